@@ -1,0 +1,162 @@
+"""Pydantic contracts: job parameters, the seeds' response shapes, crawl candidates.
+
+Field names, bounds and descriptions follow the API documents in ``shared/seeds/``;
+the Airflow trigger form (DAG ``params``) is generated from these models, so the UI,
+the CLI and the API share one definition of every bound.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, field_validator
+
+JOB_ID_PATTERN = r"^job_[a-z0-9]+$"
+_JOB_ID_RE = re.compile(JOB_ID_PATTERN)
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def new_job_id() -> str:
+    """A fresh job id matching ``^job_[a-z0-9]+$``."""
+    return "job_" + "".join(secrets.choice(_ALPHABET) for _ in range(16))
+
+
+def job_id_for_run(dag_id: str, run_id: str) -> str:
+    """A deterministic job id for a DAG run started without one (UI, schedule).
+
+    Deterministic so that a retried ``plan`` task finds the same job.
+    """
+    return "job_" + hashlib.sha256(f"{dag_id}/{run_id}".encode()).hexdigest()[:16]
+
+
+def is_job_id(value: str) -> bool:
+    return bool(_JOB_ID_RE.match(value))
+
+
+class JobKind(StrEnum):
+    scrape = "scrape"
+    extract = "extract"
+    knowledge = "knowledge"
+
+
+class JobStatus(StrEnum):
+    """One internal status model; each API family maps it to its own words."""
+
+    pending = "pending"
+    in_progress = "in_progress"
+    completed = "completed"
+    failed = "failed"
+    cancelled = "cancelled"
+
+    @property
+    def is_active(self) -> bool:
+        return self in (JobStatus.pending, JobStatus.in_progress)
+
+
+class Agent(StrEnum):
+    """Pipeline stages as the API reports them (``current_agent``, ``agent_name``)."""
+
+    coordinator = "coordinator"
+    navigator = "navigator"
+    scraper = "scraper"
+    extractor = "extractor"
+    validator = "validator"
+    publisher = "publisher"
+
+
+class ScrapeParameters(BaseModel):
+    """Seed 001 ``ScrapeParameters``: the knobs of a scrape job, with their bounds."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    single_page: bool = Field(
+        default=False, description="Only scrape the provided URL, don't navigate to other pages"
+    )
+    timeout: int = Field(default=1800, ge=60, le=3600, description="Job timeout in seconds (60-3600)")
+    confidence_threshold: float = Field(
+        default=0.1, ge=0, le=1, description="Minimum AI confidence score for document relevance (0.0-1.0)"
+    )
+    file_type: Literal["document"] = Field(default="document", description="Type of files to extract")
+    max_file_size_mb: int = Field(
+        default=100, ge=1, le=500, description="Maximum file size to download in MB (1-500)"
+    )
+
+
+class ScrapeRequest(BaseModel):
+    """A scrape job as submitted: where to look, what to look for, and how."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    website: AnyHttpUrl = Field(description="Website to crawl (http or https URL)")
+    prompt: str = Field(min_length=1, max_length=2000, description="What documents to find, in plain language")
+    parameters: ScrapeParameters = Field(default_factory=ScrapeParameters)
+
+    @field_validator("prompt")
+    @classmethod
+    def _prompt_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("prompt must not be blank")
+        return value.strip()
+
+
+class ScrapeConf(ScrapeParameters):
+    """The flat DAG-run conf of ``docharvest_scrape`` (what the Airflow form submits)."""
+
+    website: AnyHttpUrl = Field(description="Website to crawl (http or https URL)")
+    prompt: str = Field(min_length=1, max_length=2000, description="What documents to find, in plain language")
+    job_id: str | None = Field(
+        default=None,
+        pattern=JOB_ID_PATTERN,
+        description="Leave empty: set by the API/CLI. Runs from the UI get an id derived from the run id.",
+    )
+    org_id: str | None = Field(default=None, description="Owning organisation (set by the API).")
+
+    def request(self) -> ScrapeRequest:
+        params = ScrapeParameters(**self.model_dump(include=set(ScrapeParameters.model_fields)))
+        return ScrapeRequest(website=self.website, prompt=self.prompt, parameters=params)
+
+
+class JobError(BaseModel):
+    """Seed 001 ``JobError``."""
+
+    error_id: str
+    agent_name: str
+    error_type: str
+    error_message: str
+    page_url: str | None = None
+    timestamp: datetime
+    is_recoverable: bool
+
+
+class ExtractedDocument(BaseModel):
+    """Seed 001 ``ExtractedDocument`` plus ``relevance_reason`` (an extra field)."""
+
+    name: str
+    url: str
+    source_page: str | None
+    document_type: str
+    confidence_score: float = Field(ge=0, le=1)
+    file_size_mb: float
+    extracted_at: datetime | None
+    relevance_reason: str | None = None
+
+
+class Candidate(BaseModel):
+    """A document link found by the crawler, with the evidence seen before download."""
+
+    url: str
+    source_page: str | None = None
+    link_text: str = ""
+    title_attr: str = ""
+    context: str = ""
+    heading: str = ""
+    page_title: str = ""
+    breadcrumb: str = ""
+    depth: int = 0
+    hinted_type: str | None = None
+    extra: dict[str, Any] = Field(default_factory=dict)

@@ -1,0 +1,35 @@
+"""Document bytes -> text, page by page (pdf via pypdf, docx, txt, html).
+
+``extract_text(path, document_type)`` is the one entry point; it raises
+``UnreadableDocumentError`` (a recorded, recoverable per-document error) for
+corrupt, encrypted or empty files and never anything else for bad input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass
+class DocumentText:
+    """The text of one document and the metadata that came with it."""
+
+    pages: list[str]
+    title: str | None = None
+    author: str | None = None
+    created: datetime | None = None
+    modified: datetime | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def page_count(self) -> int:
+        return len(self.pages)
+
+    @property
+    def text(self) -> str:
+        return "\n\f".join(self.pages)
+
+    @property
+    def text_length(self) -> int:
+        return sum(len(p) for p in self.pages)
