@@ -24,29 +24,61 @@ class CrawlSettings(BaseModel):
         default=f"DocHarvest/{__version__} (+{PROJECT_URL})",
         description="User-Agent sent with every request; robots.txt rules are matched against it.",
     )
-    max_pages: int = Field(default=500, ge=1, le=1_000_000, description="HTML pages fetched per job (exact cap).")
+    max_pages: int = Field(
+        default=500, ge=1, le=1_000_000, description="HTML pages fetched per job (exact cap)."
+    )
     max_depth: int = Field(default=6, ge=0, le=100, description="Link hops from the start page.")
     max_documents: int = Field(default=5_000, ge=1, description="Candidate documents kept per job.")
-    include_subdomains: bool = Field(default=False, description="Follow links to subdomains of the start host.")
-    include_patterns: list[str] = Field(default_factory=list, description="Regexes; if set, a page path must match one.")
-    exclude_patterns: list[str] = Field(default_factory=list, description="Regexes; a matching page path is skipped.")
+    include_subdomains: bool = Field(
+        default=False, description="Follow links to subdomains of the start host."
+    )
+    include_patterns: list[str] = Field(
+        default_factory=list, description="Regexes; if set, a page path must match one."
+    )
+    exclude_patterns: list[str] = Field(
+        default_factory=list, description="Regexes; a matching page path is skipped."
+    )
     concurrency: int = Field(default=16, ge=1, le=512, description="Requests in flight for the whole job.")
     per_host_concurrency: int = Field(default=2, ge=1, le=256, description="Requests in flight per host.")
-    min_delay_seconds: float = Field(default=0.25, ge=0, le=60, description="Minimum gap between requests to one host.")
+    min_delay_seconds: float = Field(
+        default=0.25, ge=0, le=60, description="Minimum gap between requests to one host."
+    )
     connect_timeout_seconds: float = Field(default=10, gt=0, le=120)
     read_timeout_seconds: float = Field(default=30, gt=0, le=600)
-    max_retries: int = Field(default=3, ge=0, le=10, description="Retries of a transient failure (timeout, 5xx, reset).")
-    retry_backoff_seconds: float = Field(default=0.5, ge=0, le=60, description="First retry delay; doubles each time.")
+    max_retries: int = Field(
+        default=3, ge=0, le=10, description="Retries of a transient failure (timeout, 5xx, reset)."
+    )
+    retry_backoff_seconds: float = Field(
+        default=0.5, ge=0, le=60, description="First retry delay; doubles each time."
+    )
     max_retry_after_seconds: float = Field(default=60, ge=0, description="Longest Retry-After honoured.")
     max_redirects: int = Field(default=10, ge=0, le=30)
-    max_html_mb: float = Field(default=10, gt=0, le=200, description="Largest HTML page read (after decompression).")
-    max_query_variants_per_path: int = Field(default=25, ge=1, description="Distinct query strings crawled per path.")
-    obey_robots: bool = Field(default=True, description="Obey robots.txt (never turn off against sites you do not own).")
+    max_html_mb: float = Field(
+        default=10, gt=0, le=200, description="Largest HTML page read (after decompression)."
+    )
+    max_query_variants_per_path: int = Field(
+        default=25, ge=1, description="Distinct query strings crawled per path."
+    )
+    obey_robots: bool = Field(
+        default=True, description="Obey robots.txt (never turn off against sites you do not own)."
+    )
     unsafe_unthrottled: bool = Field(
         default=False, description="Benchmarks/tests only: lifts per-host limits and delays."
     )
     document_types: list[str] = Field(
-        default_factory=lambda: ["pdf", "doc", "docx", "txt", "rtf", "odt", "xls", "xlsx", "csv", "ppt", "pptx"],
+        default_factory=lambda: [
+            "pdf",
+            "doc",
+            "docx",
+            "txt",
+            "rtf",
+            "odt",
+            "xls",
+            "xlsx",
+            "csv",
+            "ppt",
+            "pptx",
+        ],
         description="Document types a scrape job collects.",
     )
 
@@ -69,15 +101,26 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="DOCHARVEST_", env_nested_delimiter="__", extra="ignore")
 
     data_dir: Path = Field(default=Path("./data"), description="Parquet datasets, raw files, job work areas.")
-    database_url: str | None = Field(default=None, description="Metadata DB; default SQLite file in data_dir.")
-    airflow_home: Path = Field(default=Path("./.airflow"), description="AIRFLOW_HOME for local runs (CLI, demo).")
+    database_url: str | None = Field(
+        default=None, description="Metadata DB; default SQLite file in data_dir."
+    )
+    airflow_home: Path = Field(
+        default=Path("./.airflow"), description="AIRFLOW_HOME for local runs (CLI, demo)."
+    )
     dags_folder: Path = Field(default=REPO_ROOT / "dags")
     allow_private_networks: bool = Field(
-        default=False, description="Allow crawling loopback/private/link-local addresses (tests, demo, intranets)."
+        default=False,
+        description="Allow crawling loopback/private/link-local addresses (tests, demo, intranets).",
     )
-    batch_size: int = Field(default=50, ge=1, le=10_000, description="Documents per mapped download/extract task.")
-    parse_workers: int = Field(default=2, ge=1, le=64, description="Processes that parse documents in a batch.")
-    default_org: str = Field(default="default", description="Organisation owning UI-triggered and scheduled runs.")
+    batch_size: int = Field(
+        default=50, ge=1, le=10_000, description="Documents per mapped download/extract task."
+    )
+    parse_workers: int = Field(
+        default=2, ge=1, le=64, description="Processes that parse documents in a batch."
+    )
+    default_org: str = Field(
+        default="default", description="Organisation owning UI-triggered and scheduled runs."
+    )
     crawl: CrawlSettings = Field(default_factory=CrawlSettings)
     cost: CostSettings = Field(default_factory=CostSettings)
 

@@ -1,17 +1,17 @@
 """The DocHarvest exception tree. Each class says what the caller should do.
 
-    DocHarvestError
-    ├── TransientError            retry later (Airflow retries the task)
-    │   └── FetchTransientError   timeout, 5xx, connection reset
-    ├── TerminalError             do not retry; the job fails with this message
-    │   ├── StartUrlError         the start URL cannot be crawled at all
-    │   ├── JobNotFoundError
-    │   └── JobCancelledError
-    ├── ConfigError               bad settings or parameters (names the field)
-    ├── BlockedUrlError           refused by a safety rule (private network, scheme, robots)
-    └── DocumentError             one document is bad; recorded as a JobError, job goes on
-        ├── DocumentTooLargeError
-        └── UnreadableDocumentError
+DocHarvestError
+├── TransientError            retry later (Airflow retries the task)
+│   └── FetchTransientError   timeout, 5xx, connection reset
+├── TerminalError             do not retry; the job fails with this message
+│   ├── StartUrlError         the start URL cannot be crawled at all
+│   ├── JobNotFoundError
+│   └── JobCancelledError
+├── ConfigError               bad settings or parameters (names the field)
+├── BlockedUrlError           refused by a safety rule (private network, scheme, robots)
+└── DocumentError             one document is bad; recorded as a JobError, job goes on
+    ├── DocumentTooLargeError
+    └── UnreadableDocumentError
 """
 
 from __future__ import annotations

@@ -93,7 +93,9 @@ class ScrapeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     website: AnyHttpUrl = Field(description="Website to crawl (http or https URL)")
-    prompt: str = Field(min_length=1, max_length=2000, description="What documents to find, in plain language")
+    prompt: str = Field(
+        min_length=1, max_length=2000, description="What documents to find, in plain language"
+    )
     parameters: ScrapeParameters = Field(default_factory=ScrapeParameters)
 
     @field_validator("prompt")
@@ -108,7 +110,9 @@ class ScrapeConf(ScrapeParameters):
     """The flat DAG-run conf of ``docharvest_scrape`` (what the Airflow form submits)."""
 
     website: AnyHttpUrl = Field(description="Website to crawl (http or https URL)")
-    prompt: str = Field(min_length=1, max_length=2000, description="What documents to find, in plain language")
+    prompt: str = Field(
+        min_length=1, max_length=2000, description="What documents to find, in plain language"
+    )
     job_id: str | None = Field(
         default=None,
         pattern=JOB_ID_PATTERN,

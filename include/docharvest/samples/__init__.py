@@ -1,0 +1,1 @@
+"""Sample content the project generates itself: the demo site and test fixtures."""

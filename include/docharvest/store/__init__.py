@@ -1,0 +1,1 @@
+"""Storage: the metadata DB (SQLAlchemy Core + Alembic) and the Parquet datasets."""

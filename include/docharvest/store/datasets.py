@@ -1,0 +1,136 @@
+"""Parquet datasets: explicit, versioned pyarrow schemas and atomic partition writes.
+
+Layout (hive-partitioned, one file per job and partition, so a re-run overwrites
+its own file and never duplicates rows):
+
+    <data_dir>/datasets/<dataset>/job_date=YYYY-MM-DD/part-<job_id>.parquet
+
+Schema evolution rule: add nullable columns only and keep ``SCHEMA_VERSION``;
+anything else (rename, type change, drop) bumps it.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+TS = pa.timestamp("us", tz="UTC")
+
+LINEAGE_FIELDS = [
+    pa.field("job_id", pa.string(), nullable=False),
+    pa.field("run_id", pa.string()),
+    pa.field("schema_version", pa.int32(), nullable=False),
+    pa.field("docharvest_version", pa.string()),
+]
+
+DOCUMENTS = pa.schema(
+    [
+        pa.field("document_id", pa.string(), nullable=False),
+        pa.field("name", pa.string()),
+        pa.field("url", pa.string(), nullable=False),
+        pa.field("final_url", pa.string()),
+        pa.field("aliases", pa.list_(pa.string())),
+        pa.field("source_page", pa.string()),
+        pa.field("document_type", pa.string()),
+        pa.field("status", pa.string(), nullable=False),
+        pa.field("confidence_score", pa.float64()),
+        pa.field("relevance_reason", pa.string()),
+        pa.field("file_size_mb", pa.float64()),
+        pa.field("file_size_bytes", pa.int64()),
+        pa.field("sha256", pa.string()),
+        pa.field("page_count", pa.int32()),
+        pa.field("text_length", pa.int64()),
+        pa.field("extracted_at", TS),
+        pa.field("discovered_at", TS),
+        pa.field("website", pa.string()),
+        pa.field("prompt", pa.string()),
+        *LINEAGE_FIELDS,
+    ]
+)
+
+JOBS = pa.schema(
+    [
+        pa.field("kind", pa.string(), nullable=False),
+        pa.field("status", pa.string(), nullable=False),
+        pa.field("org_id", pa.string()),
+        pa.field("website", pa.string()),
+        pa.field("prompt", pa.string()),
+        pa.field("parameters_json", pa.string()),
+        pa.field("created_at", TS),
+        pa.field("started_at", TS),
+        pa.field("completed_at", TS),
+        pa.field("total_documents_found", pa.int64()),
+        pa.field("total_documents_downloaded", pa.int64()),
+        pa.field("total_pages_crawled", pa.int64()),
+        pa.field("success_rate", pa.float64()),
+        pa.field("cost", pa.float64()),
+        pa.field("total_runtime_seconds", pa.float64()),
+        pa.field("has_errors", pa.bool_()),
+        pa.field("error_count", pa.int64()),
+        pa.field("warning_count", pa.int64()),
+        *LINEAGE_FIELDS,
+    ]
+)
+
+JOB_ERRORS = pa.schema(
+    [
+        pa.field("error_id", pa.string(), nullable=False),
+        pa.field("agent_name", pa.string()),
+        pa.field("error_type", pa.string()),
+        pa.field("error_message", pa.string()),
+        pa.field("page_url", pa.string()),
+        pa.field("timestamp", TS),
+        pa.field("is_recoverable", pa.bool_()),
+        *LINEAGE_FIELDS,
+    ]
+)
+
+SCHEMAS: dict[str, pa.Schema] = {"documents": DOCUMENTS, "jobs": JOBS, "job_errors": JOB_ERRORS}
+
+
+def dataset_dir(datasets_dir: Path, dataset: str) -> Path:
+    return datasets_dir / dataset
+
+
+def partition_path(datasets_dir: Path, dataset: str, job_id: str, job_date: date) -> Path:
+    return dataset_dir(datasets_dir, dataset) / f"job_date={job_date.isoformat()}" / f"part-{job_id}.parquet"
+
+
+def write_partition(
+    datasets_dir: Path,
+    dataset: str,
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    job_id: str,
+    job_date: date,
+    schema: pa.Schema | None = None,
+) -> Path:
+    """Write the job's rows of ``dataset`` atomically (temp file, then rename) and return the path.
+
+    Zero rows still writes a file with the schema, so readers see an empty partition
+    instead of a missing one, and a re-run replaces an earlier, larger write.
+    """
+    schema = schema or SCHEMAS[dataset]
+    table = pa.Table.from_pylist([_fit(r, schema) for r in rows], schema=schema)
+    path = partition_path(datasets_dir, dataset, job_id, job_date)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    pq.write_table(table, tmp, compression="zstd")
+    os.replace(tmp, path)
+    log.info("wrote %d rows to %s (job %s)", table.num_rows, path, job_id)
+    return path
+
+
+def _fit(row: Mapping[str, Any], schema: pa.Schema) -> dict[str, Any]:
+    """Keep the schema's columns only, so callers may pass richer dicts."""
+    return {name: row.get(name) for name in schema.names}

@@ -1,0 +1,68 @@
+"""Engine creation and schema migration for the metadata DB.
+
+SQLite (the default) gets WAL mode and a busy timeout because mapped Airflow tasks
+write to it concurrently; transactions are kept short by the repository.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+
+from docharvest.config import Settings
+
+log = logging.getLogger(__name__)
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def create_engine_for(url: str) -> sa.Engine:
+    """An engine for ``url`` with the pragmas and pool settings DocHarvest relies on."""
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1].split("?", 1)[0]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = sa.create_engine(url, connect_args={"timeout": 30})
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return sa.create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=10)
+
+
+@lru_cache(maxsize=8)
+def _cached_engine(url: str) -> sa.Engine:
+    return create_engine_for(url)
+
+
+def get_engine(settings: Settings) -> sa.Engine:
+    """The process-wide engine for the settings' DB URL (one pool per URL)."""
+    return _cached_engine(settings.effective_database_url)
+
+
+def migrate(engine: sa.Engine) -> None:
+    """Bring the metadata DB to the newest schema (idempotent; every branch head)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "heads")
+    log.debug("metadata DB migrated: %s", engine.url.render_as_string(hide_password=True))
+
+
+def init_db(settings: Settings) -> sa.Engine:
+    """Engine for the settings, with the schema migrated."""
+    engine = get_engine(settings)
+    migrate(engine)
+    return engine

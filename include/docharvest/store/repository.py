@@ -1,0 +1,244 @@
+"""Reads and writes of the metadata tables, as small functions over an Engine.
+
+Every write is an upsert keyed by the job id plus a natural key (url, error
+fingerprint, message), so a retried task rewrites rows instead of duplicating them.
+Transactions are short: one statement batch each, because SQLite serialises writers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from docharvest.errors import JobNotFoundError
+from docharvest.store.tables import documents, job_errors, job_warnings, jobs
+
+Row = dict[str, Any]
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def fingerprint(*parts: object, prefix: str = "", length: int = 24) -> str:
+    """A stable id from the parts (idempotent keys for retried tasks)."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:length]
+    return prefix + digest
+
+
+def upsert(
+    engine: sa.Engine, table: sa.Table, rows: Sequence[Mapping[str, Any]], keys: Sequence[str]
+) -> None:
+    """Insert ``rows``; where ``keys`` already exist, overwrite the other given columns."""
+    if not rows:
+        return
+    insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+    columns = list(rows[0].keys())
+    stmt = insert(table)
+    update_cols = {c: stmt.excluded[c] for c in columns if c not in keys}
+    stmt = (
+        stmt.on_conflict_do_update(index_elements=list(keys), set_=update_cols)
+        if update_cols
+        else stmt.on_conflict_do_nothing(index_elements=list(keys))
+    )
+    with engine.begin() as conn:
+        for start in range(0, len(rows), 500):
+            conn.execute(stmt, [dict(r) for r in rows[start : start + 500]])
+
+
+# -- jobs ---------------------------------------------------------------------
+
+
+def ensure_job(engine: sa.Engine, job: Mapping[str, Any]) -> Row:
+    """Create the job row if it does not exist (a retried plan keeps the first row); return it."""
+    values = {"created_at": utcnow(), "params": {}, "agents_completed": [], **job}
+    _insert_ignore(engine, jobs, values, "job_id")
+    return get_job(engine, str(job["job_id"]))
+
+
+def _insert_ignore(engine: sa.Engine, table: sa.Table, values: Mapping[str, Any], key: str) -> None:
+    insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+    with engine.begin() as conn:
+        conn.execute(insert(table).values(**values).on_conflict_do_nothing(index_elements=[key]))
+
+
+def get_job(engine: sa.Engine, job_id: str) -> Row:
+    with engine.connect() as conn:
+        row = conn.execute(sa.select(jobs).where(jobs.c.job_id == job_id)).mappings().first()
+    if row is None:
+        raise JobNotFoundError(f"job {job_id} not found")
+    return dict(row)
+
+
+def find_job(engine: sa.Engine, job_id: str) -> Row | None:
+    try:
+        return get_job(engine, job_id)
+    except JobNotFoundError:
+        return None
+
+
+def update_job(engine: sa.Engine, job_id: str, **values: Any) -> None:
+    values["updated_at"] = utcnow()
+    with engine.begin() as conn:
+        conn.execute(sa.update(jobs).where(jobs.c.job_id == job_id).values(**values))
+
+
+def start_agent(engine: sa.Engine, job_id: str, agent: str, step: str | None = None) -> None:
+    """Mark ``agent`` as the one working now (``current_agent``), with a step description."""
+    update_job(engine, job_id, current_agent=agent, current_step=step or f"{agent} running")
+
+
+def finish_agent(engine: sa.Engine, job_id: str, agent: str) -> None:
+    """Append ``agent`` to ``agents_completed`` once (idempotent on retries)."""
+    with engine.begin() as conn:
+        done = conn.execute(sa.select(jobs.c.agents_completed).where(jobs.c.job_id == job_id)).scalar_one()
+        done = list(done or [])
+        if agent not in done:
+            done.append(agent)
+        conn.execute(
+            sa.update(jobs).where(jobs.c.job_id == job_id).values(agents_completed=done, updated_at=utcnow())
+        )
+
+
+def list_jobs(
+    engine: sa.Engine, *, org_id: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0
+) -> list[Row]:
+    query = (
+        sa.select(jobs).order_by(jobs.c.created_at.desc(), jobs.c.job_id.desc()).limit(limit).offset(offset)
+    )
+    if org_id is not None:
+        query = query.where(jobs.c.org_id == org_id)
+    if kind is not None:
+        query = query.where(jobs.c.kind == kind)
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(query).mappings()]
+
+
+# -- documents ----------------------------------------------------------------
+
+
+def document_id(job_id: str, url: str) -> str:
+    return fingerprint(job_id, url, prefix="doc_")
+
+
+def upsert_documents(engine: sa.Engine, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Write document rows keyed by (job_id, url); each row needs job_id and url."""
+    prepared = [{"id": document_id(r["job_id"], r["url"]), **r} for r in rows]
+    # Rows with different column sets cannot share one executemany statement.
+    by_shape: dict[tuple[str, ...], list[Mapping[str, Any]]] = {}
+    for row in prepared:
+        by_shape.setdefault(tuple(sorted(row)), []).append(row)
+    for group in by_shape.values():
+        upsert(engine, documents, group, keys=["job_id", "url"])
+
+
+def list_documents(
+    engine: sa.Engine,
+    job_id: str,
+    *,
+    batch: int | None = None,
+    statuses: Iterable[str] | None = None,
+    min_confidence: float | None = None,
+) -> list[Row]:
+    query = sa.select(documents).where(documents.c.job_id == job_id)
+    if batch is not None:
+        query = query.where(documents.c.batch == batch)
+    if statuses is not None:
+        query = query.where(documents.c.status.in_(list(statuses)))
+    if min_confidence is not None:
+        query = query.where(documents.c.confidence_score >= min_confidence)
+    query = query.order_by(documents.c.confidence_score.desc().nulls_last(), documents.c.url)
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def count_documents(engine: sa.Engine, job_id: str) -> dict[str, int]:
+    """Documents of a job counted by status."""
+    query = (
+        sa.select(documents.c.status, sa.func.count())
+        .where(documents.c.job_id == job_id)
+        .group_by(documents.c.status)
+    )
+    with engine.connect() as conn:
+        return {status: int(n) for status, n in conn.execute(query)}
+
+
+# -- errors and warnings ------------------------------------------------------
+
+
+def record_error(
+    engine: sa.Engine,
+    job_id: str,
+    *,
+    agent_name: str,
+    error_type: str,
+    error_message: str,
+    page_url: str | None = None,
+    is_recoverable: bool = True,
+) -> str:
+    """Record one JobError; the id is a fingerprint, so recording it twice keeps one row."""
+    return record_errors(
+        engine,
+        job_id,
+        [
+            {
+                "agent_name": agent_name,
+                "error_type": error_type,
+                "error_message": error_message,
+                "page_url": page_url,
+                "is_recoverable": is_recoverable,
+            }
+        ],
+    )[0]
+
+
+def record_errors(engine: sa.Engine, job_id: str, errors: Sequence[Mapping[str, Any]]) -> list[str]:
+    now = utcnow()
+    rows = [
+        {
+            "error_id": fingerprint(
+                job_id, e["agent_name"], e["error_type"], e.get("page_url"), prefix="err_"
+            ),
+            "job_id": job_id,
+            "timestamp": now,
+            **e,
+        }
+        for e in errors
+    ]
+    upsert(engine, job_errors, rows, keys=["error_id"])
+    return [r["error_id"] for r in rows]
+
+
+def list_errors(engine: sa.Engine, job_id: str) -> list[Row]:
+    query = (
+        sa.select(job_errors)
+        .where(job_errors.c.job_id == job_id)
+        .order_by(job_errors.c.timestamp, job_errors.c.error_id)
+    )
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def record_warning(engine: sa.Engine, job_id: str, message: str) -> None:
+    row = {
+        "id": fingerprint(job_id, message, prefix="wrn_"),
+        "job_id": job_id,
+        "message": message,
+        "created_at": utcnow(),
+    }
+    upsert(engine, job_warnings, [row], keys=["id"])
+
+
+def list_warnings(engine: sa.Engine, job_id: str) -> list[str]:
+    query = (
+        sa.select(job_warnings.c.message)
+        .where(job_warnings.c.job_id == job_id)
+        .order_by(job_warnings.c.created_at, job_warnings.c.id)
+    )
+    with engine.connect() as conn:
+        return [str(m) for m in conn.execute(query).scalars()]
