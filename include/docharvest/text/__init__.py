@@ -33,3 +33,12 @@ class DocumentText:
     @property
     def text_length(self) -> int:
         return sum(len(p) for p in self.pages)
+
+
+def extract_text(path: object, document_type: str | None) -> DocumentText:
+    """See ``docharvest.text.readers.extract_text`` (imported lazily: pypdf/docx are heavy)."""
+    from pathlib import Path
+
+    from docharvest.text.readers import extract_text as _extract
+
+    return _extract(Path(str(path)), document_type)

@@ -1,0 +1,42 @@
+"""The ``docharvest`` command: run jobs, the demo, the API, Airflow, key management.
+
+Each subcommand lives in ``docharvest/commands/<name>.py``; this module only dispatches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from docharvest import __version__
+
+# Subcommand modules under docharvest.commands; a missing optional one is skipped.
+COMMANDS = ["scrape", "extract", "knowledge", "demo", "airflow_local", "api", "keys"]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="docharvest", description="Find and extract documents from the web."
+    )
+    parser.add_argument("--version", action="version", version=f"docharvest {__version__}")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"docharvest.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"docharvest.commands.{name}":
+                continue
+            raise
+        module.add_parser(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,65 @@
+"""Helpers shared by the job-running subcommands: settings from flags, quiet runs, JSON output."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from docharvest.config import Settings
+
+
+def add_common_job_flags(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--allow-private-network",
+        action="store_true",
+        help="allow crawling loopback/private addresses (intranets, the demo site, tests)",
+    )
+    parser.add_argument("-o", "--output", type=Path, help="write the results JSON here instead of stdout")
+    parser.add_argument("-v", "--verbose", action="store_true", help="show Airflow's and DocHarvest's logs")
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+    overrides: dict[str, Any] = {}
+    if getattr(args, "allow_private_network", False):
+        overrides["allow_private_networks"] = True
+    return Settings(**overrides)
+
+
+def validation_message(exc: ValidationError) -> str:
+    """``field: problem`` for each error, e.g. ``timeout: Input should be greater than or equal to 60``."""
+    parts = []
+    for err in exc.errors():
+        field = ".".join(str(p) for p in err["loc"]) or "input"
+        parts.append(f"{field}: {err['msg']}")
+    return "; ".join(parts)
+
+
+@contextlib.contextmanager
+def job_output_guard(verbose: bool) -> Iterator[None]:
+    """Keep stdout for the JSON: Airflow's run chatter goes to stderr (or nowhere unless -v)."""
+    level = logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    with contextlib.redirect_stdout(sys.stderr):
+        yield
+
+
+def write_output(payload: dict[str, Any], output: Path | None) -> None:
+    text = json.dumps(payload, indent=2, default=str)
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(text + "\n")
+    else:
+        sys.stdout.write(text + "\n")
+
+
+def fail(message: str, code: int = 1) -> int:
+    sys.stderr.write(f"docharvest: {message}\n")
+    return code

@@ -1,0 +1,46 @@
+"""``docharvest airflow``: Airflow standalone with DocHarvest's DAGs and plugin, small parallelism."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+from typing import Any
+
+from docharvest.config import REPO_ROOT, Settings
+from docharvest.orchestration.runner import airflow_environment, docharvest_environment
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "airflow", help="start Airflow locally (standalone) with the DocHarvest DAGs"
+    )
+    parser.add_argument("--port", type=int, default=8080)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = Settings()
+    env = {**os.environ, **airflow_environment(settings), **docharvest_environment(settings)}
+    env.update(
+        {
+            "AIRFLOW__CORE__PLUGINS_FOLDER": str(REPO_ROOT / "plugins"),
+            "AIRFLOW__CORE__PARALLELISM": "4",
+            "AIRFLOW__API__HOST": "127.0.0.1",
+            "AIRFLOW__API__PORT": str(args.port),
+            "AIRFLOW__API_AUTH__JWT_SECRET": env.get("AIRFLOW__API_AUTH__JWT_SECRET") or os.urandom(48).hex(),
+            "AIRFLOW__LOGGING__LOGGING_LEVEL": "INFO",
+        }
+    )
+    home = env["AIRFLOW_HOME"]
+    sys.stdout.write(
+        f"Starting Airflow standalone on http://127.0.0.1:{args.port} (AIRFLOW_HOME={home}).\n"
+        f"Log in as 'admin'; the password is in {home}/simple_auth_manager_passwords.json.generated\n"
+        "Trigger 'docharvest_scrape' from the UI to get the parameters form. Ctrl-C stops it.\n"
+    )
+    airflow = os.path.join(os.path.dirname(sys.executable), "airflow")
+    try:
+        return subprocess.call([airflow, "standalone"], env=env)
+    except KeyboardInterrupt:
+        return 0

@@ -1,0 +1,78 @@
+"""``docharvest scrape URL --prompt TEXT``: one scrape job as an Airflow DAG run, results JSON out."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from pydantic import ValidationError
+
+from docharvest.commands._common import (
+    add_common_job_flags,
+    fail,
+    job_output_guard,
+    settings_from_args,
+    validation_message,
+    write_output,
+)
+from docharvest.config import Settings
+from docharvest.models import ScrapeConf, new_job_id
+
+DAG_ID = "docharvest_scrape"
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser("scrape", help="crawl a website for documents matching a prompt")
+    parser.add_argument("website", help="start URL (http/https)")
+    parser.add_argument(
+        "--prompt", required=True, help='what to find, e.g. "board meeting minutes from 2024"'
+    )
+    parser.add_argument(
+        "--single-page", action="store_true", help="only the start page and the documents it links"
+    )
+    parser.add_argument("--timeout", type=int, default=1800, help="job timeout in seconds (60-3600)")
+    parser.add_argument(
+        "--confidence-threshold", type=float, default=0.1, help="minimum confidence (0.0-1.0)"
+    )
+    parser.add_argument(
+        "--max-file-size-mb", type=int, default=100, help="largest file downloaded, MB (1-500)"
+    )
+    add_common_job_flags(parser)
+    parser.set_defaults(run=run)
+
+
+def build_conf(args: argparse.Namespace) -> ScrapeConf:
+    return ScrapeConf(
+        website=args.website,
+        prompt=args.prompt,
+        single_page=args.single_page,
+        timeout=args.timeout,
+        confidence_threshold=args.confidence_threshold,
+        max_file_size_mb=args.max_file_size_mb,
+        job_id=new_job_id(),
+    )
+
+
+def run_scrape(conf: ScrapeConf, settings: Settings, *, verbose: bool = False) -> dict[str, Any]:
+    """Run the job through Airflow (dag.test) and return its results in the seed's shape."""
+    from docharvest.orchestration.runner import run_job
+    from docharvest.results import scrape_results
+    from docharvest.store.db import init_db
+
+    engine = init_db(settings)
+    with job_output_guard(verbose):
+        run_job(DAG_ID, conf.model_dump(mode="json", exclude_none=True), settings)
+    assert conf.job_id is not None
+    return scrape_results(engine, conf.job_id)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        conf = build_conf(args)
+    except ValidationError as exc:
+        return fail(f"invalid arguments: {validation_message(exc)}", code=2)
+    results = run_scrape(conf, settings_from_args(args), verbose=args.verbose)
+    write_output(results, args.output)
+    if results["status"] != "completed":
+        return fail(results["message"])
+    return 0

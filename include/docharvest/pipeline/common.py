@@ -1,0 +1,117 @@
+"""Helpers shared by every job kind's steps: job lifecycle, deadlines, CPU accounting."""
+
+from __future__ import annotations
+
+import json
+import logging
+import resource
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+from docharvest.config import Settings
+from docharvest.models import JobStatus
+from docharvest.store import repository
+from docharvest.store.db import get_engine
+
+log = logging.getLogger(__name__)
+
+
+def as_utc(value: datetime | None) -> datetime | None:
+    """SQLite hands back naive datetimes; every stored datetime is UTC."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def iso(value: datetime | None) -> str | None:
+    """ISO 8601 with a ``Z`` suffix, as the seeds write timestamps."""
+    value = as_utc(value)
+    if value is None:
+        return None
+    text = value.isoformat(timespec="milliseconds" if value.microsecond else "seconds")
+    return text.replace("+00:00", "Z")
+
+
+def remaining_seconds(job: dict[str, Any], now: datetime | None = None) -> float:
+    """Seconds left of the job's ``timeout`` parameter, counted from ``started_at``."""
+    started = as_utc(job.get("started_at")) or datetime.now(UTC)
+    timeout = float((job.get("params") or {}).get("timeout", 1800))
+    elapsed = ((now or datetime.now(UTC)) - started).total_seconds()
+    return timeout - elapsed
+
+
+def monotonic_deadline(job: dict[str, Any], share: float = 1.0) -> float:
+    """A ``time.monotonic()`` deadline for ``share`` of the job's remaining time budget."""
+    return time.monotonic() + max(0.0, remaining_seconds(job)) * share
+
+
+def fail_job(settings: Settings, job_id: str, message: str) -> None:
+    """End the job as failed with ``message``; what was already written stays readable."""
+    engine = get_engine(settings)
+    job = repository.find_job(engine, job_id)
+    if job is None or job["status"] in (JobStatus.completed, JobStatus.cancelled):
+        return
+    now = datetime.now(UTC)
+    started = as_utc(job.get("started_at")) or now
+    repository.update_job(
+        engine,
+        job_id,
+        status=JobStatus.failed,
+        error=message,
+        message=f"Job failed: {message}",
+        completed_at=now,
+        total_runtime_seconds=(now - started).total_seconds(),
+        current_step="Failed",
+    )
+    log.warning("job %s failed: %s", job_id, message)
+
+
+def write_json(path: Path, payload: Any) -> None:
+    """Write JSON atomically (temp + rename): a crashed task never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(payload, default=str))
+    tmp.replace(path)
+
+
+def read_json(path: Path) -> Any:
+    return json.loads(path.read_text())
+
+
+def _cpu_now() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+@contextmanager
+def cpu_meter(settings: Settings, job_id: str, step: str) -> Iterator[None]:
+    """Record the CPU seconds a step used (incl. its worker processes) for the cost estimate.
+
+    One file per step and batch, overwritten on retry, so a retried task is not billed twice.
+    """
+    start = _cpu_now()
+    try:
+        yield
+    finally:
+        write_json(settings.work_dir(job_id) / "cpu" / f"{step}.json", {"cpu_seconds": _cpu_now() - start})
+
+
+def total_cpu_seconds(settings: Settings, job_id: str) -> float:
+    folder = settings.work_dir(job_id) / "cpu"
+    return sum(float(read_json(p)["cpu_seconds"]) for p in folder.glob("*.json")) if folder.exists() else 0.0
+
+
+def job_is_cancelled(settings: Settings, job_id: str) -> bool:
+    engine = get_engine(settings)
+    with engine.connect() as conn:
+        from docharvest.store.tables import jobs
+
+        status = conn.execute(sa.select(jobs.c.status).where(jobs.c.job_id == job_id)).scalar()
+    return status == JobStatus.cancelled

@@ -1,0 +1,485 @@
+"""The scrape job's steps: plan -> discover -> download[batch] -> extract[batch] -> validate -> publish.
+
+Agents (what the API reports): plan=coordinator, discover=navigator, download=scraper,
+extract=extractor, validate=validator, publish=publisher.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from concurrent.futures import ProcessPoolExecutor
+from datetime import UTC, datetime
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from docharvest.config import Settings
+from docharvest.errors import StartUrlError, UnreadableDocumentError
+from docharvest.models import Agent, Candidate, JobKind, JobStatus, ScrapeConf, job_id_for_run
+from docharvest.pipeline.common import (
+    as_utc,
+    cpu_meter,
+    fail_job,
+    monotonic_deadline,
+    read_json,
+    total_cpu_seconds,
+    write_json,
+)
+from docharvest.store import repository
+from docharvest.store.datasets import write_partition
+from docharvest.store.db import get_engine, init_db
+from docharvest.text import DocumentText
+
+log = logging.getLogger(__name__)
+
+# Share of the remaining time budget the crawl may use; the rest is for downloads.
+CRAWL_BUDGET_SHARE = 0.6
+# Document statuses after each stage.
+DISCOVERED, DOWNLOADED, EXTRACTED = "discovered", "downloaded", "extracted"
+UNREADABLE, DUPLICATE = "unreadable", "duplicate"
+DOWNLOAD_DONE = (DOWNLOADED, EXTRACTED, UNREADABLE, DUPLICATE)
+
+
+# -- plan ---------------------------------------------------------------------
+
+
+def plan(settings: Settings, conf: dict[str, Any], *, dag_id: str, run_id: str) -> str:
+    """Create (or resume) the job row, parse the prompt, and start the clock. Returns the job id."""
+    from docharvest.relevance import parse_prompt
+
+    parsed = ScrapeConf.model_validate(conf)
+    job_id = parsed.job_id or job_id_for_run(dag_id, run_id)
+    engine = init_db(settings)
+    request = parsed.request()
+    now = datetime.now(UTC)
+    job = repository.ensure_job(
+        engine,
+        {
+            "job_id": job_id,
+            "kind": JobKind.scrape,
+            "org_id": parsed.org_id or settings.default_org,
+            "status": JobStatus.pending,
+            "website": str(request.website),
+            "prompt": request.prompt,
+            "params": request.parameters.model_dump(),
+            "created_at": now,
+        },
+    )
+    started = as_utc(job.get("started_at")) or now
+    repository.update_job(
+        engine,
+        job_id,
+        dag_id=dag_id,
+        run_id=run_id,
+        status=JobStatus.in_progress,
+        started_at=started,
+        estimated_completion=datetime.fromtimestamp(started.timestamp() + request.parameters.timeout, UTC),
+        current_agent=Agent.coordinator,
+        current_step="Planning",
+    )
+    intent = parse_prompt(request.prompt)
+    write_json(settings.work_dir(job_id) / "intent.json", intent.to_dict())
+    repository.finish_agent(engine, job_id, Agent.coordinator)
+    log.info("job %s planned: %s / %r", job_id, request.website, request.prompt)
+    return job_id
+
+
+def _intent(settings: Settings, job_id: str) -> Any:
+    from docharvest.relevance import Intent
+
+    return Intent.from_dict(read_json(settings.work_dir(job_id) / "intent.json"))
+
+
+# -- discover -----------------------------------------------------------------
+
+
+def discover(settings: Settings, job_id: str) -> list[int]:
+    """Crawl the site, score every candidate document before download, and cut batches.
+
+    Returns the batch numbers (XCom references for the mapped download/extract tasks).
+    """
+    from docharvest.crawl import crawl_site_sync
+    from docharvest.relevance import build_scorer
+
+    engine = get_engine(settings)
+    job = repository.get_job(engine, job_id)
+    params = job["params"]
+    repository.start_agent(engine, job_id, Agent.navigator, f"Crawling {job['website']}")
+    scorer = build_scorer(settings)
+    intent = _intent(settings, job_id)
+    progress = _ProgressWriter(settings, job_id)
+
+    with cpu_meter(settings, job_id, "discover"):
+        report = crawl_site_sync(
+            job["website"],
+            settings=settings.crawl,
+            allow_private_networks=settings.allow_private_networks,
+            single_page=bool(params.get("single_page")),
+            deadline=monotonic_deadline(job, CRAWL_BUDGET_SHARE),
+            priority=lambda c: scorer.score_candidate(intent, c).confidence,
+            on_progress=progress,
+            work_dir=settings.work_dir(job_id) / "prefetched",
+        )
+        _record_issues(engine, job_id, report.issues)
+        for warning in report.warnings:
+            repository.record_warning(engine, job_id, warning)
+        if report.start_url_error:
+            message = f"Failed to scrape URL: {report.start_url_error}"
+            fail_job(settings, job_id, message)
+            raise StartUrlError(message)
+        rows = _candidate_rows(job_id, report.candidates, scorer, intent, settings.batch_size)
+
+    repository.upsert_documents(engine, rows)
+    repository.update_job(
+        engine,
+        job_id,
+        pages_scraped=report.pages_crawled,
+        total_pages=report.pages_crawled,
+        total_pages_crawled=report.pages_crawled,
+        urls_discovered=report.urls_discovered,
+        total_documents_found=len(rows),
+    )
+    repository.finish_agent(engine, job_id, Agent.navigator)
+    batches = sorted({r["batch"] for r in rows})
+    log.info(
+        "job %s: %d pages, %d candidates, %d batches", job_id, report.pages_crawled, len(rows), len(batches)
+    )
+    return batches
+
+
+def _candidate_rows(
+    job_id: str, candidates: list[Candidate], scorer: Any, intent: Any, batch_size: int
+) -> list[dict[str, Any]]:
+    """Document rows for the candidates, best pre-score first, cut into batches."""
+    scored = [(scorer.score_candidate(intent, c), c) for c in candidates]
+    scored.sort(key=lambda pair: (-pair[0].confidence, pair[1].url))
+    now = datetime.now(UTC)
+    return [
+        {
+            "job_id": job_id,
+            "url": c.url,
+            "source_page": c.source_page,
+            "name": _name_from_candidate(c),
+            "status": DISCOVERED,
+            "batch": i // batch_size,
+            "pre_score": score.confidence,
+            "confidence_score": score.confidence,
+            "relevance_reason": score.reason,
+            "evidence": c.model_dump(mode="json"),
+            "document_type": c.hinted_type,
+            "discovered_at": now,
+        }
+        for i, (score, c) in enumerate(scored)
+    ]
+
+
+def _name_from_candidate(candidate: Candidate) -> str:
+    text = " ".join((candidate.link_text or candidate.title_attr or "").split())
+    if text and text.lower() not in {"download", "pdf", "here", "click here", "view", "link"}:
+        return text
+    return _filename_stem(candidate.extra.get("filename") or candidate.url)
+
+
+def _filename_stem(url_or_name: str) -> str:
+    from urllib.parse import unquote, urlsplit
+
+    base = unquote(urlsplit(url_or_name).path.rsplit("/", 1)[-1]) or url_or_name
+    stem = base.rsplit(".", 1)[0] if "." in base else base
+    return " ".join(stem.replace("_", " ").replace("-", " ").split()) or base
+
+
+class _ProgressWriter:
+    """Writes crawl progress to the job row at most every half second (cheap to call often)."""
+
+    def __init__(self, settings: Settings, job_id: str) -> None:
+        self.engine = get_engine(settings)
+        self.job_id = job_id
+        self.last = 0.0
+
+    def __call__(self, pages_crawled: int, pages_planned: int) -> None:
+        now = time.monotonic()
+        if now - self.last < 0.5:
+            return
+        self.last = now
+        repository.update_job(
+            self.engine, self.job_id, pages_scraped=pages_crawled, total_pages=pages_planned
+        )
+
+
+def _record_issues(engine: Any, job_id: str, issues: list[Any]) -> None:
+    repository.record_errors(
+        engine,
+        job_id,
+        [
+            {
+                "agent_name": issue.agent,
+                "error_type": issue.error_type,
+                "error_message": issue.message,
+                "page_url": issue.url,
+                "is_recoverable": issue.recoverable,
+            }
+            for issue in issues
+        ],
+    )
+
+
+# -- download -----------------------------------------------------------------
+
+
+def download(settings: Settings, job_id: str, batch: int) -> int:
+    """Download the batch's documents (streaming, size cap, sha256 raw store)."""
+    from docharvest.download import download_documents_sync
+
+    engine = get_engine(settings)
+    job = repository.get_job(engine, job_id)
+    repository.start_agent(engine, job_id, Agent.scraper, f"Downloading batch {batch}")
+    todo = repository.list_documents(engine, job_id, batch=batch, statuses=[DISCOVERED])
+    max_bytes = int(job["params"].get("max_file_size_mb", 100)) * 1024 * 1024
+    with cpu_meter(settings, job_id, f"download-{batch}"):
+        outcomes = download_documents_sync(
+            [Candidate.model_validate(d["evidence"]) for d in todo],
+            settings=settings.crawl,
+            allow_private_networks=settings.allow_private_networks,
+            max_file_size_bytes=max_bytes,
+            raw_dir=settings.raw_dir,
+            deadline=monotonic_deadline(job),
+        )
+    rows, issues = [], []
+    for outcome in outcomes:
+        rows.append(_download_row(job_id, outcome))
+        if outcome.status == "too_large":
+            repository.record_warning(
+                engine, job_id, outcome.issue.message if outcome.issue else f"{outcome.url} too large"
+            )
+        elif outcome.issue is not None:
+            issues.append(outcome.issue)
+    repository.upsert_documents(engine, rows)
+    _record_issues(engine, job_id, issues)
+    log.info(
+        "job %s batch %d: %d/%d downloaded",
+        job_id,
+        batch,
+        sum(r["status"] == DOWNLOADED for r in rows),
+        len(rows),
+    )
+    return batch
+
+
+def _download_row(job_id: str, outcome: Any) -> dict[str, Any]:
+    return {
+        "job_id": job_id,
+        "url": outcome.url,
+        "status": outcome.status,
+        "final_url": outcome.final_url,
+        "aliases": list(outcome.aliases),
+        "sha256": outcome.sha256,
+        "raw_path": str(outcome.raw_path) if outcome.raw_path else None,
+        "file_size_bytes": outcome.size_bytes,
+        "content_type": outcome.content_type,
+        "document_type": outcome.document_type,
+        "filename": outcome.filename,
+        "etag": outcome.etag,
+        "last_modified": outcome.last_modified,
+        "error": outcome.issue.message if outcome.issue else None,
+    }
+
+
+# -- extract ------------------------------------------------------------------
+
+
+def extract(settings: Settings, job_id: str, batch: int) -> int:
+    """Read the batch's downloaded documents and give each its final relevance score."""
+    from docharvest.relevance import build_scorer
+
+    engine = get_engine(settings)
+    repository.start_agent(engine, job_id, Agent.extractor, f"Reading documents of batch {batch}")
+    docs = repository.list_documents(engine, job_id, batch=batch, statuses=[DOWNLOADED])
+    scorer = build_scorer(settings)
+    intent = _intent(settings, job_id)
+    text_dir = settings.work_dir(job_id) / "text"
+    rows, issues = [], []
+    with cpu_meter(settings, job_id, f"extract-{batch}"):
+        for doc, parsed in zip(docs, _parse_all(docs, settings.parse_workers), strict=True):
+            candidate = Candidate.model_validate(doc["evidence"])
+            if isinstance(parsed, str):
+                issues.append(_unreadable_issue(doc, parsed))
+                score = scorer.score_document(intent, candidate, None, doc["filename"])
+                rows.append(
+                    {
+                        "job_id": job_id,
+                        "url": doc["url"],
+                        "status": UNREADABLE,
+                        "error": parsed,
+                        "confidence_score": score.confidence,
+                        "relevance_reason": score.reason,
+                    }
+                )
+                continue
+            text_path = text_dir / f"{doc['id']}.txt"
+            text_path.parent.mkdir(parents=True, exist_ok=True)
+            text_path.write_text(parsed.text)
+            score = scorer.score_document(intent, candidate, parsed, doc["filename"])
+            rows.append(
+                {
+                    "job_id": job_id,
+                    "url": doc["url"],
+                    "status": EXTRACTED,
+                    "name": _document_name(parsed, doc),
+                    "page_count": parsed.page_count,
+                    "text_length": parsed.text_length,
+                    "text_path": str(text_path),
+                    "confidence_score": score.confidence,
+                    "relevance_reason": score.reason,
+                    "extracted_at": datetime.now(UTC),
+                }
+            )
+    repository.upsert_documents(engine, rows)
+    repository.record_errors(engine, job_id, issues)
+    return batch
+
+
+def _unreadable_issue(doc: dict[str, Any], reason: str) -> dict[str, Any]:
+    return {
+        "agent_name": Agent.extractor,
+        "error_type": "unreadable_document",
+        "error_message": f"Could not read {doc['document_type'] or 'document'}: {reason}",
+        "page_url": doc["url"],
+        "is_recoverable": True,
+    }
+
+
+def _document_name(parsed: DocumentText, doc: dict[str, Any]) -> str:
+    """The link's words when they describe the document, else the file's own title."""
+    name = doc.get("name") or ""
+    if name and name != _filename_stem(doc.get("filename") or doc["url"]):
+        return str(name)
+    return parsed.title or name or _filename_stem(doc["url"])
+
+
+def parse_document(path: str, document_type: str | None) -> DocumentText | str:
+    """Text of one document, or the reason it is unreadable (picklable for worker processes)."""
+    from docharvest.text import extract_text
+
+    try:
+        return extract_text(Path(path), document_type)
+    except UnreadableDocumentError as exc:
+        return str(exc)
+
+
+def _parse_all(docs: list[dict[str, Any]], workers: int) -> list[DocumentText | str]:
+    """Parse in a process pool when there is enough work to repay starting it (pypdf is CPU-bound)."""
+    jobs = [(d["raw_path"], d["document_type"]) for d in docs]
+    if workers <= 1 or len(jobs) < 4:
+        return [parse_document(*j) for j in jobs]
+    # spawn, not fork: the Airflow task process has threads (heartbeat, logs) a fork would copy mid-lock.
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=get_context("spawn")) as pool:
+        return list(pool.map(parse_document, *zip(*jobs, strict=True), chunksize=4))
+
+
+# -- validate -----------------------------------------------------------------
+
+
+def validate(settings: Settings, job_id: str) -> str:
+    """Check the job's document rows are consistent before publishing; problems become warnings."""
+    engine = get_engine(settings)
+    repository.start_agent(engine, job_id, Agent.validator, "Validating results")
+    problems = []
+    for doc in repository.list_documents(engine, job_id):
+        score = doc["confidence_score"]
+        if score is not None and not 0.0 <= score <= 1.0:
+            problems.append(f"{doc['url']}: confidence_score {score} outside 0..1")
+        if doc["status"] == EXTRACTED and not (doc["sha256"] and doc["page_count"]):
+            problems.append(f"{doc['url']}: extracted without sha256 or pages")
+    for problem in problems:
+        repository.record_warning(engine, job_id, f"Validation: {problem}")
+    repository.finish_agent(engine, job_id, Agent.validator)
+    # Downloads and extraction are done once validation runs (mapped tasks finished).
+    repository.finish_agent(engine, job_id, Agent.scraper)
+    repository.finish_agent(engine, job_id, Agent.extractor)
+    return job_id
+
+
+# -- publish ------------------------------------------------------------------
+
+
+def publish(settings: Settings, job_id: str) -> str:
+    """Merge duplicate bytes, compute the job's totals, write Parquet, mark the job completed."""
+    from docharvest.relevance import build_scorer
+    from docharvest.results import dataset_rows
+
+    engine = get_engine(settings)
+    repository.start_agent(engine, job_id, Agent.publisher, "Publishing results")
+    with cpu_meter(settings, job_id, "publish"):
+        _merge_duplicates(engine, job_id)
+        totals = _totals(settings, engine, job_id, build_scorer(settings).usage().cost_usd)
+        now = datetime.now(UTC)
+        job = repository.get_job(engine, job_id)
+        started = as_utc(job["started_at"]) or now
+        runtime = (now - started).total_seconds()
+        status = JobStatus.cancelled if job["status"] == JobStatus.cancelled else JobStatus.completed
+        repository.update_job(
+            engine,
+            job_id,
+            **{k: v for k, v in totals.items() if k != "returned"},
+            status=status,
+            completed_at=now,
+            total_runtime_seconds=runtime,
+            current_agent=None,
+            current_step="Complete",
+            message=f"Job completed successfully. Found {totals['returned']} document(s).",
+        )
+        repository.finish_agent(engine, job_id, Agent.publisher)
+        for dataset, rows in dataset_rows(engine, job_id).items():
+            write_partition(settings.datasets_dir, dataset, rows, job_id=job_id, job_date=started.date())
+    log.info("job %s published: %s", job_id, totals)
+    return job_id
+
+
+def _merge_duplicates(engine: Any, job_id: str) -> None:
+    """The same bytes at two URLs are one document: keep the first, record the others as aliases."""
+    first_by_sha: dict[str, dict[str, Any]] = {}
+    updates = []
+    docs = sorted(repository.list_documents(engine, job_id), key=lambda d: (-(d["pre_score"] or 0), d["url"]))
+    for doc in docs:
+        sha = doc["sha256"]
+        if not sha or doc["status"] not in (DOWNLOADED, EXTRACTED, UNREADABLE, DUPLICATE):
+            continue
+        keeper = first_by_sha.setdefault(sha, doc)
+        if keeper is doc:
+            continue
+        keeper["aliases"] = sorted({*keeper["aliases"], doc["url"], *doc["aliases"]} - {keeper["url"]})
+        updates.append({"job_id": job_id, "url": doc["url"], "status": DUPLICATE})
+    updates += [
+        {"job_id": job_id, "url": d["url"], "aliases": d["aliases"]}
+        for d in first_by_sha.values()
+        if d["aliases"]
+    ]
+    repository.upsert_documents(engine, updates)
+
+
+def _totals(settings: Settings, engine: Any, job_id: str, model_cost_usd: float) -> dict[str, Any]:
+    """The seed's totals and the cost estimate (formula in config.CostSettings)."""
+    job = repository.get_job(engine, job_id)
+    docs = [d for d in repository.list_documents(engine, job_id) if d["status"] != DUPLICATE]
+    threshold = float(job["params"].get("confidence_threshold", 0.1))
+    downloaded = [d for d in docs if d["status"] in DOWNLOAD_DONE]
+    returned = [d for d in docs if d["status"] == EXTRACTED and (d["confidence_score"] or 0) >= threshold]
+    nbytes = sum(d["file_size_bytes"] or 0 for d in downloaded)
+    cpu = total_cpu_seconds(settings, job_id)
+    prices = settings.cost
+    cost = (
+        cpu * prices.cpu_second_usd
+        + nbytes / 1e9 * prices.gb_downloaded_usd
+        + job["total_pages_crawled"] * prices.page_usd
+        + model_cost_usd
+    )
+    return {
+        "total_documents_found": len(docs),
+        "total_documents_downloaded": len(downloaded),
+        "success_rate": round(len(downloaded) / len(docs), 4) if docs else 0.0,
+        "bytes_downloaded": nbytes,
+        "cpu_seconds": round(cpu, 3),
+        "cost": round(cost, 6),
+        "returned": len(returned),
+    }

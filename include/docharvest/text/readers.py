@@ -1,0 +1,151 @@
+"""Readers from a file on disk to ``DocumentText``, one per document type.
+
+Each reader raises ``UnreadableDocumentError`` with a reason a user can act on
+("encrypted", "no text layer", "corrupt PDF: …"); nothing else escapes for bad input.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import zipfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from docharvest.errors import UnreadableDocumentError
+from docharvest.text import DocumentText
+
+log = logging.getLogger(__name__)
+
+MAX_PDF_PAGES = 2_000
+
+
+def read_pdf(path: Path, *, layout: bool = False, max_pages: int | None = None) -> DocumentText:
+    """Text of every page with pypdf; ``layout=True`` keeps columns and table cells apart."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not _try_empty_password(reader):
+            raise UnreadableDocumentError("PDF is encrypted")
+        limit = min(len(reader.pages), max_pages or MAX_PDF_PAGES)
+        mode = "layout" if layout else "plain"
+        pages = [_page_text(reader.pages[i], mode) for i in range(limit)]
+        info = reader.metadata
+    except UnreadableDocumentError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
+        raise UnreadableDocumentError(f"corrupt PDF: {exc.__class__.__name__}: {exc}") from exc
+    if not pages:
+        raise UnreadableDocumentError("PDF has no pages")
+    return DocumentText(
+        pages=pages,
+        title=_clean(info.title) if info else None,
+        author=_clean(info.author) if info else None,
+        created=_pdf_date(info, "creation_date"),
+        modified=_pdf_date(info, "modification_date"),
+    )
+
+
+def _try_empty_password(reader: object) -> bool:
+    try:
+        return bool(reader.decrypt(""))  # type: ignore[attr-defined]
+    except Exception:  # pypdf raises several types for unsupported crypto
+        return False
+
+
+def _page_text(page: object, mode: str) -> str:
+    text = page.extract_text(extraction_mode=mode)  # type: ignore[attr-defined]
+    return str(text or "")
+
+
+def _pdf_date(info: object, attr: str) -> datetime | None:
+    try:
+        value = getattr(info, attr, None)
+    except Exception:  # malformed date strings raise inside pypdf's property
+        return None
+    return value if isinstance(value, datetime) else None
+
+
+def _clean(value: object) -> str | None:
+    text = str(value).strip() if value else ""
+    return text or None
+
+
+def read_docx(path: Path) -> DocumentText:
+    """Paragraphs and table cells of a DOCX, in document order, as one page."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise UnreadableDocumentError(f"corrupt DOCX: {exc}") from exc
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append("\t".join(cell.text for cell in row.cells))
+    props = document.core_properties
+    return DocumentText(
+        pages=["\n".join(lines)],
+        title=_clean(props.title),
+        author=_clean(props.author),
+        created=props.created,
+        modified=props.modified,
+    )
+
+
+def decode_bytes(data: bytes, declared: str | None = None) -> str:
+    """Decode text with the declared charset, else UTF-8, else detection (windows-1252 pages)."""
+    for encoding in filter(None, [declared, "utf-8"]):
+        try:
+            return data.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    best = from_bytes(data).best()
+    return str(best) if best is not None else data.decode("cp1252", errors="replace")
+
+
+def read_txt(path: Path) -> DocumentText:
+    text = decode_bytes(path.read_bytes())
+    # A form feed is the conventional page break in plain-text documents.
+    return DocumentText(pages=text.split("\f"))
+
+
+def read_html(path: Path) -> DocumentText:
+    from selectolax.parser import HTMLParser
+
+    tree = HTMLParser(decode_bytes(path.read_bytes()))
+    for node in tree.css("script, style, noscript, template"):
+        node.decompose()
+    title_node = tree.css_first("title")
+    body = tree.body or tree.root
+    text = body.text(separator="\n") if body is not None else ""
+    text = re.sub(r"\n\s*\n+", "\n\n", text).strip()
+    return DocumentText(pages=[text], title=_clean(title_node.text()) if title_node else None)
+
+
+READERS: dict[str, Callable[[Path], DocumentText]] = {
+    "pdf": read_pdf,
+    "docx": read_docx,
+    "txt": read_txt,
+    "csv": read_txt,
+    "html": read_html,
+}
+
+
+def extract_text(path: Path, document_type: str | None) -> DocumentText:
+    """Text of the document at ``path``; ``UnreadableDocumentError`` when it has none we can read."""
+    reader = READERS.get((document_type or "").lower())
+    if reader is None:
+        raise UnreadableDocumentError(
+            f"no text reader for document type {document_type!r} (supported: {', '.join(READERS)})"
+        )
+    result = reader(path)
+    if result.text_length == 0 or not result.text.strip():
+        raise UnreadableDocumentError("no text layer (scanned or empty document; OCR is not supported yet)")
+    return result
