@@ -8,8 +8,9 @@ never at import time, so DAG parsing reads no environment and no files.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from docharvest import PROJECT_URL, __version__
@@ -62,6 +63,15 @@ class CrawlSettings(BaseModel):
     obey_robots: bool = Field(
         default=True, description="Obey robots.txt (never turn off against sites you do not own)."
     )
+    use_sitemaps: bool = Field(
+        default=True, description="Crawl pages listed in sitemaps (robots.txt Sitemap: lines, /sitemap.xml)."
+    )
+    offsite_documents: bool = Field(
+        default=True, description="Collect documents linked from in-scope pages even when hosted on another host."
+    )
+    max_prefetch_mb: float = Field(
+        default=100, gt=0, le=500, description="Largest document kept when a page URL turns out to be one."
+    )
     unsafe_unthrottled: bool = Field(
         default=False, description="Benchmarks/tests only: lifts per-host limits and delays."
     )
@@ -95,6 +105,64 @@ class CostSettings(BaseModel):
     page_usd: float = Field(default=0.0, ge=0)
 
 
+class RelevanceSettings(BaseModel):
+    """Which relevance scorer a job uses (issue 4). The default needs no model and no network.
+
+    ``openai``: any OpenAI-compatible chat-completions endpoint judges each downloaded
+    document (the rules still order the crawl); tokens and cost go into the job's cost.
+    """
+
+    scorer: Literal["rules", "openai"] = Field(default="rules", description="rules (offline) or openai (endpoint).")
+    endpoint_url: str = Field(
+        default="https://api.openai.com/v1", description="Base URL of an OpenAI-compatible API (…/v1)."
+    )
+    model: str = Field(default="gpt-4o-mini", description="Model name sent to the endpoint.")
+    api_key_env: str = Field(default="OPENAI_API_KEY", description="Environment variable holding the API key.")
+    prompt_usd_per_1k_tokens: float = Field(default=0.00015, ge=0)
+    completion_usd_per_1k_tokens: float = Field(default=0.0006, ge=0)
+    timeout_seconds: float = Field(default=30, gt=0, le=600)
+    max_document_chars: int = Field(default=4000, ge=200, le=200_000, description="Text sent per document.")
+    download_threshold: float = Field(
+        default=0.02, ge=0, le=1, description="Pre-download score below which a candidate is not downloaded."
+    )
+
+
+class ApiSettings(BaseModel):
+    """The jobs API: where Airflow is, how it is reached, per-key limits, webhooks, page sizes."""
+
+    airflow_url: str = Field(
+        default="http://127.0.0.1:8080", description="Airflow API server base URL (jobs are DAG runs)."
+    )
+    airflow_username: str = Field(default="admin", description="Airflow user the API triggers runs as.")
+    airflow_password: SecretStr | None = Field(default=None, description="That user's password.")
+    airflow_password_file: Path | None = Field(
+        default=None,
+        description="Or a file holding it: plain text, or the simple auth manager's JSON {user: password}.",
+    )
+    airflow_timeout_seconds: float = Field(default=10, gt=0, le=120, description="Per Airflow REST call.")
+    rate_limit_per_minute: int = Field(
+        default=600, ge=1, le=1_000_000, description="Requests per minute per API key (then 429)."
+    )
+    rate_limit_burst: int = Field(default=60, ge=1, le=100_000, description="Requests a key may send at once.")
+    webhook_secret: SecretStr | None = Field(
+        default=None, description="HMAC-SHA256 key signing webhook deliveries; webhooks are refused without it."
+    )
+    webhook_max_attempts: int = Field(default=5, ge=1, le=20, description="Tries per webhook delivery.")
+    webhook_backoff_seconds: float = Field(
+        default=2, ge=0, le=600, description="First retry delay of a delivery; doubles each time."
+    )
+    webhook_poll_seconds: float = Field(
+        default=2, gt=0, le=300, description="How often job rows are checked for webhook events."
+    )
+    extract_max_wait_seconds: float = Field(
+        default=60, ge=0, le=600, description="POST /v1/extract waits this long, then answers 202 with the job id."
+    )
+    jobs_page_size: int = Field(default=20, ge=1, le=100, description="Default page of GET /scrape/jobs.")
+    results_page_size: int = Field(
+        default=100, ge=1, le=1000, description="Default page of GET /v1/jobs/{id}/results."
+    )
+
+
 class Settings(BaseSettings):
     """Everything configurable, read from ``DOCHARVEST_*`` environment variables."""
 
@@ -123,6 +191,8 @@ class Settings(BaseSettings):
     )
     crawl: CrawlSettings = Field(default_factory=CrawlSettings)
     cost: CostSettings = Field(default_factory=CostSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
+    relevance: RelevanceSettings = Field(default_factory=RelevanceSettings)
 
     @property
     def effective_database_url(self) -> str:
