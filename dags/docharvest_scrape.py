@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from airflow.sdk import dag, get_current_context, task
+from airflow.sdk import TriggerRule, dag, get_current_context, task
 from docharvest.models import ScrapeConf
 from docharvest.orchestration import assets
 from docharvest.orchestration.params import params_from_model
@@ -61,8 +61,9 @@ def docharvest_scrape() -> None:
 
         return core_call(scrape.extract, _settings(), job_id, batch)
 
-    @task
-    def validate(job_id: str, batches: list[int]) -> str:
+    # none_failed: a site with no documents maps zero batches (skipped), and must still publish.
+    @task(trigger_rule=TriggerRule.NONE_FAILED)
+    def validate(job_id: str) -> str:
         from docharvest.pipeline import scrape
 
         return core_call(scrape.validate, _settings(), job_id)
@@ -77,7 +78,9 @@ def docharvest_scrape() -> None:
     batches = discover(job_id)
     downloaded = download.partial(job_id=job_id).expand(batch=batches)
     extracted = extract.partial(job_id=job_id).expand(batch=downloaded)
-    publish(validate(job_id, extracted))
+    validated = validate(job_id)
+    extracted >> validated
+    publish(validated)
 
 
 docharvest_scrape()

@@ -37,6 +37,8 @@ def params_from_model(
     for name, prop in schema["properties"].items():
         spec = _flatten_optional(prop)
         kwargs: dict[str, Any] = {k: spec[k] for k in _SCHEMA_KEYS if k in spec}
+        if "const" in spec:  # Literal["x"]: the form shows a one-option select
+            kwargs["enum"] = [spec["const"]]
         if kwargs.get("format") == "uri":
             kwargs.pop("format")  # the form's uri check is stricter than ours; the pattern below decides
         kwargs.update((overrides or {}).get(name, {}))

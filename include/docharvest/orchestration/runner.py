@@ -80,7 +80,7 @@ def run_job(dag_id: str, conf: dict[str, Any], settings: Settings) -> str:
     ensure_airflow_db()
     from airflow.dag_processing.dagbag import DagBag
 
-    bag = DagBag(dag_folder=str(settings.dags_folder / f"{dag_id}.py"), include_examples=False)
+    bag = DagBag(dag_folder=str(settings.dags_folder / f"{dag_id}.py"))
     if dag_id not in bag.dags:
         raise RuntimeError(f"DAG {dag_id} failed to load: {bag.import_errors or 'not found'}")
     dag_run = bag.dags[dag_id].test(run_conf=conf)

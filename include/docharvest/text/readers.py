@@ -117,7 +117,7 @@ def read_txt(path: Path) -> DocumentText:
 
 
 def read_html(path: Path) -> DocumentText:
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     tree = HTMLParser(decode_bytes(path.read_bytes()))
     for node in tree.css("script, style, noscript, template"):
