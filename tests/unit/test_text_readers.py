@@ -39,7 +39,7 @@ def test_layout_mode_keeps_columns_apart(tmp_path: Path) -> None:
     page.text(72, 700, "Invoice number")
     page.text(350, 700, "INV-77")
     path = _write(tmp_path, "b.pdf", pdf.to_bytes())
-    line = next(l for l in read_pdf(path, layout=True).pages[0].splitlines() if "INV-77" in l)
+    line = next(ln for ln in read_pdf(path, layout=True).pages[0].splitlines() if "INV-77" in ln)
     assert "Invoice number" in line and line.index("INV-77") - line.index("number") > 10
 
 
