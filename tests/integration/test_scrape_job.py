@@ -168,8 +168,8 @@ def test_parquet_datasets_hold_every_candidate_with_lineage(run: dict[str, Any])
     count = duckdb.sql(
         f"SELECT count(*) FROM read_parquet('{datasets}/documents/*/*.parquet', hive_partitioning = true) "
         f"WHERE job_id = '{job_id}' AND status = 'extracted' AND confidence_score >= 0.1"
-    ).fetchone()
-    assert count is not None and count[0] == len(run["results"]["documents"])
+    ).fetchall()
+    assert count == [(len(run["results"]["documents"]),)]
     jobs = pq.read_table(next(datasets.glob(f"jobs/job_date=*/part-{job_id}.parquet"))).to_pylist()
     assert jobs[0]["total_documents_found"] == run["results"]["total_documents_found"]
 

@@ -55,8 +55,8 @@ def fail_job(settings: Settings, job_id: str, message: str) -> None:
     """End the job as failed with ``message``; what was already written stays readable."""
     engine = get_engine(settings)
     job = repository.find_job(engine, job_id)
-    if job is None or job["status"] in (JobStatus.completed, JobStatus.cancelled):
-        return
+    if job is None or job["status"] in (JobStatus.completed, JobStatus.cancelled, JobStatus.failed):
+        return  # the first, most specific failure message wins
     now = datetime.now(UTC)
     started = as_utc(job.get("started_at")) or now
     repository.update_job(
