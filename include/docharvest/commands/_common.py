@@ -47,6 +47,9 @@ def job_output_guard(verbose: bool) -> Iterator[None]:
     """Keep stdout for the JSON: Airflow's run chatter goes to stderr (or nowhere unless -v)."""
     level = logging.INFO if verbose else logging.WARNING
     logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    if not verbose:
+        # A broken PDF is a recorded job error already; pypdf's own warnings would only repeat it.
+        logging.getLogger("pypdf").setLevel(logging.ERROR)
     with contextlib.redirect_stdout(sys.stderr):
         yield
 

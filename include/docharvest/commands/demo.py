@@ -72,7 +72,7 @@ def summary(results: dict[str, Any], settings: Settings) -> str:
     query = (
         f"SELECT name, document_type, round(confidence_score, 2) AS score, relevance_reason\n"
         f"  FROM read_parquet('{datasets}/documents/*/*.parquet', hive_partitioning = true)\n"
-        f"  WHERE job_id = '{results['job_id']}' ORDER BY score DESC;"
+        f"  WHERE job_id = '{results['job_id']}' AND status = 'extracted' ORDER BY score DESC;"
     )
     lines += [
         "",
@@ -91,7 +91,8 @@ def _run_query(query: str) -> list[str]:
         import duckdb
     except ImportError:
         return []
-    rows = duckdb.sql(query).fetchall()
+    relation = duckdb.sql(query)
+    rows = relation.fetchall() if relation is not None else []
     return ["DuckDB says:"] + [
-        f"  {score!s:>5}  {doc_type:<5} {name}" for name, doc_type, score, _ in rows[:20]
+        f"  {score!s:>5}  {doc_type or '-':<5} {name}" for name, doc_type, score, _ in rows[:20]
     ]

@@ -42,14 +42,16 @@ def add_parser(subparsers: Any) -> None:
 
 
 def build_conf(args: argparse.Namespace) -> ScrapeConf:
-    return ScrapeConf(
-        website=args.website,
-        prompt=args.prompt,
-        single_page=args.single_page,
-        timeout=args.timeout,
-        confidence_threshold=args.confidence_threshold,
-        max_file_size_mb=args.max_file_size_mb,
-        job_id=new_job_id(),
+    return ScrapeConf.model_validate(
+        {
+            "website": args.website,
+            "prompt": args.prompt,
+            "single_page": args.single_page,
+            "timeout": args.timeout,
+            "confidence_threshold": args.confidence_threshold,
+            "max_file_size_mb": args.max_file_size_mb,
+            "job_id": new_job_id(),
+        }
     )
 
 

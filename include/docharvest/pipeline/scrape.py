@@ -350,11 +350,16 @@ def _unreadable_issue(doc: dict[str, Any], reason: str) -> dict[str, Any]:
 
 
 def _document_name(parsed: DocumentText, doc: dict[str, Any]) -> str:
-    """The link's words when they describe the document, else the file's own title."""
-    name = doc.get("name") or ""
-    if name and name != _filename_stem(doc.get("filename") or doc["url"]):
-        return str(name)
-    return parsed.title or name or _filename_stem(doc["url"])
+    """The most descriptive of the link's words and the file's own title.
+
+    Link text such as "Minutes" in a table row says less than the document's title
+    "Board Meeting Minutes - January 9, 2024"; a title like "untitled" says less than the link.
+    """
+    link = str(doc.get("name") or "")
+    title = " ".join((parsed.title or "").split())
+    if title and len(title.split()) > len(link.split()) and title.lower() not in {"untitled", "document"}:
+        return title
+    return link or title or _filename_stem(doc["url"])
 
 
 def parse_document(path: str, document_type: str | None) -> DocumentText | str:
