@@ -35,8 +35,14 @@ def run(args: argparse.Namespace) -> int:
     out.write(f"Serving the sample site (Town of Millbrook) at {website}\n")
     out.write(f'Running a scrape job as an Airflow DAG run: "{args.prompt}" (max file size 1 MB)\n\n')
     try:
-        conf = ScrapeConf(
-            website=website, prompt=args.prompt, max_file_size_mb=1, timeout=600, job_id=new_job_id()
+        conf = ScrapeConf.model_validate(
+            {
+                "website": website,
+                "prompt": args.prompt,
+                "max_file_size_mb": 1,
+                "timeout": 600,
+                "job_id": new_job_id(),
+            }
         )
         results = run_scrape(conf, settings, verbose=args.verbose)
     finally:
