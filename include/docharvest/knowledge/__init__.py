@@ -1,0 +1,62 @@
+"""Knowledge from a business website: main content, business profile, knowledge items.
+
+Pure functions over HTML strings and small JSON-able page extracts; no I/O, no
+database, no crawler. The knowledge job (``docharvest.pipeline.knowledge``) calls
+``extract_page`` for each page as the crawler streams it, keeps the small extract,
+and calls ``build_knowledge`` once at the end.
+
+    page = extract_page(url, html)                 # per page, as it arrives
+    result = build_knowledge(pages, start_url)     # once: profile + items
+    result.profile.to_api()  ->  {"name", "domain", "category", "description"}
+    [i.to_api() for i in result.items]  ->  [{"title", "description", "content", "category", "source"}]
+
+Modules: ``page`` (HTML -> PageExtract, main-content rules), ``items`` (sections ->
+items, categories, de-duplication, discontinued content), ``profile`` (name,
+description), ``taxonomy`` (business categories + classifier), ``priority`` (which
+pages the crawler visits first).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from docharvest.knowledge.items import (
+    ITEM_CATEGORIES,
+    KnowledgeItem,
+    channel_items,
+    finalize_items,
+    items_from_page,
+)
+from docharvest.knowledge.page import PageExtract, extract_page
+from docharvest.knowledge.profile import BusinessProfile, build_profile
+
+__all__ = [
+    "ITEM_CATEGORIES",
+    "BusinessProfile",
+    "KnowledgeItem",
+    "KnowledgeResult",
+    "PageExtract",
+    "build_knowledge",
+    "extract_page",
+]
+
+
+@dataclass
+class KnowledgeResult:
+    profile: BusinessProfile
+    items: list[KnowledgeItem]
+    discontinued: list[KnowledgeItem] = field(default_factory=list)
+    boilerplate: list[str] = field(default_factory=list)
+
+
+def build_knowledge(pages: Sequence[PageExtract], start_url: str) -> KnowledgeResult:
+    """Business profile and de-duplicated knowledge items of a site from its page extracts."""
+    per_page = [items_from_page(page) for page in pages]
+    final = finalize_items(per_page, channel_items(pages))
+    return KnowledgeResult(
+        profile=build_profile(pages, start_url),
+        items=final.items,
+        discontinued=final.discontinued,
+        boilerplate=final.boilerplate,
+    )
