@@ -1,0 +1,119 @@
+"""The FastAPI app factory: ``create_app(settings)``.
+
+Runs on its own (``docharvest api``) or mounted in Airflow's API server by
+``plugins/docharvest_plugin.py``. A mounted app gets no lifespan events, so nothing here
+depends on startup hooks: the DB is migrated on the first request and the webhook
+dispatcher starts on the first request (and on a submission with a ``webhook_url``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+from fastapi import FastAPI, Request, Response
+from fastapi.openapi.utils import get_openapi
+
+from docharvest import __version__
+from docharvest.api.airflow_client import AirflowClient
+from docharvest.api.deps import ApiState
+from docharvest.api.errors import install_error_handlers
+from docharvest.api.ratelimit import RateLimiter
+from docharvest.api.scrape_routes import router as scrape_router
+from docharvest.config import Settings
+
+log = logging.getLogger(__name__)
+
+DESCRIPTION = """
+DocHarvest jobs API. Each job is one Airflow DAG run; results are read from DocHarvest's
+metadata DB.
+
+* **Scrape** (`/scrape…`): find documents on a website matching a plain-language prompt.
+* **Extract** (`/v1/jobs`, `/v1/schemas`): pull schema fields out of documents.
+* **Knowledge** (`/v1/extract…`): a business profile and knowledge items from a website.
+* `GET /v1/jobs/{jobId}`: status of a job of any kind.
+
+Authenticate with `Authorization: Bearer sk-…` or `x-api-key: sk-…` (create keys with
+`docharvest keys create --org NAME`). A job belongs to the organisation of the key that
+submitted it; another organisation's job answers 404. Each key is rate limited (429 with
+`Retry-After`). Submissions accept an optional `webhook_url` that receives signed POSTs
+(`X-DocHarvest-Signature: t=…,v1=HMAC-SHA256(secret, "t.body")`) on started, completed,
+failed and cancelled.
+"""
+
+# Routers of the other families, mounted when their modules are present.
+_OPTIONAL_ROUTERS = ("docharvest.api.v1_routes",)
+
+
+def create_app(settings: Settings, *, airflow_transport: httpx.BaseTransport | None = None) -> FastAPI:
+    """The jobs API for ``settings``; ``airflow_transport`` replaces the Airflow HTTP transport (tests)."""
+    state = ApiState(
+        settings=settings,
+        airflow=AirflowClient(settings.api, transport=airflow_transport),
+        limiter=RateLimiter(settings.api.rate_limit_per_minute, settings.api.rate_limit_burst),
+    )
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        state.close()
+
+    app = FastAPI(
+        title="DocHarvest jobs API",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        servers=[],
+    )
+    app.state.docharvest = state
+    install_error_handlers(app)
+    app.include_router(scrape_router)
+    for name in _OPTIONAL_ROUTERS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        for router in module.routers():
+            app.include_router(router)
+
+    @app.middleware("http")
+    async def start_webhooks(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        if settings.api.webhook_secret is not None and state._webhooks is None:
+            state.webhooks.ensure_started()
+        return await call_next(request)
+
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    return app
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's schema without its default 422 body where the family answers in its own shape."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(
+        title=app.title,
+        version=app.version,
+        description=app.description,
+        routes=app.routes,
+        servers=app.servers or None,
+    )
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            responses = operation.get("responses", {})
+            entry = responses.get("422")
+            if entry and "HTTPValidationError" in str(entry):
+                del responses["422"]
+    components = schema.get("components", {}).get("schemas", {})
+    if "HTTPValidationError" not in str(schema.get("paths")):
+        components.pop("HTTPValidationError", None)
+        components.pop("ValidationError", None)
+    app.openapi_schema = schema
+    return schema

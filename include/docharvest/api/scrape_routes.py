@@ -1,0 +1,232 @@
+"""The scrape family (seed 001): submit, status, results, cancel, list.
+
+Errors here are seed 001's ``ErrorResponse``; body validation answers 422 naming the
+field and the bound (``parameters.timeout`` 30 is refused, never clamped).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated, Any
+
+import sqlalchemy as sa
+from fastapi import APIRouter, Query, Response
+
+from docharvest.api.deps import Caller, State
+from docharvest.api.errors import SCRAPE, error_responses
+from docharvest.api.jobs import cancel_job, owned_job, submit_job
+from docharvest.api.scrape_models import (
+    JobResultsResponse,
+    ScrapeJobList,
+    ScrapeJobStatus,
+    ScrapeSubmission,
+    ScrapeSubmitted,
+)
+from docharvest.models import Agent, JobKind, JobStatus, ScrapeConf
+from docharvest.pipeline.common import as_utc
+from docharvest.results import _message, scrape_results
+from docharvest.store import repository
+from docharvest.store.tables import jobs
+
+SCRAPE_DAG_ID = "docharvest_scrape"
+
+router = APIRouter(prefix="/scrape", tags=["scrape"])
+
+# Share of a scrape job's work per agent, for the status ``percentage``.
+_AGENT_WEIGHTS = {
+    Agent.coordinator: 5,
+    Agent.navigator: 45,
+    Agent.scraper: 30,
+    Agent.extractor: 12,
+    Agent.validator: 3,
+    Agent.publisher: 5,
+}
+
+
+def progress_percentage(job: dict[str, Any]) -> float:
+    """Completed agents' shares plus the running agent's share times its own progress."""
+    status = JobStatus(job["status"])
+    if status == JobStatus.completed:
+        return 100.0
+    done = set(job.get("agents_completed") or [])
+    share = float(sum(w for agent, w in _AGENT_WEIGHTS.items() if agent in done))
+    current = job.get("current_agent")
+    if current in _AGENT_WEIGHTS and current not in done:
+        share += _AGENT_WEIGHTS[Agent(current)] * _agent_fraction(job, current)
+    return round(min(share, 99.0 if status.is_active else 100.0), 1)
+
+
+def _agent_fraction(job: dict[str, Any], agent: str) -> float:
+    if agent == Agent.navigator:
+        total = job.get("total_pages") or 0
+        return min(1.0, (job.get("pages_scraped") or 0) / total) if total else 0.0
+    if agent == Agent.scraper:
+        found = job.get("total_documents_found") or 0
+        return min(1.0, (job.get("total_documents_downloaded") or 0) / found) if found else 0.0
+    return 0.5
+
+
+def _state(job: dict[str, Any]) -> dict[str, Any]:
+    status = JobStatus(job["status"])
+    return {
+        "job_id": job["job_id"],
+        "status": status,
+        "is_active": status.is_active,
+        "message": job.get("message") or _message(job, int(job.get("total_documents_downloaded") or 0)),
+        "created_at": as_utc(job.get("created_at")),
+        "completed_at": as_utc(job.get("completed_at")),
+    }
+
+
+def status_body(job: dict[str, Any]) -> dict[str, Any]:
+    """``GET /scrape/status/{job_id}`` from the job row alone (one indexed read)."""
+    return {
+        **_state(job),
+        "progress": {
+            "percentage": progress_percentage(job),
+            "pages_scraped": int(job.get("pages_scraped") or 0),
+            "total_pages": int(job.get("total_pages") or 0),
+            "documents_found": int(job.get("total_documents_found") or 0),
+            "documents_downloaded": int(job.get("total_documents_downloaded") or 0),
+            "current_step": job.get("current_step"),
+        },
+        "current_agent": job.get("current_agent"),
+        "agents_completed": list(job.get("agents_completed") or []),
+        "started_at": as_utc(job.get("started_at")),
+        "estimated_completion": as_utc(job.get("estimated_completion")),
+    }
+
+
+@router.post(
+    "",
+    response_model=ScrapeSubmitted,
+    summary="Start a scrape job",
+    description=(
+        "Crawl `website` for documents matching `prompt`. Returns at once with the job id and status "
+        "`pending`; follow it with `GET /scrape/status/{job_id}`. A parameter outside its bound "
+        "(e.g. `timeout` 30) is refused with 422, never clamped."
+    ),
+    responses=error_responses(SCRAPE, 401, 422, 429, 503),
+)
+def submit_scrape(request: ScrapeSubmission, state: State, caller: Caller) -> dict[str, Any]:
+    conf = ScrapeConf(
+        website=request.website, prompt=request.prompt, **request.parameters.model_dump()
+    ).model_dump(mode="json", exclude={"job_id", "org_id"})
+    job = submit_job(
+        state,
+        caller,
+        kind=JobKind.scrape,
+        dag_id=SCRAPE_DAG_ID,
+        row={
+            "website": str(request.website),
+            "prompt": request.prompt,
+            "params": request.parameters.model_dump(),
+            "webhook_url": str(request.webhook_url) if request.webhook_url else None,
+        },
+        conf=conf,
+    )
+    created = as_utc(job["created_at"])
+    return {
+        "job_id": job["job_id"],
+        "status": JobStatus.pending,
+        "message": "Job submitted. Poll GET /scrape/status/{job_id} until is_active is false.",
+        "created_at": created,
+        "estimated_completion": created + timedelta(seconds=request.parameters.timeout) if created else None,
+    }
+
+
+@router.get(
+    "/status/{job_id}",
+    response_model=ScrapeJobStatus,
+    summary="Get job status",
+    description="Status and progress of a scrape job. Poll until `is_active` is false.",
+    responses=error_responses(SCRAPE, 400, 401, 404, 429),
+)
+def get_status(job_id: str, state: State, caller: Caller) -> dict[str, Any]:
+    return status_body(owned_job(state, job_id, caller, kind=JobKind.scrape))
+
+
+@router.get(
+    "/results/{job_id}",
+    response_model=JobResultsResponse,
+    summary="Get job results",
+    description=(
+        "The results and extracted documents of a job (seed 001 `JobResultsResponse`). Readable while "
+        "the job runs (documents found so far) and after cancellation (partial results). With `limit`, "
+        "`documents` is one page (best first); `X-Total-Count` gives the number of listed documents."
+    ),
+    responses=error_responses(SCRAPE, 400, 401, 404, 429),
+)
+def get_results(
+    job_id: str,
+    state: State,
+    caller: Caller,
+    response: Response,
+    limit: Annotated[
+        int | None, Query(ge=1, le=1000, description="Documents per page (default: all)")
+    ] = None,
+    offset: Annotated[int, Query(ge=0, le=10_000_000, description="Documents to skip")] = 0,
+) -> dict[str, Any]:
+    owned_job(state, job_id, caller, kind=JobKind.scrape)
+    body = scrape_results(state.engine, job_id)
+    total = len(body["documents"])
+    if limit is not None or offset:
+        body["documents"] = body["documents"][offset : offset + limit if limit else None]
+    response.headers["X-Total-Count"] = str(total)
+    return body
+
+
+@router.post(
+    "/cancel/{job_id}",
+    response_model=ScrapeJobStatus,
+    summary="Cancel a job",
+    description=(
+        "Stops the job's Airflow run and marks the job `cancelled`. Documents found before "
+        "cancellation stay readable at `/scrape/results/{job_id}`. 409 if the job already ended."
+    ),
+    responses=error_responses(SCRAPE, 400, 401, 404, 409, 429, 503),
+)
+def cancel(job_id: str, state: State, caller: Caller) -> dict[str, Any]:
+    job = owned_job(state, job_id, caller, kind=JobKind.scrape)
+    return status_body(cancel_job(state, job))
+
+
+@router.get(
+    "/jobs",
+    response_model=ScrapeJobList,
+    summary="List your jobs",
+    description="Your organisation's scrape jobs, newest first, `limit` per page from `offset`.",
+    responses=error_responses(SCRAPE, 401, 422, 429),
+)
+def list_scrape_jobs(
+    state: State,
+    caller: Caller,
+    limit: Annotated[int | None, Query(ge=1, le=100, description="Jobs per page (default 20)")] = None,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> dict[str, Any]:
+    size = limit or state.settings.api.jobs_page_size
+    rows = repository.list_jobs(
+        state.engine, org_id=caller.org_id, kind=JobKind.scrape, limit=size, offset=offset
+    )
+    total = _count_jobs(state, caller.org_id)
+    return {
+        "jobs": [_summary(r) for r in rows],
+        "total": total,
+        "limit": size,
+        "offset": offset,
+        "next_offset": offset + size if offset + size < total else None,
+    }
+
+
+def _count_jobs(state: Any, org_id: str) -> int:
+    query = (
+        sa.select(sa.func.count())
+        .select_from(jobs)
+        .where(jobs.c.org_id == org_id, jobs.c.kind == JobKind.scrape)
+    )
+    with state.engine.connect() as conn:
+        return int(conn.execute(query).scalar_one())
+
+
+def _summary(job: dict[str, Any]) -> dict[str, Any]:
+    return {**_state(job), "website": job.get("website"), "prompt": job.get("prompt")}
