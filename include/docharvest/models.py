@@ -125,6 +125,22 @@ class ScrapeConf(ScrapeParameters):
         return ScrapeRequest(website=self.website, prompt=self.prompt, parameters=params)
 
 
+class KnowledgeConf(BaseModel):
+    """The DAG-run conf of ``docharvest_knowledge`` (seed 003: business profile + knowledge items)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    url: AnyHttpUrl = Field(description="Company website to read (http or https URL)")
+    max_pages: int = Field(default=50, ge=1, le=500, description="Most pages read from the site (1-500)")
+    timeout: int = Field(default=1800, ge=60, le=3600, description="Job timeout in seconds (60-3600)")
+    job_id: str | None = Field(
+        default=None,
+        pattern=JOB_ID_PATTERN,
+        description="Leave empty: set by the API/CLI. Runs from the UI get an id derived from the run id.",
+    )
+    org_id: str | None = Field(default=None, description="Owning organisation (set by the API).")
+
+
 class JobError(BaseModel):
     """Seed 001 ``JobError``."""
 

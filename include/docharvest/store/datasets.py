@@ -95,7 +95,31 @@ JOB_ERRORS = pa.schema(
     ]
 )
 
-SCHEMAS: dict[str, pa.Schema] = {"documents": DOCUMENTS, "jobs": JOBS, "job_errors": JOB_ERRORS}
+KNOWLEDGE_ITEMS = pa.schema(
+    [
+        pa.field("item_id", pa.string(), nullable=False),
+        pa.field("position", pa.int32(), nullable=False),
+        pa.field("title", pa.string(), nullable=False),
+        pa.field("description", pa.string()),
+        pa.field("content", pa.string()),
+        pa.field("category", pa.string(), nullable=False),
+        pa.field("source", pa.string()),
+        pa.field("confidence", pa.float64()),
+        pa.field("website", pa.string()),
+        pa.field("business_name", pa.string()),
+        pa.field("business_domain", pa.string()),
+        pa.field("business_category", pa.string()),
+        pa.field("created_at", TS),
+        *LINEAGE_FIELDS,
+    ]
+)
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "documents": DOCUMENTS,
+    "jobs": JOBS,
+    "job_errors": JOB_ERRORS,
+    "knowledge_items": KNOWLEDGE_ITEMS,
+}
 
 
 def dataset_dir(datasets_dir: Path, dataset: str) -> Path:

@@ -1,0 +1,487 @@
+"""The knowledge job's steps: plan -> crawl -> extract -> publish, and its seed-003 status body.
+
+- ``plan``     (coordinator) creates/resumes the job row, starts the clock.
+- ``crawl``    (navigator)   crawls with page priorities; each page is reduced to a small
+  ``PageExtract`` as it streams in (HTML is never held), progress written per page
+  ("Scraping https://…", pagesScraped rising). A start URL that cannot be fetched fails
+  the job with "Failed to scrape URL: …".
+- ``extract``  (extractor)   "Extracting knowledge": business profile + items, written to
+  the job row (``result``) and the ``knowledge_items`` table (replaced, so retries are idempotent).
+- ``publish``  (publisher)   Parquet ``knowledge_items`` (+ ``jobs``, ``job_errors``), status
+  completed, "Complete".
+
+``job_status_body(job_row, items)`` is ``GET /v1/jobs/{jobId}`` (seed 003) for a knowledge
+job; the CLI prints it and the API serves it.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from docharvest import __version__
+from docharvest.config import Settings
+from docharvest.errors import StartUrlError
+from docharvest.knowledge import KnowledgeItem, KnowledgeResult, PageExtract, build_knowledge, extract_page
+from docharvest.models import Agent, JobKind, JobStatus, KnowledgeConf, job_id_for_run
+from docharvest.pipeline.common import (
+    as_utc,
+    cpu_meter,
+    fail_job,
+    iso,
+    monotonic_deadline,
+    read_json,
+    total_cpu_seconds,
+    write_json,
+)
+from docharvest.store import repository
+from docharvest.store.datasets import SCHEMA_VERSION, write_partition
+from docharvest.store.db import get_engine, init_db
+from docharvest.store.tables import knowledge_items
+
+log = logging.getLogger(__name__)
+
+DAG_ID = "docharvest_knowledge"
+# Share of the remaining time budget the crawl may use; extraction needs the rest.
+CRAWL_BUDGET_SHARE = 0.85
+STEP_EXTRACTING = "Extracting knowledge"
+STEP_COMPLETE = "Complete"
+# Internal status -> seed 003 status words.
+API_STATUS = {
+    JobStatus.pending: "pending",
+    JobStatus.in_progress: "processing",
+    JobStatus.completed: "completed",
+    JobStatus.failed: "failed",
+    JobStatus.cancelled: "failed",
+}
+
+
+# -- plan ---------------------------------------------------------------------
+
+
+def plan(settings: Settings, conf: Mapping[str, Any], *, dag_id: str, run_id: str) -> str:
+    """Create (or resume) the job row and start the clock. Returns the job id."""
+    parsed = KnowledgeConf.model_validate(dict(conf))
+    job_id = parsed.job_id or job_id_for_run(dag_id, run_id)
+    engine = init_db(settings)
+    now = datetime.now(UTC)
+    job = repository.ensure_job(
+        engine,
+        {
+            "job_id": job_id,
+            "kind": JobKind.knowledge,
+            "org_id": parsed.org_id or settings.default_org,
+            "status": JobStatus.pending,
+            "website": str(parsed.url),
+            "params": parsed.model_dump(mode="json", include={"max_pages", "timeout"}),
+            "created_at": now,
+        },
+    )
+    started = as_utc(job.get("started_at")) or now
+    repository.update_job(
+        engine,
+        job_id,
+        dag_id=dag_id,
+        run_id=run_id,
+        status=JobStatus.in_progress,
+        started_at=started,
+        estimated_completion=datetime.fromtimestamp(started.timestamp() + parsed.timeout, UTC),
+        current_agent=Agent.coordinator,
+        current_step="Planning",
+        total_pages=parsed.max_pages,
+    )
+    repository.finish_agent(engine, job_id, Agent.coordinator)
+    log.info("knowledge job %s planned: %s (max %d pages)", job_id, parsed.url, parsed.max_pages)
+    return job_id
+
+
+# -- crawl --------------------------------------------------------------------
+
+
+class _PageSink:
+    """``on_page`` for the crawler: reduce each page to a PageExtract on disk, write progress."""
+
+    def __init__(self, settings: Settings, job_id: str, max_pages: int) -> None:
+        self.engine = get_engine(settings)
+        self.job_id = job_id
+        self.folder = settings.work_dir(job_id) / "pages"
+        self.max_pages = max_pages
+        self.planned = max_pages
+        self.files: list[str] = []
+        self.failures: list[dict[str, Any]] = []
+
+    def on_progress(self, pages_crawled: int, pages_planned: int) -> None:
+        self.planned = max(pages_planned, pages_crawled)
+
+    def __call__(self, record: Any, html: str) -> None:
+        url = record.final_url or record.url
+        try:
+            page = extract_page(url, html, depth=record.depth)
+        except Exception as exc:  # one unparseable page is a recorded error; the job goes on
+            log.warning("job %s: could not read page %s: %s", self.job_id, url, exc)
+            self.failures.append(
+                {
+                    "agent_name": Agent.extractor,
+                    "error_type": "page_unreadable",
+                    "error_message": f"Could not read HTML page: {exc}",
+                    "page_url": url,
+                    "is_recoverable": True,
+                }
+            )
+            return
+        name = f"{len(self.files):05d}.json"
+        write_json(self.folder / name, page.to_json())
+        self.files.append(name)
+        repository.update_job(
+            self.engine,
+            self.job_id,
+            pages_scraped=len(self.files),
+            total_pages=max(len(self.files), min(self.planned, self.max_pages)),
+            current_step=f"Scraping {url}",
+        )
+
+
+def crawl(settings: Settings, job_id: str) -> str:
+    """Crawl the site, most informative pages first; keep a small extract of each page."""
+    from docharvest.crawl import crawl_site_sync
+    from docharvest.knowledge.priority import page_priority
+
+    engine = get_engine(settings)
+    job = repository.get_job(engine, job_id)
+    max_pages = int(job["params"].get("max_pages", 50))
+    repository.start_agent(engine, job_id, Agent.navigator, f"Scraping {job['website']}")
+    sink = _PageSink(settings, job_id, max_pages)
+    # A retried crawl starts over: stale extracts from the failed attempt must not mix in.
+    shutil.rmtree(sink.folder, ignore_errors=True)
+    with cpu_meter(settings, job_id, "crawl"):
+        report = crawl_site_sync(
+            job["website"],
+            settings=settings.crawl.model_copy(update={"max_pages": max_pages}),
+            allow_private_networks=settings.allow_private_networks,
+            deadline=monotonic_deadline(job, CRAWL_BUDGET_SHARE),
+            priority=page_priority,
+            on_page=sink,
+            on_progress=sink.on_progress,
+        )
+    _record_issues(engine, job_id, report.issues)
+    repository.record_errors(engine, job_id, sink.failures)
+    for warning in report.warnings:
+        repository.record_warning(engine, job_id, warning)
+    if report.start_url_error or not sink.files:
+        message = (
+            f"Failed to scrape URL: {report.start_url_error or 'no readable HTML page at ' + job['website']}"
+        )
+        fail_job(settings, job_id, message)
+        raise StartUrlError(message)
+    write_json(sink.folder / "manifest.json", {"files": sink.files})
+    repository.update_job(
+        engine,
+        job_id,
+        pages_scraped=len(sink.files),
+        total_pages=len(sink.files),
+        total_pages_crawled=report.pages_crawled,
+        urls_discovered=report.urls_discovered,
+    )
+    repository.finish_agent(engine, job_id, Agent.navigator)
+    log.info(
+        "knowledge job %s: %d pages read, %d urls discovered", job_id, len(sink.files), report.urls_discovered
+    )
+    return job_id
+
+
+def _record_issues(engine: sa.Engine, job_id: str, issues: Sequence[Any]) -> None:
+    repository.record_errors(
+        engine,
+        job_id,
+        [
+            {
+                "agent_name": i.agent,
+                "error_type": i.error_type,
+                "error_message": i.message,
+                "page_url": i.url,
+                "is_recoverable": i.recoverable,
+            }
+            for i in issues
+        ],
+    )
+
+
+def load_pages(settings: Settings, job_id: str) -> list[PageExtract]:
+    folder = settings.work_dir(job_id) / "pages"
+    manifest = read_json(folder / "manifest.json")
+    return [PageExtract.from_json(read_json(folder / name)) for name in manifest["files"]]
+
+
+# -- extract ------------------------------------------------------------------
+
+
+def extract(settings: Settings, job_id: str) -> str:
+    """Build the business profile and knowledge items; store them on the job and in ``knowledge_items``."""
+    _extract(settings, job_id)
+    return job_id
+
+
+def _extract(settings: Settings, job_id: str) -> KnowledgeResult:
+    engine = get_engine(settings)
+    job = repository.get_job(engine, job_id)
+    repository.start_agent(engine, job_id, Agent.extractor, STEP_EXTRACTING)
+    with cpu_meter(settings, job_id, "extract"):
+        result = build_knowledge(load_pages(settings, job_id), job["website"])
+    store_result(engine, job_id, result)
+    repository.finish_agent(engine, job_id, Agent.extractor)
+    log.info(
+        "knowledge job %s: %s (%s, %.2f), %d items, %d discontinued skipped",
+        job_id,
+        result.profile.name,
+        result.profile.category,
+        result.profile.category_confidence,
+        len(result.items),
+        len(result.discontinued),
+    )
+    return result
+
+
+def store_result(engine: sa.Engine, job_id: str, result: KnowledgeResult) -> None:
+    """Replace the job's items and profile (a retried step writes the same rows, never more)."""
+    now = datetime.now(UTC)
+    rows = [
+        {
+            "id": repository.fingerprint(job_id, item.position, item.title, prefix="ki_"),
+            "job_id": job_id,
+            "title": item.title,
+            "description": item.description,
+            "content": item.content,
+            "category": item.category,
+            "source": item.source,
+            "position": item.position,
+            "confidence": item.confidence,
+            "created_at": now,
+        }
+        for item in _ordered(result.items)
+    ]
+    with engine.begin() as conn:
+        conn.execute(sa.delete(knowledge_items).where(knowledge_items.c.job_id == job_id))
+        if rows:
+            conn.execute(sa.insert(knowledge_items), rows)
+    profile = result.profile
+    repository.update_job(
+        engine,
+        job_id,
+        result={
+            "business": profile.to_api(),
+            "categoryConfidence": profile.category_confidence,
+            "evidence": profile.evidence,
+            "itemCount": len(rows),
+        },
+    )
+    if result.discontinued:
+        titles = ", ".join(i.title for i in result.discontinued[:10])
+        repository.record_warning(
+            engine,
+            job_id,
+            f"{len(result.discontinued)} item(s) the site marks discontinued, legacy or archived were left out: {titles}",
+        )
+    if result.boilerplate:
+        repository.record_warning(
+            engine,
+            job_id,
+            f"Repeated on many pages, treated as boilerplate: {', '.join(result.boilerplate[:10])}",
+        )
+
+
+def _ordered(items: Sequence[KnowledgeItem]) -> list[KnowledgeItem]:
+    """Group by category (FEATURE, PRICING, FAQ …), site order within a group; number them."""
+    from docharvest.knowledge import ITEM_CATEGORIES
+
+    rank = {c: i for i, c in enumerate(ITEM_CATEGORIES)}
+    ordered = sorted(items, key=lambda i: (rank.get(i.category, len(rank)), i.position))
+    for position, item in enumerate(ordered):
+        item.position = position
+    return ordered
+
+
+def list_items(engine: sa.Engine, job_id: str) -> list[dict[str, Any]]:
+    query = (
+        sa.select(knowledge_items)
+        .where(knowledge_items.c.job_id == job_id)
+        .order_by(knowledge_items.c.position, knowledge_items.c.id)
+    )
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(query).mappings()]
+
+
+# -- publish ------------------------------------------------------------------
+
+
+def publish(settings: Settings, job_id: str) -> str:
+    """Write the Parquet datasets and mark the job completed ("Complete")."""
+    from docharvest.results import dataset_rows
+
+    engine = get_engine(settings)
+    repository.start_agent(engine, job_id, Agent.publisher, "Publishing results")
+    with cpu_meter(settings, job_id, "publish"):
+        job = repository.get_job(engine, job_id)
+        now = datetime.now(UTC)
+        started = as_utc(job["started_at"]) or now
+        items = list_items(engine, job_id)
+        cpu = total_cpu_seconds(settings, job_id)
+        cost = cpu * settings.cost.cpu_second_usd + (job["total_pages_crawled"] or 0) * settings.cost.page_usd
+        status = JobStatus.cancelled if job["status"] == JobStatus.cancelled else JobStatus.completed
+        repository.update_job(
+            engine,
+            job_id,
+            status=status,
+            completed_at=now,
+            total_runtime_seconds=(now - started).total_seconds(),
+            current_agent=None,
+            current_step=STEP_COMPLETE,
+            cpu_seconds=round(cpu, 3),
+            cost=round(cost, 6),
+            message=f"Job completed successfully. Extracted {len(items)} knowledge item(s).",
+        )
+        repository.finish_agent(engine, job_id, Agent.publisher)
+        job = repository.get_job(engine, job_id)
+        write_partition(
+            settings.datasets_dir,
+            "knowledge_items",
+            _item_dataset_rows(job, items),
+            job_id=job_id,
+            job_date=started.date(),
+        )
+        tables = dataset_rows(engine, job_id)
+        for dataset in ("jobs", "job_errors"):
+            write_partition(
+                settings.datasets_dir, dataset, tables[dataset], job_id=job_id, job_date=started.date()
+            )
+    log.info("knowledge job %s published: %d items", job_id, len(items))
+    return job_id
+
+
+def _item_dataset_rows(job: Mapping[str, Any], items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    business = (job.get("result") or {}).get("business") or {}
+    lineage = {
+        "job_id": job["job_id"],
+        "run_id": job.get("run_id"),
+        "schema_version": SCHEMA_VERSION,
+        "docharvest_version": __version__,
+    }
+    return [
+        {
+            **lineage,
+            "item_id": item["id"],
+            "position": item["position"],
+            "title": item["title"],
+            "description": item["description"],
+            "content": item["content"],
+            "category": item["category"],
+            "source": item["source"],
+            "confidence": item["confidence"],
+            "website": job.get("website"),
+            "business_name": business.get("name"),
+            "business_domain": business.get("domain"),
+            "business_category": business.get("category"),
+            "created_at": as_utc(item["created_at"]),
+        }
+        for item in items
+    ]
+
+
+# -- the seed-003 body --------------------------------------------------------
+
+
+def job_status_body(job_row: Mapping[str, Any], items: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """``GET /v1/jobs/{jobId}`` (seed 003) built from a ``jobs`` row and its ``knowledge_items`` rows.
+
+    Pure: no DB access, so the CLI and the API share it. ``progress`` is null while
+    pending; ``result`` only when completed; ``error`` only when failed; timestamps ISO 8601 (Z).
+    """
+    status = API_STATUS.get(JobStatus(job_row["status"]), "failed")
+    started = as_utc(job_row.get("started_at"))
+    finished = as_utc(job_row.get("completed_at")) if status in ("completed", "failed") else None
+    duration_ms = _duration_ms(job_row, started, finished)
+    progress = None
+    if status != "pending":
+        progress = {
+            "pagesScraped": int(job_row.get("pages_scraped") or 0),
+            "totalPages": int(job_row.get("total_pages") or 0),
+            "currentStep": job_row.get("current_step") or ("Failed" if status == "failed" else "Starting"),
+        }
+    result = None
+    if status == "completed":
+        stored = job_row.get("result") or {}
+        result = {
+            "business": stored.get("business")
+            or {"name": None, "domain": None, "category": None, "description": None},
+            "knowledgeItems": [_item_body(i) for i in items],
+            "pagesScraped": int(job_row.get("pages_scraped") or 0),
+            "urlsDiscovered": int(job_row.get("urls_discovered") or 0),
+            "durationMs": duration_ms,
+            "startedAt": iso(started),
+            "finishedAt": iso(finished),
+        }
+    error = None
+    if status == "failed":
+        error = job_row.get("error") or (
+            "Job cancelled" if job_row["status"] == JobStatus.cancelled else "Job failed"
+        )
+    return {
+        "id": job_row["job_id"],
+        "status": status,
+        "progress": progress,
+        "result": result,
+        "error": error,
+        "startedAt": iso(started),
+        "finishedAt": iso(finished),
+        "durationMs": duration_ms,
+    }
+
+
+def _duration_ms(
+    job_row: Mapping[str, Any], started: datetime | None, finished: datetime | None
+) -> int | None:
+    if finished is None or started is None:
+        return None
+    if job_row.get("total_runtime_seconds") is not None:
+        return int(round(float(job_row["total_runtime_seconds"]) * 1000))
+    return int(round((finished - started).total_seconds() * 1000))
+
+
+def _item_body(row: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "title": row["title"],
+        "description": row.get("description") or "",
+        "content": row.get("content") or "",
+        "category": row["category"],
+        "source": row.get("source"),
+    }
+
+
+def knowledge_job_body(engine: sa.Engine, job_id: str) -> dict[str, Any]:
+    """The seed-003 body of a stored job (reads the row and its items)."""
+    return job_status_body(repository.get_job(engine, job_id), list_items(engine, job_id))
+
+
+# -- without Airflow ----------------------------------------------------------
+
+
+def run_knowledge_inline(
+    settings: Settings, url: str, *, max_pages: int = 50, timeout: int = 1800
+) -> KnowledgeResult:
+    """Run the four steps in this process without Airflow (benchmarks, quick checks); return the result."""
+    from docharvest.models import new_job_id
+
+    job_id = plan(
+        settings,
+        {"url": url, "max_pages": max_pages, "timeout": timeout, "job_id": new_job_id()},
+        dag_id=DAG_ID,
+        run_id="inline",
+    )
+    crawl(settings, job_id)
+    result = _extract(settings, job_id)
+    publish(settings, job_id)
+    return result
