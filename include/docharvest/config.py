@@ -72,6 +72,10 @@ class CrawlSettings(BaseModel):
     max_prefetch_mb: float = Field(
         default=100, gt=0, le=500, description="Largest document kept when a page URL turns out to be one."
     )
+    allowed_private_hosts: list[str] = Field(
+        default_factory=list,
+        description="Host names/IPs reachable on private networks even when allow_private_networks is false.",
+    )
     unsafe_unthrottled: bool = Field(
         default=False, description="Benchmarks/tests only: lifts per-host limits and delays."
     )

@@ -52,6 +52,7 @@ from docharvest.crawl.urls import (
     looks_like_trap,
     origin_of,
     path_key,
+    resolve_link,
     url_extension,
 )
 from docharvest.models import Candidate
@@ -491,7 +492,8 @@ class _Crawl:
     async def load_sitemaps(self) -> None:
         try:
             rules = await self.robots.rules_for(self.start_url)
-            listed = [u for u in (canonicalize(s) for s in rules.sitemaps) if u]
+            robots_url = origin_of(self.start_url) + "/robots.txt"
+            listed = [u for u in (resolve_link(robots_url, s) for s in rules.sitemaps) if u]
             guessed = canonicalize(origin_of(self.start_url) + "/sitemap.xml")
             todo: list[tuple[str, bool, int]] = [(u, True, 0) for u in listed]
             if guessed and guessed not in listed:
@@ -540,7 +542,7 @@ class _Crawl:
         return bytes(sink.buffer)
 
     async def add_sitemap_url(self, raw: str, sitemap_url: str) -> None:
-        url = canonicalize(raw)
+        url = resolve_link(sitemap_url, raw)
         if url is None:
             return
         if self.document_type(url) is not None:

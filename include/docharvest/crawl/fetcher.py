@@ -276,6 +276,7 @@ class Fetcher:
         self.settings = settings
         self.allow_private = allow_private_networks
         self._dns_overrides = dns_overrides
+        self._exempt = frozenset(h.strip("[]").lower() for h in settings.allowed_private_hosts)
         self._hosts: dict[str, _HostState] = {}
         self._session: aiohttp.ClientSession | None = None
         self.requests_sent = 0
@@ -283,7 +284,7 @@ class Fetcher:
 
     async def __aenter__(self) -> Fetcher:
         s = self.settings
-        resolver = GuardedResolver(self.allow_private, overrides=self._dns_overrides)
+        resolver = GuardedResolver(self.allow_private, overrides=self._dns_overrides, exempt=self._exempt)
         # use_dns_cache=False: every connect asks our resolver, which pins answers itself.
         connector = aiohttp.TCPConnector(
             resolver=resolver,
@@ -337,12 +338,15 @@ class Fetcher:
         state.next_at = max(state.next_at, time.monotonic() + wait)
 
     async def _wait_turn(self, state: _HostState) -> None:
+        # Reserve the start time before sleeping, so requests queued together are spaced out
+        # instead of all waking at the same instant.
         now = time.monotonic()
-        if state.next_at > now:
-            await asyncio.sleep(state.next_at - now)
+        start = max(now, state.next_at)
         gap = state.delay + state.penalty
         if gap:
-            state.next_at = max(state.next_at, time.monotonic()) + gap
+            state.next_at = start + gap
+        if start > now:
+            await asyncio.sleep(start - now)
 
     # -- fetching -------------------------------------------------------------
     async def fetch(
@@ -418,7 +422,7 @@ class Fetcher:
                     return _Outcome(result)
             host = urlsplit(current).hostname or ""
             try:
-                check_literal_host(host, self.allow_private)
+                check_literal_host(host, self.allow_private, self._exempt)
             except BlockedAddressError as exc:
                 result.issue = fail("blocked_private_network", str(exc), False)
                 return _Outcome(result)

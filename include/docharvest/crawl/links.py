@@ -72,31 +72,53 @@ def _codec(name: str | None) -> str | None:
     return "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
 
 
+# Single-byte Latin encodings detectors confuse with each other on short texts; for these the
+# web's default (windows-1252) is the better guess whenever it decodes the bytes.
+_LATIN_GUESSES = frozenset(
+    {"cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_9",
+     "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "mac_roman", "cp437", "cp850"}
+)  # fmt: skip
+
+
+def _utf8(body: bytes) -> str | None:
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def decode_html(body: bytes, header_charset: str | None) -> str:
-    """Decode a page: BOM, then the header charset, then ``<meta>``, then UTF-8, then detection."""
+    """Decode a page: BOM, then the header charset, then ``<meta>``, then UTF-8, then detection.
+
+    A single-byte label on a body that is valid UTF-8 with non-ASCII characters is a lying
+    label (a server default): such bytes are vanishingly unlikely in real Latin-1 text.
+    """
     for bom, enc in (
         (codecs.BOM_UTF8, "utf-8"),
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if body.startswith(bom):
-            return body.decode(enc, errors="replace")
+            return body[len(bom) :].decode(enc, errors="replace")
     declared = _codec(header_charset)
     if declared is None:
         match = _META_CHARSET_RE.search(body[:4096])
         declared = _codec(match.group(1).decode("ascii", "ignore")) if match else None
-    if declared is not None:
+    as_utf8 = _utf8(body)
+    if declared is not None and declared != "utf-8":
+        if as_utf8 is not None and not body.isascii() and codecs.lookup(declared).name in _LATIN_GUESSES:
+            return as_utf8
         try:
             return body.decode(declared)
         except UnicodeDecodeError:
             pass  # a lying label: fall through to detection
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    if as_utf8 is not None:
+        return as_utf8
     best = from_bytes(body[:65536]).best()
     encoding = _codec(best.encoding) if best is not None else None
-    return body.decode(encoding or "cp1252", errors="replace")
+    if encoding is None or encoding in _LATIN_GUESSES:
+        encoding = "cp1252"
+    return body.decode(encoding, errors="replace")
 
 
 def _clean(text: str, limit: int) -> str:

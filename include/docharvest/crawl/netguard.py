@@ -71,9 +71,9 @@ def blocked_rule(address: str | IPAddress) -> str | None:
     return None
 
 
-def check_literal_host(host: str, allow_private: bool) -> None:
+def check_literal_host(host: str, allow_private: bool, exempt: frozenset[str] = frozenset()) -> None:
     """Raise :class:`BlockedAddressError` when ``host`` is an IP literal that is refused."""
-    if allow_private:
+    if allow_private or host.strip("[]").lower() in exempt:
         return
     try:
         ip = ipaddress.ip_address(host.strip("[]"))
@@ -88,6 +88,7 @@ class GuardedResolver(AbstractResolver):
     """Resolve through ``base``, refuse forbidden addresses, and pin each host's answer for the job.
 
     ``overrides`` maps hostnames to fixed addresses (like curl ``--resolve``); the rules still apply.
+    ``exempt`` names hosts the rules do not apply to (``allowed_private_hosts``).
     """
 
     def __init__(
@@ -95,8 +96,10 @@ class GuardedResolver(AbstractResolver):
         allow_private: bool,
         base: AbstractResolver | None = None,
         overrides: Mapping[str, str] | None = None,
+        exempt: frozenset[str] = frozenset(),
     ) -> None:
         self._allow_private = allow_private
+        self._exempt = exempt
         self._base = base
         self._overrides = {k.lower(): v for k, v in (overrides or {}).items()}
         self._pinned: dict[tuple[str, int], list[ResolveResult]] = {}
@@ -113,7 +116,7 @@ class GuardedResolver(AbstractResolver):
             if key in self._pinned:
                 return self._pinned[key]
             answers = await self._lookup(host, port, family)
-            if not self._allow_private:
+            if not self._allow_private and host.lower() not in self._exempt:
                 for answer in answers:
                     rule = blocked_rule(answer["host"])
                     if rule:
