@@ -1,0 +1,277 @@
+"""Reading one short text (a link text, a heading, a file name, a title block) for evidence.
+
+``read_phrase(text)`` finds the issuing bodies named ("Planning Board", "Board of
+Education"), the document kinds named outside those bodies (so "Audit Committee"
+is a body, not an audit), which kind is the head of the phrase ("Budget
+Presentation" is a presentation about the budget; "Minutes of the Budget Hearing"
+are minutes), statuses (draft, proposed, final) and dates. Results are cached:
+headings, page titles and breadcrumbs repeat across every link of a page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from urllib.parse import unquote, urlsplit
+
+from docharvest.relevance.dates import Period, find_dates
+from docharvest.relevance.vocab import (
+    BODY_ABBREVIATIONS,
+    GOVERNING_OF,
+    KIND_ABBREVIATIONS,
+    KIND_PHRASES,
+    LEVEL_WORDS,
+    SPECIALIST_QUALIFIERS,
+    STATUS_PHRASES,
+    STOPWORDS,
+    WEAK_KINDS,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Body:
+    """An issuing body: ``key`` compares bodies ("planning" for Planning Board/Commission)."""
+
+    key: str  # governing | council | committee | commission | authority | <specialist key>
+    level: str  # town | city | county | school | company | "" (unknown)
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """What one text says about a document."""
+
+    heads: frozenset[str]  # the kind(s) the text names the document as
+    kinds: frozenset[
+        str
+    ]  # every kind mentioned (heads and modifiers such as "budget" in "budget presentation")
+    bodies: tuple[Body, ...]
+    statuses: frozenset[str]
+    dates: tuple[Period, ...]
+
+    @property
+    def modifiers(self) -> frozenset[str]:
+        return self.kinds - self.heads
+
+
+EMPTY = Phrase(frozenset(), frozenset(), (), frozenset(), ())
+
+
+def _alternation(phrases: list[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+_KIND_OF = {p: k for k, ps in KIND_PHRASES.items() for p in ps}
+_KIND_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(_KIND_OF)) + r")(?![a-z0-9])")
+_ABBR_OF = {a: k for k, abbrs in KIND_ABBREVIATIONS.items() for a in abbrs}
+_STATUS_OF = {p: s for s, ps in STATUS_PHRASES.items() for p in ps}
+_STATUS_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(_STATUS_OF)) + r")(?![a-z0-9])")
+_BODY_TYPE_RE = re.compile(
+    r"(?<![a-z0-9])(boards?|councils?|commissions?|committees?|authority|trustees)(?![a-z0-9])"
+)
+_WORD_RE = re.compile(r"[a-z0-9'&]+")
+_SPACE_RE = re.compile(r"\s+")
+# Words that end a body's qualifier list when reading backwards from "board".
+_QUALIFIER_STOP = frozenset(
+    [
+        "of",
+        "the",
+        "a",
+        "an",
+        "and",
+        "for",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "meeting",
+        "meetings",
+        "regular",
+        "special",
+        "joint",
+        "annual",
+        "minutes",
+        "agenda",
+        "agendas",
+        "draft",
+        "approved",
+        "adopted",
+        "proposed",
+    ]
+)
+_COORDINATION_RE = re.compile(r"^\s*(?:[a-z]+\s+){0,2}(?:and|&|,|/|or|\+)\s*$")
+_OF_RE = re.compile(r"^\s*(?:of|for|on|regarding|about)\b")
+
+
+def _normalize(text: str) -> str:
+    text = text.lower().replace("\u2019", "'").replace("\u2013", "-").replace("\u2014", "-")
+    # "board's" / "auditor's": the possessive reads as the plain word.
+    return _SPACE_RE.sub(" ", text.replace("'s ", "s "))
+
+
+def _body_at(words: list[tuple[str, int, int]], index: int, type_word: str) -> tuple[Body, int, int]:
+    """The body around the body-type word at ``words[index]``, with its character span."""
+    btype = type_word.rstrip("s") if type_word not in ("trustees", "authority") else type_word
+    qualifiers: list[str] = []
+    start = words[index][1]
+    i = index - 1
+    while i >= 0 and index - i <= 4:
+        word = words[i][0]
+        joins = word in ("and", "&") and i > 0 and words[i - 1][0] in SPECIALIST_QUALIFIERS
+        if not joins and (
+            word in _QUALIFIER_STOP
+            or word in STOPWORDS
+            or word.isdigit()
+            or (word in _KIND_OF and word not in SPECIALIST_QUALIFIERS)
+        ):
+            break
+        qualifiers.insert(0, word)
+        start = words[i][1]
+        i -= 1
+    end = words[index][2]
+    of_words: list[str] = []
+    if index + 1 < len(words) and words[index + 1][0] == "of":
+        j = index + 2
+        if j < len(words) and words[j][0] == "the":
+            j += 1
+        while j < len(words) and len(of_words) < 2:
+            word = words[j][0]
+            if word in _QUALIFIER_STOP or word.isdigit():
+                break
+            if not (word in GOVERNING_OF or word in SPECIALIST_QUALIFIERS or of_words):
+                break
+            of_words.append(word)
+            end = words[j][2]
+            j += 1
+    return _classify(btype, qualifiers, of_words), start, end
+
+
+def _classify(btype: str, qualifiers: list[str], of_words: list[str]) -> Body:
+    words = qualifiers + of_words
+    level = next((LEVEL_WORDS[w] for w in words if w in LEVEL_WORDS), "")
+    if btype == "trustees" and not qualifiers:
+        btype = "board"
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    specialist = next((SPECIALIST_QUALIFIERS[w] for w in pairs + words if w in SPECIALIST_QUALIFIERS), None)
+    text = " ".join(qualifiers + [btype] + (["of", *of_words] if of_words else []))
+    if specialist:
+        return Body(specialist, level, text)
+    if btype == "council":
+        return Body("council", level, text)
+    if btype == "commission":
+        governing = bool(level) or any(w in GOVERNING_OF and w != "the" for w in of_words)
+        return Body("governing" if governing else "commission", level, text)
+    if btype in ("committee", "authority"):
+        return Body(btype, level, text)
+    return Body("governing", level, text)
+
+
+def _kinds(text: str, masked: list[tuple[int, int]]) -> tuple[frozenset[str], frozenset[str]]:
+    """(heads, all kinds) named in ``text`` outside the masked (body) spans."""
+    for s, e in masked:
+        text = text[:s] + " " * (e - s) + text[e:]
+    mentions: list[tuple[str, int, int]] = []
+    for m in _KIND_RE.finditer(text):
+        mentions.append((_KIND_OF[_SPACE_RE.sub(" ", m.group(1))], m.start(), m.end()))
+    if not mentions:
+        return frozenset(), frozenset()
+    kinds = frozenset(k for k, _, _ in mentions)
+    if len(kinds) == 1:
+        return kinds, kinds
+    # The head of an English noun phrase is its last noun ("budget presentation"), unless
+    # "of"/"for" introduces the complement ("minutes of the budget hearing"); kinds joined
+    # by "and" are all heads ("agendas and minutes").
+    heads = {mentions[-1][0]}
+    for (k1, _, e1), (k2, s2, _) in zip(mentions, mentions[1:], strict=False):
+        between = text[e1:s2]
+        if _COORDINATION_RE.match(between):
+            heads |= {k1, k2}
+        elif _OF_RE.match(between) and k2 in heads:
+            heads = (heads - {k2}) | {k1}
+    if len(heads) > 1 and heads - WEAK_KINDS:
+        heads -= WEAK_KINDS
+    return frozenset(heads), kinds
+
+
+@lru_cache(maxsize=65536)
+def read_phrase(text: str) -> Phrase:
+    """Evidence in a prose text (link text, heading, title block line)."""
+    if not text or not text.strip():
+        return EMPTY
+    norm = _normalize(text)
+    bodies: list[Body] = []
+    masked: list[tuple[int, int]] = []
+    if _BODY_TYPE_RE.search(norm):
+        words = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(norm)]
+        for i, (word, _, _) in enumerate(words):
+            if _BODY_TYPE_RE.fullmatch(word):
+                body, start, end = _body_at(words, i, word)
+                if bodies and masked and start < masked[-1][1]:
+                    continue  # "board of trustees": "trustees" is inside the body just read
+                bodies.append(body)
+                masked.append((start, end))
+    if not bodies:
+        bodies.extend(_abbreviated_bodies(text))
+    heads, kinds = _kinds(norm, masked)
+    statuses = frozenset(_STATUS_OF[_SPACE_RE.sub(" ", m.group(1))] for m in _STATUS_RE.finditer(norm))
+    return Phrase(heads, kinds, tuple(bodies), statuses, find_dates(text))
+
+
+_UPPER_TOKEN_RE = re.compile(r"\b[A-Z]{2,4}\b")
+
+
+def _abbreviated_bodies(text: str) -> list[Body]:
+    """Bodies written as capitalised abbreviations in prose ("ZBA minutes", "BOE agenda")."""
+    found: list[Body] = []
+    for token in _UPPER_TOKEN_RE.findall(text):
+        phrase = BODY_ABBREVIATIONS.get(token.lower())
+        if phrase:
+            found.extend(read_phrase(phrase).bodies)
+    return found
+
+
+_PATH_SPLIT_RE = re.compile(r"[/_\-.+=,;()\[\]]+|%20|\s+")
+_CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+_LETTER_DIGIT_RE = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+# "010924" in a file name: month, day, two-digit year (common in municipal uploads).
+_MMDDYY_RE = re.compile(r"(?<!\d)(0[1-9]|1[0-2])([0-2]\d|3[01])(\d\d)(?!\d)")
+_EXTENSION_RE = re.compile(r"\.(?:pdf|docx?|txt|rtf|odt|xlsx?|csv|pptx?|html?|aspx|php)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def read_path(path: str) -> Phrase:
+    """Evidence in a file name or URL path segment: words split at separators, abbreviations known."""
+    if not path:
+        return EMPTY
+    raw = _EXTENSION_RE.sub("", unquote(path))
+    words = " ".join(_CAMEL_RE.sub(" ", part) for part in _PATH_SPLIT_RE.split(raw) if part)
+    phrase = read_phrase(words)
+    tokens = words.lower().split()
+    heads = set(phrase.heads)
+    kinds = set(phrase.kinds)
+    bodies = list(phrase.bodies)
+    for token in tokens:
+        if token in _ABBR_OF and not heads:
+            heads.add(_ABBR_OF[token])
+            kinds.add(_ABBR_OF[token])
+        if token in BODY_ABBREVIATIONS and not bodies:
+            bodies.extend(read_phrase(BODY_ABBREVIATIONS[token]).bodies)
+    # Dates are read on the raw name so "2024-01-09" and "20240109" keep their shape.
+    dates = find_dates(_LETTER_DIGIT_RE.sub(" ", raw))
+    if not dates:
+        short = _MMDDYY_RE.search(raw)
+        if short:
+            dates = find_dates(f"{short.group(1)}/{short.group(2)}/20{short.group(3)}")
+    return Phrase(frozenset(heads), frozenset(kinds), tuple(bodies), phrase.statuses, dates)
+
+
+def split_url(url: str) -> tuple[str, str]:
+    """(folder path, file name) of a URL."""
+    path = urlsplit(url).path
+    folder, _, name = path.rpartition("/")
+    return folder, name

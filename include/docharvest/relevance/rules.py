@@ -1,0 +1,473 @@
+"""The default scorer: offline rules over the evidence, combined as calibrated log-odds.
+
+A request has up to five independent constraints (factors): the document kind, the
+issuing body, the time window, the status (drafts, adopted) and the topic of a
+kind ("budget" presentations). Every evidence source (link text, file name,
+nearest heading, page title, breadcrumb, surrounding text, URL folder; after
+download the title block, the document's metadata and first page) gives each
+factor a verdict: +1 (matches), -1 (contradicts) or something between. Verdicts
+are summed in log-odds with a weight per source (a title block outweighs a folder
+name), on top of a prior for "no evidence", and each factor's probability is
+the logistic of that sum. The confidence is the product of the factors' probabilities.
+
+The weights and priors were tuned on the labelled corpus (tests/support/relevance_corpus.py,
+``bench/relevance.py``) for calibration: among documents scored about 0.8, about 80%
+are relevant. Because text evidence carries the largest weights, a document whose
+title block contradicts its link drops out after download.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass
+
+from docharvest.models import Candidate
+from docharvest.relevance.base import Score, ScorerUsage
+from docharvest.relevance.dates import Period, compare, find_dates, own_date
+from docharvest.relevance.intent import BodySpec, Intent
+from docharvest.relevance.phrases import EMPTY, Body, Phrase, read_path, read_phrase, split_url
+from docharvest.relevance.vocab import FORM_KINDS, PERIOD_KINDS, RELATED_KINDS
+from docharvest.text import DocumentText
+
+logger = logging.getLogger(__name__)
+
+# Source names as they appear in reasons.
+TITLE, META, LINK, FILE, HEADING, PAGE, CRUMB, CONTEXT, FOLDER, CREATED, FIRST_PAGE = (
+    "title block",
+    "document title",
+    "link text",
+    "file name",
+    "heading",
+    "page title",
+    "breadcrumb",
+    "surrounding text",
+    "folder",
+    "document metadata date",
+    "first page",
+)
+
+# fmt: off
+# Log-odds weight of one full verdict per factor and source.
+WEIGHTS: dict[str, dict[str, float]] = {
+    "kind":   {TITLE: 6.0, META: 3.0, LINK: 4.0, FILE: 3.0, HEADING: 2.5, PAGE: 1.5, CRUMB: 1.5, CONTEXT: 0.8, FOLDER: 1.5},
+    "body":   {TITLE: 6.0, META: 3.0, LINK: 3.5, FILE: 2.0, HEADING: 3.0, PAGE: 2.5, CRUMB: 2.0, CONTEXT: 1.0, FOLDER: 1.5},
+    "time":   {TITLE: 6.0, META: 3.0, LINK: 4.0, FILE: 3.0, HEADING: 2.5, PAGE: 1.5, CRUMB: 1.5, CONTEXT: 1.0,
+               FOLDER: 0.7, CREATED: 0.5, FIRST_PAGE: 3.0},
+    "status": {TITLE: 6.0, META: 3.0, LINK: 4.0, FILE: 3.0, HEADING: 2.0, PAGE: 1.0, CRUMB: 1.0, CONTEXT: 0.5,
+               FOLDER: 1.0, FIRST_PAGE: 5.0},
+    "topic":  {TITLE: 4.0, META: 2.0, LINK: 3.0, FILE: 2.0, HEADING: 2.0, PAGE: 1.0, CRUMB: 1.0, CONTEXT: 0.5,
+               FOLDER: 1.0},
+}
+# fmt: on
+# Log-odds of each factor when no source speaks to it.
+PRIORS: dict[str, float] = {"kind": -1.0, "body": 0.3, "time": -0.5, "status": 2.0, "topic": 0.0}
+# Reading a document's text and finding no draft marker is evidence it is not a draft.
+TEXT_READ_STATUS_BONUS = 1.5
+# Sources that are the document itself, and how much the rest counts once they have spoken.
+TEXT_SOURCES = frozenset({TITLE, FIRST_PAGE})
+LINK_DISCOUNT = 0.35
+# A factor's log-odds are capped: no single factor is ever certain.
+MAX_LOGIT = 6.0
+SCORE_FLOOR, SCORE_CEILING = 0.01, 0.99
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One piece of evidence: where it came from and what it says."""
+
+    name: str
+    phrase: Phrase
+    own: Period | None  # the date this source gives the document, if any
+
+
+@dataclass(slots=True)
+class Verdict:
+    factor: str
+    logit: float
+    best: tuple[float, str, str] | None  # (signed weight, source, what it said)
+
+    @property
+    def probability(self) -> float:
+        return 1.0 / (1.0 + math.exp(-max(-MAX_LOGIT, min(MAX_LOGIT, self.logit))))
+
+
+# -- evidence -------------------------------------------------------------------------------------
+
+
+def candidate_sources(candidate: Candidate, filename: str | None = None) -> list[Source]:
+    """The pre-download evidence of a candidate, strongest first."""
+    folder, url_name = split_url(candidate.url)
+    name = filename or str(candidate.extra.get("filename") or "") or url_name
+    link = " ".join(t for t in (candidate.link_text, candidate.title_attr) if t and t.strip())
+    sources = [
+        _prose(LINK, link),
+        _path(FILE, name),
+        _prose(HEADING, candidate.heading),
+        _prose(PAGE, candidate.page_title),
+        _prose(CRUMB, candidate.breadcrumb),
+        _prose(CONTEXT, candidate.context, own=False),
+        _path(FOLDER, folder),
+    ]
+    return [s for s in sources if s.phrase is not EMPTY]
+
+
+def _prose(name: str, text: str, own: bool = True) -> Source:
+    phrase = read_phrase(text) if text else EMPTY
+    return Source(name, phrase, _source_date(phrase) if own or len(phrase.dates) == 1 else None)
+
+
+def _path(name: str, path: str) -> Source:
+    phrase = read_path(path) if path else EMPTY
+    return Source(name, phrase, _source_date(phrase))
+
+
+def _source_date(phrase: Phrase) -> Period | None:
+    """A source's date: own-cued, else first; a budget's period before its presentation day."""
+    usable = [d for d in phrase.dates if d.cue != "foreign"]
+    if not usable:
+        return None
+    if phrase.heads & PERIOD_KINDS:
+        periods = [d for d in usable if d.granularity in ("fiscal", "span", "quarter", "year")]
+        if periods:
+            return periods[0]
+    own = [d for d in usable if d.cue == "own"]
+    return own[0] if own else usable[0]
+
+
+_BODY_START_RE = re.compile(
+    r"^\s*(?:\d+[.)]|[ivx]+[.)]|[a-z][.)]\s|present\b|absent\b|members\b|roll call|call to order|attendance|"
+    r"table of contents|contents\b|the meeting was|the regular meeting was|the special meeting was)",
+    re.IGNORECASE,
+)
+_DRAFT_MARK_RE = re.compile(
+    r"\bDRAFT\b|\b(?:not yet approved|subject to (?:board )?approval|unapproved)\b", re.I
+)
+_UPPER_DRAFT_RE = re.compile(r"\bDRAFT\b")
+_TITLE_LINES, _TITLE_CHARS = 10, 700
+
+
+def title_block(text: DocumentText) -> str:
+    """The first lines of the first page, up to where the body starts (numbered items, roll call)."""
+    first = next((p for p in text.pages if p.strip()), "")
+    lines: list[str] = []
+    size = 0
+    for line in first.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if lines and (_BODY_START_RE.match(line) or len(line) > 160):
+            break
+        lines.append(line)
+        size += len(line)
+        if len(lines) >= _TITLE_LINES or size >= _TITLE_CHARS:
+            break
+    return "\n".join(lines)
+
+
+def text_sources(text: DocumentText, period_hint: bool = False) -> list[Source]:
+    """Evidence from a downloaded document: title block, metadata title, first page, metadata dates."""
+    block = title_block(text)
+    first_page = next((p for p in text.pages if p.strip()), "")[:3000]
+    phrase = _title_phrase(block)
+    period_document = bool(phrase.heads & PERIOD_KINDS) if phrase.heads else period_hint
+    sources = [Source(TITLE, phrase, own_date(block, period_document=period_document))]
+    if text.title and text.title.strip():
+        sources.append(_prose(META, text.title))
+    # A meeting-date sentence below the title block ("The regular meeting ... was held on ...").
+    own_cued = [d for d in find_dates(first_page) if d.cue == "own"]
+    statuses = frozenset({"draft"}) if _draft_marked(first_page) else frozenset()
+    sources.append(
+        Source(
+            FIRST_PAGE, Phrase(frozenset(), frozenset(), (), statuses, ()), own_cued[0] if own_cued else None
+        )
+    )
+    if text.created:
+        d = text.created.date()
+        sources.append(Source(CREATED, EMPTY, Period(d, d, "day", d.isoformat())))
+    return sources
+
+
+def _title_phrase(block: str) -> Phrase:
+    """The title block as one phrase: each line is read alone (a title, a subtitle, a date line).
+
+    The kind is the first line's, unless another line names the document's form: "Budget
+    Overview / Presentation to the Board" is a presentation, "MINUTES / Budget Hearing" minutes.
+    """
+    lines = [read_phrase(line) for line in block.splitlines()]
+    named = [p.heads for p in lines if p.heads]
+    heads = next((h & FORM_KINDS for h in named if h & FORM_KINDS), named[0] if named else frozenset())
+    kinds = frozenset().union(*(p.kinds for p in lines)) if lines else frozenset()
+    bodies = tuple(b for p in lines for b in p.bodies)
+    statuses = frozenset().union(*(p.statuses for p in lines)) if lines else frozenset()
+    return Phrase(heads, kinds, bodies, statuses, find_dates(block))
+
+
+def _draft_marked(first_page: str) -> bool:
+    # A watermark or stamp is upper case; "the draft budget" in running text is not a status.
+    match = _DRAFT_MARK_RE.search(first_page)
+    if match is None:
+        return False
+    return match.group(0).lower() != "draft" or bool(_UPPER_DRAFT_RE.search(first_page))
+
+
+# -- factors --------------------------------------------------------------------------------------
+
+
+def _accumulate(factor: str, prior: float, items: list[tuple[str, float, str]]) -> Verdict:
+    """Sum weighted verdicts (source, value in -1..1, description) on top of the prior.
+
+    When the document's own text speaks to the factor, what the link and page said about it
+    counts for less (``LINK_DISCOUNT``): the text is the document, the link only a label for it.
+    """
+    logit = prior
+    best: tuple[float, str, str] | None = None
+    weights = WEIGHTS[factor]
+    text_spoke = any(source in TEXT_SOURCES and value for source, value, _ in items)
+    for source, value, said in items:
+        signed = weights.get(source, 0.0) * value
+        if text_spoke and source not in TEXT_SOURCES:
+            signed *= LINK_DISCOUNT
+        logit += signed
+        if best is None or abs(signed) > abs(best[0]):
+            best = (signed, source, said)
+    return Verdict(factor, logit, best)
+
+
+def kind_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
+    wanted = set(intent.kinds)
+    excluded = set(intent.excluded_kinds)
+    if not wanted and not excluded:
+        return None
+    related = set().union(*(RELATED_KINDS.get(k, frozenset()) for k in wanted)) if wanted else set()
+    items = []
+    for s in sources:
+        heads = s.phrase.heads
+        if not heads:
+            continue
+        said = "/".join(sorted(heads))
+        if heads & excluded:
+            items.append((s.name, -1.0, said))
+        elif not wanted:
+            continue
+        elif heads & wanted:
+            # "Agendas & Minutes" names the wanted kind among others: a listing, not a verdict.
+            items.append((s.name, 1.0 if heads <= wanted else 0.25, said))
+        elif heads & related:
+            items.append((s.name, -0.4, said))
+        else:
+            items.append((s.name, -1.0, said))
+    return _accumulate("kind", PRIORS["kind"] if wanted else 2.0, items)
+
+
+def body_match(wanted: BodySpec, body: Body) -> float:
+    """1 same body, 0 another body; levels (town/school/...) only count when both are known."""
+    if wanted.key != body.key:
+        return 0.0
+    if wanted.level and body.level and wanted.level != body.level:
+        return 0.0
+    return 1.0
+
+
+def body_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
+    if not intent.bodies and not intent.excluded_bodies:
+        return None
+    items = []
+    for s in sources:
+        bodies = s.phrase.bodies
+        if not bodies:
+            continue
+        said = " / ".join(b.text for b in bodies)
+        if any(body_match(x, b) for x in intent.excluded_bodies for b in bodies):
+            items.append((s.name, -1.0, said))
+            continue
+        if not intent.bodies:
+            continue
+        matches = [max(body_match(w, b) for w in intent.bodies) for b in bodies]
+        if all(matches):
+            items.append((s.name, 1.0, said))
+        elif any(matches):
+            items.append((s.name, 0.3, said))  # a joint meeting, or a page listing several bodies
+        else:
+            items.append((s.name, -1.0, said))
+    return _accumulate("body", PRIORS["body"] if intent.bodies else 2.0, items)
+
+
+def time_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
+    if not intent.periods:
+        return None
+    items = []
+    for s in sources:
+        if s.own is None:
+            continue
+        fit = compare(s.own, intent.periods)
+        items.append((s.name, 2.0 * fit - 1.0, s.own.label))
+    return _accumulate("time", PRIORS["time"], items)
+
+
+def status_verdict(intent: Intent, sources: list[Source], text_read: bool) -> Verdict | None:
+    excluded = set(intent.excluded_statuses)
+    required = set(intent.required_statuses)
+    if "final" in required:
+        excluded |= {"draft", "proposed"}
+    if not excluded and not required:
+        return None
+    items = []
+    for s in sources:
+        statuses = s.phrase.statuses
+        if not statuses:
+            continue
+        said = "/".join(sorted(statuses))
+        if statuses & excluded:
+            items.append((s.name, -1.0, said))
+        elif statuses & required:
+            items.append((s.name, 1.0, said))
+    prior = PRIORS["status"] if excluded else 0.0
+    text_marked = any(source in TEXT_SOURCES and value < 0 for source, value, _ in items)
+    if text_read and excluded and not text_marked:
+        prior += TEXT_READ_STATUS_BONUS
+    return _accumulate("status", prior, items)
+
+
+def topic_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
+    topics = set(intent.topics)
+    if not topics:
+        return None
+    items = []
+    for s in sources:
+        if not s.phrase.kinds:
+            continue
+        if s.phrase.kinds & topics:
+            items.append((s.name, 1.0, "/".join(sorted(s.phrase.kinds & topics))))
+        elif s.phrase.heads & set(intent.kinds):
+            items.append((s.name, -0.5, "/".join(sorted(s.phrase.kinds))))
+    return _accumulate("topic", PRIORS["topic"], items)
+
+
+def keyword_factor(intent: Intent, sources: list[Source], text: DocumentText | None, raw: str) -> float:
+    """Free words of the prompt ("employee" handbook): found in strong evidence, in the text, or nowhere."""
+    if not intent.keywords:
+        return 1.0
+    haystack = raw.lower()
+    # A stem, so "passed" finds "passage" and "renovations" finds "renovation".
+    stems = [k[: max(4, len(k) - 2)] for k in intent.keywords]
+    found = sum(1 for k in stems if k in haystack)
+    if found == len(stems):
+        return 1.0
+    if text is not None:
+        body = text.text[:20000].lower()
+        in_text = sum(1 for k in stems if k in body or k in haystack)
+        return 0.9 if in_text == len(stems) else 0.5 + 0.4 * in_text / len(stems)
+    return 0.7 + 0.3 * found / len(stems)
+
+
+# -- scoring --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """The factors behind one score (kept for reasons and for tuning)."""
+
+    verdicts: tuple[Verdict, ...]
+    keyword: float
+
+    @property
+    def confidence(self) -> float:
+        p = self.keyword
+        for v in self.verdicts:
+            p *= v.probability
+        return round(min(SCORE_CEILING, max(SCORE_FLOOR, p)), 3)
+
+
+def assess(intent: Intent, sources: list[Source], text: DocumentText | None, raw: str) -> Assessment:
+    verdicts = [
+        kind_verdict(intent, sources),
+        body_verdict(intent, sources),
+        time_verdict(intent, sources),
+        status_verdict(intent, sources, text is not None),
+        topic_verdict(intent, sources),
+    ]
+    return Assessment(tuple(v for v in verdicts if v is not None), keyword_factor(intent, sources, text, raw))
+
+
+_FACTOR_WORDS = {"kind": "kind", "body": "body", "time": "date", "status": "status", "topic": "topic"}
+
+
+def reason(assessment: Assessment, intent: Intent) -> str:
+    """One sentence: what contradicted the request and what matched it, each with its source."""
+    good: list[str] = []
+    bad: list[str] = []
+    for v in assessment.verdicts:
+        if v.best is None:
+            continue
+        _, source, said = v.best
+        note = f"{_FACTOR_WORDS[v.factor]} {said} ({source})"
+        if v.probability >= 0.5:
+            good.append(note)
+        else:
+            bad.append(note + _wanted(v.factor, intent))
+    unknown = [_FACTOR_WORDS[v.factor] for v in assessment.verdicts if v.best is None]
+    parts = []
+    if bad:
+        parts.append("contradicted by " + "; ".join(bad))
+    if good:
+        parts.append("matches " + "; ".join(good))
+    if unknown:
+        parts.append("no evidence of " + ", ".join(unknown))
+    if assessment.keyword < 1.0:
+        parts.append("missing the words " + ", ".join(intent.keywords))
+    sentence = ", ".join(parts) if parts else "nothing in the evidence relates to the request"
+    return sentence[0].upper() + sentence[1:] + "."
+
+
+def _wanted(factor: str, intent: Intent) -> str:
+    if factor == "time":
+        return " not in " + " / ".join(t.label for t in intent.times)
+    if factor == "kind" and intent.kinds:
+        return " not " + " / ".join(intent.kinds)
+    if factor == "body" and intent.bodies:
+        return " not " + " / ".join(b.text for b in intent.bodies)
+    return ""
+
+
+def _raw_candidate_text(candidate: Candidate, filename: str | None) -> str:
+    return " ".join(
+        (
+            candidate.link_text,
+            candidate.title_attr,
+            candidate.heading,
+            candidate.page_title,
+            candidate.breadcrumb,
+            candidate.url,
+            filename or "",
+        )
+    )
+
+
+class RuleScorer:
+    """The default scorer: deterministic, offline, no model, no network."""
+
+    name = "rules"
+
+    def score_candidate(self, intent: Intent, candidate: Candidate) -> Score:
+        sources = candidate_sources(candidate)
+        found = assess(intent, sources, None, _raw_candidate_text(candidate, None))
+        return Score(found.confidence, reason(found, intent))
+
+    def score_document(
+        self, intent: Intent, candidate: Candidate, text: DocumentText | None, filename: str | None
+    ) -> Score:
+        sources = candidate_sources(candidate, filename)
+        if text is not None and text.text_length:
+            sources = text_sources(text, bool(set(intent.kinds) & PERIOD_KINDS)) + sources
+            raw = (
+                _raw_candidate_text(candidate, filename) + " " + title_block(text) + " " + (text.title or "")
+            )
+            found = assess(intent, sources, text, raw)
+        else:
+            found = assess(intent, sources, None, _raw_candidate_text(candidate, filename))
+        return Score(found.confidence, reason(found, intent))
+
+    def usage(self) -> ScorerUsage:
+        return ScorerUsage()

@@ -1,0 +1,208 @@
+"""The words relevance scoring knows: document kinds, issuing bodies, statuses.
+
+Everything here is general English as used by public bodies and companies to name
+their documents; nothing is taken from a particular site. Phrases are matched on
+lower-cased text with word boundaries (see ``phrases``); longer phrases win over
+the shorter ones they contain ("annual report" over "report", "agenda packet"
+over "agenda").
+"""
+
+from __future__ import annotations
+
+# fmt: off
+# Canonical kind -> phrases (singular and plural spelled out; matching is literal).
+KIND_PHRASES: dict[str, tuple[str, ...]] = {
+    "minutes": (
+        "minutes", "meeting minutes", "summary of proceedings", "proceedings", "journal of proceedings",
+        "record of proceedings", "action minutes", "minute book",
+    ),
+    "agenda": (
+        "agenda", "agendas", "agenda packet", "agenda packets", "meeting packet", "meeting packets",
+        "packet", "packets", "order of business", "agenda items",
+    ),
+    "budget": (
+        "budget", "budgets", "budget book", "budget document", "budget documents", "spending plan",
+        "operating budget", "capital budget", "appropriations",
+    ),
+    "presentation": (
+        "presentation", "presentations", "slides", "slide deck", "slide presentation", "deck",
+        "powerpoint",
+    ),
+    "annual report": (
+        "annual report", "annual reports", "year in review", "10-k", "form 10-k", "annual review",
+        "report to the community", "report to shareholders", "annual report to shareholders",
+    ),
+    "audit": (
+        "audit", "audits", "audit report", "audit reports", "audited financial statements",
+        "single audit", "independent auditor's report", "independent auditors report", "auditor's report",
+        "acfr", "cafr", "comprehensive annual financial report", "annual comprehensive financial report",
+        "management letter",
+    ),
+    "financial report": (
+        "financial report", "financial reports", "financial statements", "financial statement",
+        "treasurer's report", "treasurers report", "monthly financial report",
+    ),
+    "ordinance": ("ordinance", "ordinances", "local law", "local laws"),
+    "resolution": ("resolution", "resolutions"),
+    "policy": ("policy", "policies", "policy manual", "board policy", "board policies", "bylaws", "by-laws"),
+    "handbook": ("handbook", "handbooks", "manual", "manuals", "guidebook", "code of conduct"),
+    "calendar": (
+        "calendar", "calendars", "school calendar", "academic calendar", "meeting schedule",
+        "meeting calendar",
+    ),
+    "invoice": ("invoice", "invoices", "billing statement", "statement of account"),
+    "contract": (
+        "contract", "contracts", "agreement", "agreements", "memorandum of understanding", "mou",
+        "lease", "collective bargaining agreement",
+    ),
+    "earnings release": (
+        "earnings release", "earnings releases", "press release", "press releases", "earnings",
+        "quarterly results", "financial results", "results announcement", "news release",
+    ),
+    "quarterly report": ("quarterly report", "quarterly reports", "10-q", "form 10-q"),
+    "proxy statement": ("proxy statement", "proxy statements", "proxy", "def 14a"),
+    "transcript": ("transcript", "transcripts"),
+    "plan": (
+        "comprehensive plan", "master plan", "strategic plan", "capital improvement plan",
+        "capital improvement program", "capital plan", "hazard mitigation plan",
+    ),
+    "notice": ("notice", "notices", "public notice", "legal notice", "notice of public hearing", "hearing notice"),
+    "newsletter": ("newsletter", "newsletters", "bulletin"),
+    "rfp": ("request for proposals", "request for proposal", "rfp", "rfq", "invitation to bid", "bid documents"),
+    "form": ("form", "forms", "application", "application form", "permit application"),
+}
+
+# Abbreviations seen in file names and URL paths only (too ambiguous in prose).
+KIND_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "minutes": ("min", "mins", "minute", "mtgmin"),
+    "agenda": ("agd", "agn", "agnd", "pkt"),
+    "budget": ("bdgt", "bud"),
+    "presentation": ("pres", "prez"),
+    "annual report": ("ar",),
+    "ordinance": ("ord",),
+    "resolution": ("res", "reso"),
+}
+
+# Kinds that name a document's form (minutes, slides, an agenda) rather than its subject (a budget,
+# an audit): "Budget Overview / Presentation to the Board" is a presentation. Used across the lines
+# of a title block, where the one-line head rule ("budget presentation") does not apply.
+FORM_KINDS: frozenset[str] = frozenset({
+    "minutes", "agenda", "presentation", "transcript", "calendar", "handbook", "newsletter", "form",
+})
+# Kinds that give way when another kind is named with them ("Notice of Meeting and Agenda").
+WEAK_KINDS: frozenset[str] = frozenset({"notice", "form"})
+
+# Kinds close enough that one half-answers a request for the other.
+RELATED_KINDS: dict[str, frozenset[str]] = {
+    "audit": frozenset({"financial report"}),
+    "financial report": frozenset({"audit", "annual report"}),
+    "annual report": frozenset({"financial report"}),
+    "earnings release": frozenset({"quarterly report"}),
+    "quarterly report": frozenset({"earnings release"}),
+    "policy": frozenset({"handbook"}),
+    "handbook": frozenset({"policy"}),
+}
+
+# Kinds whose documents cover a period (a fiscal/school year, a quarter) rather than a day:
+# they are dated by that period, not by the day they were presented or adopted.
+PERIOD_KINDS: frozenset[str] = frozenset({
+    "budget", "calendar", "handbook", "audit", "financial report", "plan", "annual report", "earnings release",
+    "quarterly report",
+})
+
+# Words naming a body's type.
+BODY_TYPES: tuple[str, ...] = ("board", "council", "commission", "committee", "authority", "trustees")
+
+# Qualifiers that make a board the governing board (or name its level of government).
+LEVEL_WORDS: dict[str, str] = {
+    "town": "town", "township": "town", "village": "village", "city": "city", "municipal": "city",
+    "borough": "town", "county": "county", "parish": "county", "school": "school", "district": "school",
+    "education": "school", "common": "city", "corporate": "company", "company": "company",
+    "directors": "company", "shareholders": "company", "stockholders": "company", "supervisors": "county",
+    "commissioners": "county", "freeholders": "county", "legislators": "county", "selectmen": "town",
+    "select": "town", "aldermen": "city", "alderpersons": "city",
+}
+GOVERNING_OF: frozenset[str] = frozenset({
+    "education", "trustees", "directors", "supervisors", "commissioners", "selectmen", "select",
+    "aldermen", "alderpersons", "regents", "governors", "legislators", "freeholders", "estimate",
+    "school", "the", "town", "village", "city", "county", "township", "borough", "county commissioners",
+})
+
+# Qualifiers that make a body a specialist one (not "the board"). Grouped by the key used to
+# compare bodies, so "planning board" and "planning commission" are the same body.
+SPECIALIST_QUALIFIERS: dict[str, str] = {}
+for _key, _words in {
+    "planning": ("planning", "plan"),
+    "zoning": ("zoning", "appeals", "adjustment", "adjustments", "variance"),
+    "library": ("library",),
+    "parks": ("parks", "park", "recreation"),
+    "health": ("health", "hospital", "hospitals"),
+    "ethics": ("ethics",),
+    "assessment": ("assessment", "assessors", "assessor", "tax"),
+    "review": ("review", "architectural", "design"),
+    "historic": ("historic", "historical", "preservation", "landmarks"),
+    "housing": ("housing",),
+    "conservation": ("conservation", "environmental", "environment", "open", "sustainability", "climate"),
+    "utilities": ("water", "sewer", "utility", "utilities", "wastewater", "stormwater", "electric", "power"),
+    "fire": ("fire",),
+    "police": ("police", "public safety"),
+    "elections": ("elections", "election", "electoral", "canvassers", "registrars"),
+    "audit": ("audit",),
+    "finance": ("finance", "financial", "budget", "fiscal", "investment", "pension", "retirement"),
+    "personnel": ("personnel", "compensation", "human resources", "civil service", "employee"),
+    "governance": ("nominating", "governance", "nominations", "corporate governance"),
+    "policy": ("policy",),
+    "technology": ("technology", "risk", "cybersecurity"),
+    "facilities": ("facilities", "building", "buildings", "capital", "construction"),
+    "transportation": ("transportation", "traffic", "transit", "airport", "harbor", "port", "highway", "parking"),
+    "trees": ("tree", "shade", "beautification"),
+    "arts": ("arts", "cultural", "culture", "museum"),
+    "cemetery": ("cemetery",),
+    "development": ("economic", "development", "redevelopment", "industrial", "downtown", "business"),
+    "youth": ("youth", "senior", "seniors", "aging", "veterans"),
+    "curriculum": ("curriculum", "instruction", "academic", "athletics", "wellness"),
+    "advisory": ("advisory", "citizens", "steering", "ad hoc", "task force"),
+}.items():
+    for _word in _words:
+        SPECIALIST_QUALIFIERS[_word] = _key
+
+# Body abbreviations in file names and URL paths: abbreviation -> body phrase.
+BODY_ABBREVIATIONS: dict[str, str] = {
+    "tb": "town board", "vb": "village board", "bot": "board of trustees", "boe": "board of education",
+    "bos": "board of supervisors", "boc": "board of commissioners", "bod": "board of directors",
+    "cc": "city council", "pc": "planning commission", "pb": "planning board", "zba": "zoning board of appeals",
+    "bza": "board of zoning appeals", "hpc": "historic preservation commission",
+}
+
+# Document statuses. "draft" also covers unapproved minutes.
+STATUS_PHRASES: dict[str, tuple[str, ...]] = {
+    "draft": (
+        "draft", "drafts", "unapproved", "not yet approved", "subject to approval", "pending approval",
+        "unofficial", "for discussion only", "working draft", "preliminary draft",
+    ),
+    "proposed": ("proposed", "recommended", "preliminary", "tentative", "requested", "superintendent's proposed"),
+    "final": ("adopted", "approved", "final", "enacted", "official", "amended and adopted", "passed"),
+}
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+
+# Words around a date saying it is *not* the document's own date (a stamp, a reference).
+FOREIGN_DATE_CUES: tuple[str, ...] = (
+    "approved", "adopted", "posted", "revised", "printed", "updated", "filed", "received", "published",
+    "next meeting", "next regular meeting", "amended", "effective", "uploaded", "modified", "as of",
+    "prepared", "distributed", "released", "accepted", "signed", "dated", "ratified",
+)
+# Words before a date saying it *is* the document's own date.
+OWN_DATE_CUES: tuple[str, ...] = (
+    "held", "meeting of", "meeting on", "meeting date", "date:", "date of meeting", "convened", "session of",
+    "regular meeting", "special meeting", "work session", "workshop", "hearing",
+)
+
+STOPWORDS: frozenset[str] = frozenset(
+    ["a", "an", "the", "all", "any", "every", "of", "for", "from", "in", "on", "at", "to", "by", "with", "and", "or", "nor", "but", "about", "into", "over", "under", "this", "that", "these", "those", "find", "get", "list", "show", "me", "give", "please", "documents", "document", "files", "file", "pdf", "pdfs", "copies", "copy", "each", "our", "their", "its", "it", "is", "are", "was", "were", "be", "been", "being", "which", "who", "whom", "whose", "what", "when", "where", "there", "here", "only", "just", "also", "i", "we", "you", "they", "them", "us", "my", "your", "posted", "published", "available", "related", "regarding", "concerning", "meeting", "meetings", "official", "site", "website", "page", "pages", "download", "link", "links", "year", "years", "month", "months", "regular", "special", "recent", "latest", "new", "current", "public", "full", "complete", "copy", "copies", "version", "versions", "ones", "held", "need", "want", "wanted", "every", "looking", "look", "search", "retrieve", "locate", "grab", "obtain", "fetch", "collect", "pull", "gather", "everything", "would", "like", "can", "could", "should", "must", "kindly", "also", "both", "either", "most", "more", "less", "such", "other", "than"]
+)
+# fmt: on
