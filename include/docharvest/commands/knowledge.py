@@ -1,0 +1,63 @@
+"""``docharvest knowledge URL``: one knowledge job as an Airflow DAG run, the seed-003 job JSON out."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from pydantic import ValidationError
+
+from docharvest.commands._common import (
+    add_common_job_flags,
+    fail,
+    job_output_guard,
+    settings_from_args,
+    validation_message,
+    write_output,
+)
+from docharvest.config import Settings
+from docharvest.models import KnowledgeConf, new_job_id
+
+DAG_ID = "docharvest_knowledge"
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "knowledge", help="read a company website: business profile and knowledge items"
+    )
+    parser.add_argument("url", help="company website (http/https)")
+    parser.add_argument("--max-pages", type=int, default=50, help="most pages read (1-500)")
+    parser.add_argument("--timeout", type=int, default=1800, help="job timeout in seconds (60-3600)")
+    add_common_job_flags(parser)
+    parser.set_defaults(run=run)
+
+
+def build_conf(args: argparse.Namespace) -> KnowledgeConf:
+    return KnowledgeConf.model_validate(
+        {"url": args.url, "max_pages": args.max_pages, "timeout": args.timeout, "job_id": new_job_id()}
+    )
+
+
+def run_knowledge(conf: KnowledgeConf, settings: Settings, *, verbose: bool = False) -> dict[str, Any]:
+    """Run the job through Airflow (dag.test) and return ``GET /v1/jobs/{jobId}``'s body."""
+    from docharvest.orchestration.runner import run_job
+    from docharvest.pipeline.knowledge import knowledge_job_body
+    from docharvest.store.db import init_db
+
+    engine = init_db(settings)
+    with job_output_guard(verbose):
+        run_job(DAG_ID, conf.model_dump(mode="json", exclude_none=True), settings)
+    assert conf.job_id is not None
+    return knowledge_job_body(engine, conf.job_id)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        conf = build_conf(args)
+    except ValidationError as exc:
+        return fail(f"invalid arguments: {validation_message(exc)}", code=2)
+    body = run_knowledge(conf, settings_from_args(args), verbose=args.verbose)
+    write_output(body, args.output)
+    if body["status"] != "completed":
+        return fail(body["error"] or f"job ended {body['status']}")
+    return 0
