@@ -185,6 +185,19 @@ class RelevanceSettings(BaseModel):
     )
 
 
+class ExtractSettings(BaseModel):
+    """Extract jobs (issue 5): when a row is approved, how documents are read."""
+
+    approve_confidence: float = Field(
+        default=0.8, ge=0, le=1, description="Row confidence at or above which a row without flags is approved."
+    )
+    pdf_layout: bool = Field(
+        default=True, description="Read PDFs with pypdf's layout mode (keeps table columns apart)."
+    )
+    max_file_size_mb: int = Field(default=100, ge=1, le=500, description="Largest input document read, MB.")
+    max_pages: int = Field(default=200, ge=1, le=5000, description="Pages read per document.")
+
+
 class Settings(BaseSettings):
     """Everything configurable, read from ``DOCHARVEST_*`` environment variables."""
 
@@ -213,6 +226,7 @@ class Settings(BaseSettings):
     )
     crawl: CrawlSettings = Field(default_factory=CrawlSettings)
     cost: CostSettings = Field(default_factory=CostSettings)
+    extract: ExtractSettings = Field(default_factory=ExtractSettings)
     relevance: RelevanceSettings = Field(default_factory=RelevanceSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     relevance: RelevanceSettings = Field(default_factory=RelevanceSettings)
