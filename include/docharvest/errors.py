@@ -41,6 +41,10 @@ class JobNotFoundError(TerminalError):
     """No job with this id exists (or it belongs to another organisation)."""
 
 
+class JobDidNotStartError(TerminalError):
+    """The DAG run ended before its first step created the job (a broken deployment)."""
+
+
 class JobCancelledError(TerminalError):
     """The job was cancelled; stop work and keep what is done."""
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from docharvest.commands._common import fail
 from docharvest.config import Settings
+from docharvest.errors import JobDidNotStartError
 from docharvest.models import ScrapeConf, new_job_id
 from docharvest.samples.demo_site import DEMO_PROMPT, build_demo_site, serve_folder
 
@@ -45,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
             }
         )
         results = run_scrape(conf, settings, verbose=args.verbose)
+    except JobDidNotStartError as exc:
+        return fail(str(exc))
     finally:
         server.shutdown()
         server.server_close()

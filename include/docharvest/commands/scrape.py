@@ -16,6 +16,7 @@ from docharvest.commands._common import (
     write_output,
 )
 from docharvest.config import Settings
+from docharvest.errors import JobDidNotStartError, JobNotFoundError
 from docharvest.models import ScrapeConf, new_job_id
 
 DAG_ID = "docharvest_scrape"
@@ -63,9 +64,14 @@ def run_scrape(conf: ScrapeConf, settings: Settings, *, verbose: bool = False) -
 
     engine = init_db(settings)
     with job_output_guard(verbose):
-        run_job(DAG_ID, conf.model_dump(mode="json", exclude_none=True), settings)
+        state = run_job(DAG_ID, conf.model_dump(mode="json", exclude_none=True), settings)
     assert conf.job_id is not None
-    return scrape_results(engine, conf.job_id)
+    try:
+        return scrape_results(engine, conf.job_id)
+    except JobNotFoundError as exc:
+        raise JobDidNotStartError(
+            f"the job did not start (DAG run {state}); run again with -v for Airflow's log"
+        ) from exc
 
 
 def run(args: argparse.Namespace) -> int:
@@ -73,7 +79,10 @@ def run(args: argparse.Namespace) -> int:
         conf = build_conf(args)
     except ValidationError as exc:
         return fail(f"invalid arguments: {validation_message(exc)}", code=2)
-    results = run_scrape(conf, settings_from_args(args), verbose=args.verbose)
+    try:
+        results = run_scrape(conf, settings_from_args(args), verbose=args.verbose)
+    except JobDidNotStartError as exc:
+        return fail(str(exc))
     write_output(results, args.output)
     if results["status"] != "completed":
         return fail(results["message"])
