@@ -58,7 +58,7 @@ _FOREIGN_RE = re.compile(
     + r"|est\.|established|founded|since|incorporated"
     r"|copyright|\u00a9|through|until|expires?|due)\W{0,3}(?:(?:on|the|at|by|of|board|council|commission|"
     r"committee|trustees|directors|supervisors|commissioners|education|school|town|city|county|village|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W+){0,5}$",
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W+){0,6}$",
     re.IGNORECASE,
 )
 _OWN_RE = re.compile(

@@ -36,6 +36,7 @@ SYSTEM_PROMPT = (
 )
 # Weight of the model's log-odds against the rules' in the blend.
 MODEL_WEIGHT = 0.5
+RULES_LOGIT_CAP = 4.0
 _JSON_RE = re.compile(r"\{.*\}", re.DOTALL)
 
 
@@ -127,5 +128,9 @@ def _logit(p: float) -> float:
 
 
 def _blend(rules: float, model: float) -> float:
-    z = (1 - MODEL_WEIGHT) * _logit(rules) + MODEL_WEIGHT * _logit(model)
+    # The rules' log-odds are clipped so that a confident model disagreeing with confident
+    # rules reads as uncertainty (about 0.5), not as a near-certain score either way.
+    z = (1 - MODEL_WEIGHT) * max(
+        -RULES_LOGIT_CAP, min(RULES_LOGIT_CAP, _logit(rules))
+    ) + MODEL_WEIGHT * _logit(model)
     return round(min(0.99, max(0.01, 1 / (1 + math.exp(-z)))), 3)

@@ -104,7 +104,7 @@ _QUALIFIER_STOP = frozenset(
         "proposed",
     ]
 )
-_COORDINATION_RE = re.compile(r"^\s*(?:[a-z]+\s+){0,2}(?:and|&|,|/|or|\+)\s*$")
+_COORDINATION_RE = re.compile(r"^[\s,;]*(?:[a-z]+\s+){0,2}(?:and|&|,|;|/|or|\+)[\s,;]*$")
 _OF_RE = re.compile(r"^\s*(?:of|for|on|regarding|about)\b")
 
 

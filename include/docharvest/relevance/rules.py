@@ -51,9 +51,9 @@ TITLE, META, LINK, FILE, HEADING, PAGE, CRUMB, CONTEXT, FOLDER, CREATED, FIRST_P
 # fmt: off
 # Log-odds weight of one full verdict per factor and source.
 WEIGHTS: dict[str, dict[str, float]] = {
-    "kind":   {TITLE: 6.0, META: 3.0, LINK: 4.0, FILE: 3.0, HEADING: 2.5, PAGE: 1.5, CRUMB: 1.5, CONTEXT: 0.8, FOLDER: 1.5},
-    "body":   {TITLE: 6.0, META: 3.0, LINK: 3.5, FILE: 2.0, HEADING: 3.0, PAGE: 2.5, CRUMB: 2.0, CONTEXT: 1.0, FOLDER: 1.5},
-    "time":   {TITLE: 6.0, META: 3.0, LINK: 4.0, FILE: 3.0, HEADING: 2.5, PAGE: 1.5, CRUMB: 1.5, CONTEXT: 1.0,
+    "kind":   {TITLE: 6.0, META: 3.0, LINK: 4.0, FILE: 3.0, HEADING: 2.5, PAGE: 1.5, CRUMB: 1.5, CONTEXT: 1.5, FOLDER: 1.5},
+    "body":   {TITLE: 6.0, META: 3.0, LINK: 3.5, FILE: 2.0, HEADING: 3.0, PAGE: 2.5, CRUMB: 2.0, CONTEXT: 1.5, FOLDER: 1.5},
+    "time":   {TITLE: 6.0, META: 3.0, LINK: 4.0, FILE: 3.0, HEADING: 2.5, PAGE: 1.5, CRUMB: 1.5, CONTEXT: 1.5,
                FOLDER: 0.7, CREATED: 0.5, FIRST_PAGE: 3.0},
     "status": {TITLE: 6.0, META: 3.0, LINK: 4.0, FILE: 3.0, HEADING: 2.0, PAGE: 1.0, CRUMB: 1.0, CONTEXT: 0.5,
                FOLDER: 1.0, FIRST_PAGE: 5.0},
@@ -141,6 +141,10 @@ _BODY_START_RE = re.compile(
     r"table of contents|contents\b|the meeting was|the regular meeting was|the special meeting was)",
     re.IGNORECASE,
 )
+# Running prose ("The draft resolution was discussed."), not a title line.
+_SENTENCE_RE = re.compile(
+    r"^(?:the|a|an|this|these|it|we|on|at|in)\b.*\.$|^(?:\S+\s+){6,}\S+\.$", re.IGNORECASE
+)
 _DRAFT_MARK_RE = re.compile(
     r"\bDRAFT\b|\b(?:not yet approved|subject to (?:board )?approval|unapproved)\b", re.I
 )
@@ -157,7 +161,7 @@ def title_block(text: DocumentText) -> str:
         line = line.strip()
         if not line:
             continue
-        if lines and (_BODY_START_RE.match(line) or len(line) > 160):
+        if lines and (_BODY_START_RE.match(line) or len(line) > 160 or _SENTENCE_RE.match(line)):
             break
         lines.append(line)
         size += len(line)
@@ -401,10 +405,10 @@ def reason(assessment: Assessment, intent: Intent) -> str:
     for v in assessment.verdicts:
         if v.best is None:
             continue
-        _, source, said = v.best
+        signed, source, said = v.best
         note = f"{_FACTOR_WORDS[v.factor]} {said} ({source})"
-        if v.probability >= 0.5:
-            good.append(note)
+        if signed > 0:
+            good.append(note if v.probability >= 0.5 else f"weakly {note}")
         else:
             bad.append(note + _wanted(v.factor, intent))
     unknown = [_FACTOR_WORDS[v.factor] for v in assessment.verdicts if v.best is None]

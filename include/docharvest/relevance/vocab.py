@@ -194,12 +194,13 @@ MONTHS: dict[str, int] = {
 FOREIGN_DATE_CUES: tuple[str, ...] = (
     "approved", "adopted", "posted", "revised", "printed", "updated", "filed", "received", "published",
     "next meeting", "next regular meeting", "amended", "effective", "uploaded", "modified", "as of",
-    "prepared", "distributed", "released", "accepted", "signed", "dated", "ratified",
+    "prepared", "distributed", "released", "accepted", "signed", "dated", "ratified", "opened", "continued from",
+    "tabled", "postponed", "rescheduled from",
 )
 # Words before a date saying it *is* the document's own date.
 OWN_DATE_CUES: tuple[str, ...] = (
     "held", "meeting of", "meeting on", "meeting date", "date:", "date of meeting", "convened", "session of",
-    "regular meeting", "special meeting", "work session", "workshop", "hearing",
+    "regular meeting", "special meeting", "work session",
 )
 
 STOPWORDS: frozenset[str] = frozenset(
