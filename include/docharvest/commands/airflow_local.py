@@ -33,13 +33,16 @@ def run(args: argparse.Namespace) -> int:
             "AIRFLOW__LOGGING__LOGGING_LEVEL": "INFO",
         }
     )
+    # standalone starts its components as `airflow ...` subprocesses: our venv's bin must come first.
+    bin_dir = os.path.dirname(sys.executable)
+    env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
     home = env["AIRFLOW_HOME"]
     sys.stdout.write(
         f"Starting Airflow standalone on http://127.0.0.1:{args.port} (AIRFLOW_HOME={home}).\n"
         f"Log in as 'admin'; the password is in {home}/simple_auth_manager_passwords.json.generated\n"
         "Trigger 'docharvest_scrape' from the UI to get the parameters form. Ctrl-C stops it.\n"
     )
-    airflow = os.path.join(os.path.dirname(sys.executable), "airflow")
+    airflow = os.path.join(bin_dir, "airflow")
     try:
         return subprocess.call([airflow, "standalone"], env=env)
     except KeyboardInterrupt:
