@@ -276,6 +276,8 @@ _STOP = frozenset(
 _WORD_RE = re.compile(r"[\w$€£%]+", re.U)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 
+# Topics a section title names unambiguously wherever the section sits.
+_SELF_NAMING = frozenset({"POLICY", "SECURITY", "INTEGRATION"})
 MIN_PARENT_WORDS = 25  # a heading with children becomes an item only with this much text of its own
 MAX_CONTENT_CHARS = 6000
 
@@ -526,7 +528,7 @@ def _section_items(page: PageExtract, root: Section, kind: str) -> list[Knowledg
     for section in _walk(root):
         if not section.body:
             continue
-        if not is_question(section.title) and _is_cta(section.title, to_markdown(section.body)):
+        if _is_cta(section.title, to_markdown(section.body)):
             continue
         if section.children and section.own_words() < MIN_PARENT_WORDS and not section.synthetic:
             continue
@@ -581,6 +583,9 @@ def _categorize(section: Section, kind: str) -> tuple[str, float, bool]:
         return "BLOG", 0.85, True
     if is_question(title):
         return "FAQ", 0.9, True
+    own = topic_of(title, strict=True)
+    if own in _SELF_NAMING:
+        return own or "OTHER", 0.8, True  # "Refund policy" is a policy on any page
     for ancestor in section.ancestors():
         topic = (
             topic_of(ancestor.title, strict=True)
@@ -589,7 +594,6 @@ def _categorize(section: Section, kind: str) -> tuple[str, float, bool]:
         )
         if topic and topic not in ("BLOG",):
             return topic, 0.8, True
-    own = topic_of(title, strict=True)
     if kind == "HOME" and section.level == 1 and not own:
         return "ABOUT", 0.5, True  # the hero says what the business is
     if kind not in ("HOME", "GENERAL"):

@@ -162,7 +162,7 @@ _PARAGRAPH_TAGS = frozenset({"p", "blockquote", "address", "figcaption", "pre", 
 _MARK_CLASS_RE = re.compile(r"discontinued|legacy|archived|deprecated|retired|sunset", re.I)
 
 PRICE_RE = re.compile(
-    r"(?:[$€£¥₹]\s?\d[\d,.]*|\d[\d,.]*\s?(?:USD|EUR|GBP|€|\$|£)|\bfree\b(?=[^.]{0,30}\b(?:forever|month|year|plan|user)\b)|\b(?:custom|contact (?:us|sales)) pricing\b)",
+    r"(?:[$€£¥₹]\s?\d[\d,.]*|(?<![\w.])\d[\d,.]*\s?(?:USD|EUR|GBP|€|£)(?!\w)|\bfree\b(?=[^.]{0,30}\b(?:forever|month|year|plan|user)\b)|\b(?:custom|contact (?:us|sales)) pricing\b)",
     re.I,
 )
 EMAIL_RE = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
@@ -215,7 +215,7 @@ class PageExtract:
         return unquote(urlsplit(self.url).path or "/")
 
     def main_text(self) -> str:
-        return "\n".join(b.text for b in self.blocks)
+        return "\n".join(b.text for b in self.blocks if b.kind != "close")
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)

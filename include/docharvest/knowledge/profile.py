@@ -138,9 +138,9 @@ def _choose_name(
     if common:
         vote(common, 2.0 + share)
     if home and home.title:
-        parts = [p for p in _TITLE_SPLIT.split(home.title) if p.strip()]
+        parts = [p.strip() for p in _TITLE_SPLIT.split(home.title) if p.strip()]
         if len(parts) > 1:
-            vote(min(parts, key=len), 1.0)
+            vote(max(parts, key=lambda p: _name_likeness(p, domain)), 1.0)
         elif parts and len(parts[0].split()) <= 4:
             vote(parts[0], 1.0)
     legal = _footer_legal_name(home or (pages[0] if pages else None))
@@ -157,6 +157,15 @@ def _choose_name(
     # Report the brand form: the best-supported spelling, legal suffix dropped unless it is all we have.
     spelling = max(forms[best].items(), key=lambda kv: kv[1])[0]
     return spelling, {k: round(v, 2) for k, v in sorted(votes.items(), key=lambda kv: -kv[1])[:5]}
+
+
+def _name_likeness(part: str, domain: str) -> tuple[bool, float, int]:
+    """Names are Title Case and short; taglines ("Family dentist in Leeds") are not."""
+    label = domain.split(".")[0]
+    squashed = re.sub(r"\W+", "", part.lower())
+    words = [w for w in part.split() if len(w) > 3 or w[:1].isupper()]
+    capitalised = sum(w[:1].isupper() for w in words) / len(words) if words else 0.0
+    return (bool(label) and (label in squashed or squashed in label), capitalised, -len(part))
 
 
 def _common_title_part(pages: Sequence[PageExtract]) -> tuple[str, float]:
