@@ -56,7 +56,7 @@ _FOREIGN_RE = re.compile(
     r"(?:"
     + "|".join(re.escape(c) for c in FOREIGN_DATE_CUES)
     + r"|est\.|established|founded|since|incorporated"
-    r"|copyright|\u00a9|through|until|expires?|due)\W{0,3}(?:(?:on|the|at|by|of|board|council|commission|"
+    r"|copyright|\u00a9|through|until|expires?|due)[^\w)]{0,3}(?:(?:on|the|at|by|of|board|council|commission|"
     r"committee|trustees|directors|supervisors|commissioners|education|school|town|city|county|village|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W+){0,6}$",
     re.IGNORECASE,

@@ -14,7 +14,8 @@ from __future__ import annotations
 KIND_PHRASES: dict[str, tuple[str, ...]] = {
     "minutes": (
         "minutes", "meeting minutes", "summary of proceedings", "proceedings", "journal of proceedings",
-        "record of proceedings", "action minutes", "minute book",
+        "record of proceedings", "action minutes", "minute book", "meeting summary", "summary minutes",
+        "action summary",
     ),
     "agenda": (
         "agenda", "agendas", "agenda packet", "agenda packets", "meeting packet", "meeting packets",
