@@ -122,7 +122,7 @@ def test_sections_repeated_on_many_pages_and_calls_to_action_are_not_items() -> 
     titles = {i.title for i in result.items}
     assert {f"Topic {i}" for i in range(4)} <= titles
     assert "Join our community" not in titles and "Ready to start?" not in titles
-    assert result.boilerplate == ["Join our community"]
+    assert not any("Thousands of people" in i.content for i in result.items)
 
 
 def test_contact_channels_are_one_item_each_across_pages_and_jsonld() -> None:
@@ -227,3 +227,26 @@ def test_fixture_sites_reach_the_targets(site: BusinessSite) -> None:
     for label in site.items:
         if not label.current:
             assert not found(label), f"{label.title} is marked discontinued on the site"
+
+
+def test_div_soup_navigation_and_footer_repeated_on_most_pages_are_removed() -> None:
+    nav = "<div class='fixed top-0'><a href='/'>Ledgerly</a> <a href='/pricing'>Pricing</a> <a href='/signin'>Sign in</a></div>"
+    foot = "<div class='bg-gray-900'><p>Accounting for small businesses.</p><p>support@ledgerly.com</p></div>"
+
+    def page(title: str, main: str) -> str:
+        return f"<html><head><title>{title} | Ledgerly</title></head><body>{nav}<div>{main}</div>{foot}</body></html>"
+
+    result = _site(
+        {
+            "/": page("Home", "<h1>Accounting that does itself</h1><p>Send invoices in minutes.</p>"),
+            "/product": page("Product", "<h1>Product</h1><h2>Bank feeds</h2><p>Connect 40 banks.</p>"),
+            "/privacy": page(
+                "Privacy", "<h1>Privacy notice</h1><p>We process personal data under UK GDPR.</p>"
+            ),
+        }
+    )
+    items = _by_title(result)
+    assert items["Privacy notice"].content == "We process personal data under UK GDPR."
+    assert items["Bank feeds"].content == "Connect 40 banks."
+    assert "Email: support@ledgerly.com" in items  # a plain-text address is a channel too
+    assert result.profile.name == "Ledgerly"

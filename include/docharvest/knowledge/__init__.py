@@ -25,6 +25,7 @@ from docharvest.knowledge.items import (
     ITEM_CATEGORIES,
     KnowledgeItem,
     channel_items,
+    drop_repeated_blocks,
     finalize_items,
     items_from_page,
 )
@@ -52,6 +53,7 @@ class KnowledgeResult:
 
 def build_knowledge(pages: Sequence[PageExtract], start_url: str) -> KnowledgeResult:
     """Business profile and de-duplicated knowledge items of a site from its page extracts."""
+    pages = drop_repeated_blocks(pages)
     per_page = [items_from_page(page) for page in pages]
     final = finalize_items(per_page, channel_items(pages))
     return KnowledgeResult(

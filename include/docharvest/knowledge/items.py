@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from docharvest.knowledge.page import PRICE_RE, Block, Channel, PageExtract, jsonld_types, normalize_channel
@@ -426,7 +426,11 @@ def to_markdown(blocks: Sequence[Block], *, base_level: int = 0) -> str:
 
 def summarize(content: str, limit: int = 200) -> str:
     """A one-line description: the first sentence(s) of the item's plain text."""
-    lines = [re.sub(r"^[#\-*|\s]+", "", line).strip(" |") for line in content.splitlines()]
+    lines = [
+        re.sub(r"^[\-*|\s]+", "", line).strip(" |")
+        for line in content.splitlines()
+        if not line.startswith("#")
+    ]
     plain = [line for line in lines if line and not set(line) <= set("-| ")]
     if not plain:
         return ""
@@ -745,6 +749,28 @@ def _jsonld_channels(page: PageExtract) -> list[Channel]:
 
 
 # -- across pages -------------------------------------------------------------------------
+
+
+def drop_repeated_blocks(pages: Sequence[PageExtract]) -> list[PageExtract]:
+    """Remove text blocks found on most pages: navigation and footers built from plain divs.
+
+    Only with three or more pages (two pages cannot tell a footer from shared content);
+    headings are kept so the section structure stays intact.
+    """
+    if len(pages) < 3:
+        return list(pages)
+    counts: Counter[str] = Counter()
+    for page in pages:
+        counts.update({b.text for b in page.blocks if b.kind in ("text", "item")})
+    threshold = max(3, (len(pages) + 1) // 2)
+    repeated = {text for text, n in counts.items() if n >= threshold}
+    if not repeated:
+        return list(pages)
+    cleaned = []
+    for page in pages:
+        blocks = [b for b in page.blocks if not (b.kind in ("text", "item") and b.text in repeated)]
+        cleaned.append(replace(page, blocks=blocks))
+    return cleaned
 
 
 def normalize_title(title: str) -> str:

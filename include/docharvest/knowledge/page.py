@@ -168,6 +168,7 @@ PRICE_RE = re.compile(
 EMAIL_RE = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}\b")
 PHONE_RE = re.compile(r"(?<![\w/])\+?\(?\d{1,4}\)?(?:[ .-]?\(?\d{2,4}\)?){2,4}(?![\w/])")
 _WS_RE = re.compile(r"\s+")
+_IMAGE_SUFFIXES = frozenset({"png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "ico"})
 
 
 @dataclass
@@ -355,6 +356,10 @@ def _channels_in(root: LexborNode, *, in_main: bool = True) -> list[Channel]:
             add("email", unquote(href[7:].split("?", 1)[0]), _channel_label(link))
         elif href.lower().startswith("tel:"):
             add("phone", clean_text(link.text()) or href[4:], _channel_label(link))
+    # Plain-text addresses ("support@acme.io" in a footer line) are channels too.
+    for match in EMAIL_RE.finditer(root.text(deep=True, separator=" ")):
+        if match.group(0).rsplit(".", 1)[-1].lower() not in _IMAGE_SUFFIXES:
+            add("email", match.group(0), "")
     for address in root.css("address"):
         text = clean_text(address.text(separator=", "))
         text = re.sub(r"(,\s*)+", ", ", text).strip(", ")
