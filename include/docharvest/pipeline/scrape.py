@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict
 from datetime import UTC, datetime
 from multiprocessing import get_context
 from pathlib import Path
@@ -37,7 +38,7 @@ log = logging.getLogger(__name__)
 CRAWL_BUDGET_SHARE = 0.6
 # Document statuses after each stage.
 DISCOVERED, DOWNLOADED, EXTRACTED = "discovered", "downloaded", "extracted"
-UNREADABLE, DUPLICATE = "unreadable", "duplicate"
+UNREADABLE, DUPLICATE, SKIPPED = "unreadable", "duplicate", "skipped"
 DOWNLOAD_DONE = (DOWNLOADED, EXTRACTED, UNREADABLE, DUPLICATE)
 
 
@@ -128,7 +129,14 @@ def discover(settings: Settings, job_id: str) -> list[int]:
             message = f"Failed to scrape URL: {report.start_url_error}"
             fail_job(settings, job_id, message)
             raise StartUrlError(message)
-        rows = _candidate_rows(job_id, report.candidates, scorer, intent, settings.batch_size)
+        rows = _candidate_rows(
+            job_id,
+            report.candidates,
+            scorer,
+            intent,
+            settings.batch_size,
+            settings.relevance.download_threshold,
+        )
 
     repository.upsert_documents(engine, rows)
     repository.update_job(
@@ -141,7 +149,7 @@ def discover(settings: Settings, job_id: str) -> list[int]:
         total_documents_found=len(rows),
     )
     repository.finish_agent(engine, job_id, Agent.navigator)
-    batches = sorted({r["batch"] for r in rows})
+    batches = sorted({r["batch"] for r in rows if r["batch"] is not None})
     log.info(
         "job %s: %d pages, %d candidates, %d batches", job_id, report.pages_crawled, len(rows), len(batches)
     )
@@ -149,9 +157,18 @@ def discover(settings: Settings, job_id: str) -> list[int]:
 
 
 def _candidate_rows(
-    job_id: str, candidates: list[Candidate], scorer: Any, intent: Any, batch_size: int
+    job_id: str,
+    candidates: list[Candidate],
+    scorer: Any,
+    intent: Any,
+    batch_size: int,
+    download_threshold: float,
 ) -> list[dict[str, Any]]:
-    """Document rows for the candidates, best pre-score first, cut into batches."""
+    """Document rows for the candidates, best pre-score first, cut into batches.
+
+    Candidates scored below ``download_threshold`` before download are kept (status
+    ``skipped``, with their score and reason) but not fetched; they get no batch.
+    """
     scored = [(scorer.score_candidate(intent, c), c) for c in candidates]
     scored.sort(key=lambda pair: (-pair[0].confidence, pair[1].url))
     now = datetime.now(UTC)
@@ -161,8 +178,8 @@ def _candidate_rows(
             "url": c.url,
             "source_page": c.source_page,
             "name": _name_from_candidate(c),
-            "status": DISCOVERED,
-            "batch": i // batch_size,
+            "status": DISCOVERED if score.confidence >= download_threshold else SKIPPED,
+            "batch": i // batch_size if score.confidence >= download_threshold else None,
             "pre_score": score.confidence,
             "confidence_score": score.confidence,
             "relevance_reason": score.reason,
@@ -336,6 +353,8 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
             )
     repository.upsert_documents(engine, rows)
     repository.record_errors(engine, job_id, issues)
+    # Model usage (0 for the offline scorer) is billed per batch; a retry overwrites its own file.
+    write_json(settings.work_dir(job_id) / "usage" / f"extract-{batch}.json", asdict(scorer.usage()))
     return batch
 
 
@@ -410,14 +429,13 @@ def validate(settings: Settings, job_id: str) -> str:
 
 def publish(settings: Settings, job_id: str) -> str:
     """Merge duplicate bytes, compute the job's totals, write Parquet, mark the job completed."""
-    from docharvest.relevance import build_scorer
     from docharvest.results import dataset_rows
 
     engine = get_engine(settings)
     repository.start_agent(engine, job_id, Agent.publisher, "Publishing results")
     with cpu_meter(settings, job_id, "publish"):
         _merge_duplicates(engine, job_id)
-        totals = _totals(settings, engine, job_id, build_scorer(settings).usage().cost_usd)
+        totals = _totals(settings, engine, job_id, _model_cost_usd(settings, job_id))
         now = datetime.now(UTC)
         job = repository.get_job(engine, job_id)
         started = as_utc(job["started_at"]) or now
@@ -439,6 +457,15 @@ def publish(settings: Settings, job_id: str) -> str:
             write_partition(settings.datasets_dir, dataset, rows, job_id=job_id, job_date=started.date())
     log.info("job %s published: %s", job_id, totals)
     return job_id
+
+
+def _model_cost_usd(settings: Settings, job_id: str) -> float:
+    folder = settings.work_dir(job_id) / "usage"
+    return (
+        sum(float(read_json(p).get("cost_usd", 0.0)) for p in folder.glob("*.json"))
+        if folder.exists()
+        else 0.0
+    )
 
 
 def _merge_duplicates(engine: Any, job_id: str) -> None:
@@ -469,6 +496,7 @@ def _totals(settings: Settings, engine: Any, job_id: str, model_cost_usd: float)
     docs = [d for d in repository.list_documents(engine, job_id) if d["status"] != DUPLICATE]
     threshold = float(job["params"].get("confidence_threshold", 0.1))
     downloaded = [d for d in docs if d["status"] in DOWNLOAD_DONE]
+    attempted = [d for d in docs if d["status"] != SKIPPED]
     returned = [d for d in docs if d["status"] == EXTRACTED and (d["confidence_score"] or 0) >= threshold]
     nbytes = sum(d["file_size_bytes"] or 0 for d in downloaded)
     cpu = total_cpu_seconds(settings, job_id)
@@ -482,7 +510,7 @@ def _totals(settings: Settings, engine: Any, job_id: str, model_cost_usd: float)
     return {
         "total_documents_found": len(docs),
         "total_documents_downloaded": len(downloaded),
-        "success_rate": round(len(downloaded) / len(docs), 4) if docs else 0.0,
+        "success_rate": round(len(downloaded) / len(attempted), 4) if attempted else 0.0,
         "bytes_downloaded": nbytes,
         "cpu_seconds": round(cpu, 3),
         "cost": round(cost, 6),
