@@ -37,6 +37,8 @@ def env(tmp_path_factory: pytest.TempPathFactory, database_url: str) -> Iterator
         "DOCHARVEST_CRAWL__MIN_DELAY_SECONDS": "0",
         "DOCHARVEST_CRAWL__RETRY_BACKOFF_SECONDS": "0.05",
         "DOCHARVEST_BATCH_SIZE": "5",
+        # Download every candidate, decoys included, so each document type goes through every step.
+        "DOCHARVEST_RELEVANCE__DOWNLOAD_THRESHOLD": "0",
     }
     with pytest.MonkeyPatch.context() as mp:
         for key, value in values.items():
@@ -231,3 +233,29 @@ def test_cli_refuses_out_of_bounds_parameters(capsys: pytest.CaptureFixture[str]
     code = main(["scrape", "https://example.org/", "--prompt", "minutes", "--timeout", "30"])
     assert code == 2
     assert "timeout: Input should be greater than or equal to 60" in capsys.readouterr().err
+
+
+def test_candidates_below_the_download_threshold_are_kept_but_not_fetched() -> None:
+    from docharvest.models import Candidate
+    from docharvest.pipeline.scrape import _candidate_rows
+    from docharvest.relevance import RuleScorer, parse_prompt
+
+    intent = parse_prompt(DEMO_PROMPT)
+    candidates = [
+        Candidate(
+            url="https://t.example/docs/board-minutes-2024-01-09.pdf",
+            link_text="Board minutes January 9, 2024",
+        ),
+        Candidate(
+            url="https://t.example/docs/dog-license-form.pdf", link_text="Dog license application form"
+        ),
+    ]
+    rows = {
+        r["url"].rsplit("/", 1)[1]: r
+        for r in _candidate_rows("job_t", candidates, RuleScorer(), intent, 10, 0.02)
+    }
+    assert rows["board-minutes-2024-01-09.pdf"]["status"] == "discovered"
+    assert rows["board-minutes-2024-01-09.pdf"]["batch"] == 0
+    skipped = rows["dog-license-form.pdf"]
+    assert skipped["status"] == "skipped" and skipped["batch"] is None
+    assert skipped["pre_score"] < 0.02 and skipped["relevance_reason"]
