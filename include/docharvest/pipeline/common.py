@@ -51,6 +51,59 @@ def monotonic_deadline(job: dict[str, Any], share: float = 1.0) -> float:
     return time.monotonic() + max(0.0, remaining_seconds(job)) * share
 
 
+def start_job(
+    settings: Settings,
+    *,
+    job_id: str,
+    kind: str,
+    org_id: str | None,
+    website: str | None,
+    params: dict[str, Any],
+    timeout_seconds: float,
+    dag_id: str,
+    run_id: str,
+    prompt: str | None = None,
+    **progress: Any,
+) -> dict[str, Any]:
+    """Create the job row (or resume it: an API-created ``pending`` row, a retried plan) and start the clock.
+
+    ``started_at`` is kept from the first attempt, so a retry does not extend the job's timeout.
+    Extra keyword arguments are written to the row as initial progress (e.g. ``total_pages``).
+    """
+    from docharvest.models import Agent
+    from docharvest.store.db import init_db
+
+    engine = init_db(settings)
+    now = datetime.now(UTC)
+    job = repository.ensure_job(
+        engine,
+        {
+            "job_id": job_id,
+            "kind": kind,
+            "org_id": org_id or settings.default_org,
+            "status": JobStatus.pending,
+            "website": website,
+            "prompt": prompt,
+            "params": params,
+            "created_at": now,
+        },
+    )
+    started = as_utc(job.get("started_at")) or now
+    repository.update_job(
+        engine,
+        job_id,
+        dag_id=dag_id,
+        run_id=run_id,
+        status=JobStatus.in_progress,
+        started_at=started,
+        estimated_completion=datetime.fromtimestamp(started.timestamp() + timeout_seconds, UTC),
+        current_agent=Agent.coordinator,
+        current_step="Planning",
+        **progress,
+    )
+    return repository.get_job(engine, job_id)
+
+
 def fail_job(settings: Settings, job_id: str, message: str) -> None:
     """End the job as failed with ``message``; what was already written stays readable."""
     engine = get_engine(settings)

@@ -36,12 +36,13 @@ from docharvest.pipeline.common import (
     iso,
     monotonic_deadline,
     read_json,
+    start_job,
     total_cpu_seconds,
     write_json,
 )
 from docharvest.store import repository
 from docharvest.store.datasets import SCHEMA_VERSION, write_partition
-from docharvest.store.db import get_engine, init_db
+from docharvest.store.db import get_engine
 from docharvest.store.tables import knowledge_items
 
 log = logging.getLogger(__name__)
@@ -68,34 +69,19 @@ def plan(settings: Settings, conf: Mapping[str, Any], *, dag_id: str, run_id: st
     """Create (or resume) the job row and start the clock. Returns the job id."""
     parsed = KnowledgeConf.model_validate(dict(conf))
     job_id = parsed.job_id or job_id_for_run(dag_id, run_id)
-    engine = init_db(settings)
-    now = datetime.now(UTC)
-    job = repository.ensure_job(
-        engine,
-        {
-            "job_id": job_id,
-            "kind": JobKind.knowledge,
-            "org_id": parsed.org_id or settings.default_org,
-            "status": JobStatus.pending,
-            "website": str(parsed.url),
-            "params": parsed.model_dump(mode="json", include={"max_pages", "timeout"}),
-            "created_at": now,
-        },
-    )
-    started = as_utc(job.get("started_at")) or now
-    repository.update_job(
-        engine,
-        job_id,
+    start_job(
+        settings,
+        job_id=job_id,
+        kind=JobKind.knowledge,
+        org_id=parsed.org_id,
+        website=str(parsed.url),
+        params=parsed.model_dump(mode="json", include={"max_pages", "timeout"}),
+        timeout_seconds=parsed.timeout,
         dag_id=dag_id,
         run_id=run_id,
-        status=JobStatus.in_progress,
-        started_at=started,
-        estimated_completion=datetime.fromtimestamp(started.timestamp() + parsed.timeout, UTC),
-        current_agent=Agent.coordinator,
-        current_step="Planning",
         total_pages=parsed.max_pages,
     )
-    repository.finish_agent(engine, job_id, Agent.coordinator)
+    repository.finish_agent(get_engine(settings), job_id, Agent.coordinator)
     log.info("knowledge job %s planned: %s (max %d pages)", job_id, parsed.url, parsed.max_pages)
     return job_id
 

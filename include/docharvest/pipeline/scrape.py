@@ -24,12 +24,13 @@ from docharvest.pipeline.common import (
     fail_job,
     monotonic_deadline,
     read_json,
+    start_job,
     total_cpu_seconds,
     write_json,
 )
 from docharvest.store import repository
 from docharvest.store.datasets import write_partition
-from docharvest.store.db import get_engine, init_db
+from docharvest.store.db import get_engine
 from docharvest.text import DocumentText
 
 log = logging.getLogger(__name__)
@@ -51,37 +52,22 @@ def plan(settings: Settings, conf: dict[str, Any], *, dag_id: str, run_id: str) 
 
     parsed = ScrapeConf.model_validate(conf)
     job_id = parsed.job_id or job_id_for_run(dag_id, run_id)
-    engine = init_db(settings)
     request = parsed.request()
-    now = datetime.now(UTC)
-    job = repository.ensure_job(
-        engine,
-        {
-            "job_id": job_id,
-            "kind": JobKind.scrape,
-            "org_id": parsed.org_id or settings.default_org,
-            "status": JobStatus.pending,
-            "website": str(request.website),
-            "prompt": request.prompt,
-            "params": request.parameters.model_dump(),
-            "created_at": now,
-        },
-    )
-    started = as_utc(job.get("started_at")) or now
-    repository.update_job(
-        engine,
-        job_id,
+    start_job(
+        settings,
+        job_id=job_id,
+        kind=JobKind.scrape,
+        org_id=parsed.org_id,
+        website=str(request.website),
+        prompt=request.prompt,
+        params=request.parameters.model_dump(),
+        timeout_seconds=request.parameters.timeout,
         dag_id=dag_id,
         run_id=run_id,
-        status=JobStatus.in_progress,
-        started_at=started,
-        estimated_completion=datetime.fromtimestamp(started.timestamp() + request.parameters.timeout, UTC),
-        current_agent=Agent.coordinator,
-        current_step="Planning",
     )
     intent = parse_prompt(request.prompt)
     write_json(settings.work_dir(job_id) / "intent.json", intent.to_dict())
-    repository.finish_agent(engine, job_id, Agent.coordinator)
+    repository.finish_agent(get_engine(settings), job_id, Agent.coordinator)
     log.info("job %s planned: %s / %r", job_id, request.website, request.prompt)
     return job_id
 
