@@ -224,6 +224,15 @@ class Settings(BaseSettings):
     default_org: str = Field(
         default="default", description="Organisation owning UI-triggered and scheduled runs."
     )
+    sources_file: Path = Field(
+        default=REPO_ROOT / "include" / "sources.yaml",
+        description="sources.yaml declaring scheduled sources (one DAG each); read at DAG parse time.",
+    )
+    datasets_url: str | None = Field(
+        default=None,
+        description="Where Parquet datasets are written: a local path or any pyarrow/fsspec URL "
+        "(s3://bucket/prefix, gs://…); default <data_dir>/datasets.",
+    )
     crawl: CrawlSettings = Field(default_factory=CrawlSettings)
     cost: CostSettings = Field(default_factory=CostSettings)
     extract: ExtractSettings = Field(default_factory=ExtractSettings)
@@ -246,6 +255,11 @@ class Settings(BaseSettings):
     @property
     def datasets_dir(self) -> Path:
         return self.data_dir / "datasets"
+
+    @property
+    def datasets_location(self) -> str:
+        """The datasets root as a filesystem URL or local path (``datasets_url`` wins)."""
+        return self.datasets_url or str(self.datasets_dir)
 
     def work_dir(self, job_id: str) -> Path:
         return self.data_dir / "work" / job_id

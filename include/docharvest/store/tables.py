@@ -49,6 +49,8 @@ jobs = sa.Table(
     sa.Column("result", sa.JSON),
     sa.Column("schema_id", sa.String(64)),
     sa.Column("webhook_url", sa.Text),
+    # Scheduled runs: the sources.yaml entry the job ran for (migration 0002_incremental).
+    sa.Column("source", sa.String(250), index=True),
     sa.Index("ix_jobs_org_created", "org_id", "created_at"),
 )
 
@@ -83,6 +85,11 @@ documents = sa.Table(
     sa.Column("error", sa.Text),
     sa.Column("discovered_at", TZ),
     sa.Column("extracted_at", TZ),
+    # Incremental runs (0002_incremental): new / changed / unchanged / removed, the per-source
+    # version of the bytes and when that version was first seen.
+    sa.Column("change", sa.String(16)),
+    sa.Column("version", sa.Integer),
+    sa.Column("valid_from", TZ),
     sa.UniqueConstraint("job_id", "url", name="uq_documents_job_url"),
     sa.Index("ix_documents_job_batch", "job_id", "batch"),
 )
@@ -192,4 +199,8 @@ url_state = sa.Table(
     sa.Column("first_seen", TZ, nullable=False),
     sa.Column("last_seen", TZ, nullable=False),
     sa.Column("removed_at", TZ),
+    # 0002_incremental: bumped when the bytes change; the job that stored this version; since when.
+    sa.Column("version", sa.Integer, nullable=False, server_default="1"),
+    sa.Column("job_id", sa.String(64)),
+    sa.Column("changed_at", TZ),
 )

@@ -1,0 +1,269 @@
+"""Incremental re-crawls: what a scheduled source already has, and what changed since.
+
+The ``url_state`` table remembers, per source and document URL, the validators the server
+sent (ETag, Last-Modified), the sha256 of the bytes, the version number of those bytes,
+the job that stored them and when the URL was first/last seen (or found gone).
+
+A run of a source (a job whose ``jobs.source`` is set) then:
+
+1. sends ``If-None-Match`` / ``If-Modified-Since`` for every known URL (:func:`conditional_headers`);
+2. on ``304 Not Modified`` (or 200 with the same sha256), copies the earlier job's document row
+   instead of downloading and extracting again: change ``unchanged`` (:func:`carry_over`);
+3. otherwise stores the new bytes as change ``new`` or ``changed``, version + 1 (:func:`record_versions`);
+4. marks URLs of the source that the (complete) crawl no longer found as ``removed`` (:func:`mark_removed`).
+
+Each job's document rows carry ``change``, ``version`` and ``valid_from``, so the documents
+dataset keeps the history: a version's ``valid_to`` is the next version's ``valid_from``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from docharvest.config import Settings
+from docharvest.store import repository
+from docharvest.store.db import get_engine
+from docharvest.store.tables import documents, jobs, url_state
+
+log = logging.getLogger(__name__)
+
+NEW, CHANGED, UNCHANGED, REMOVED = "new", "changed", "unchanged", "removed"
+CHANGES = (NEW, CHANGED, UNCHANGED, REMOVED)
+# Document statuses whose extraction can be reused when the bytes did not change.
+REUSABLE_STATUSES = ("extracted", "unreadable")
+# Document columns an unchanged document takes over from the job that stored its bytes.
+CARRIED_COLUMNS = (
+    "name",
+    "final_url",
+    "aliases",
+    "filename",
+    "document_type",
+    "content_type",
+    "status",
+    "confidence_score",
+    "relevance_reason",
+    "file_size_bytes",
+    "sha256",
+    "raw_path",
+    "page_count",
+    "text_length",
+    "text_path",
+    "etag",
+    "last_modified",
+    "error",
+    "extracted_at",
+)
+# Crawl warnings meaning the crawl saw only part of the site: absence then proves nothing.
+_PARTIAL_CRAWL_MARKERS = ("Crawl stopped at the job timeout", "Crawl reached max_pages", "frontier was full")
+
+
+def set_job_source(settings: Settings, job_id: str, source: str) -> None:
+    """Record that ``job_id`` is a run of ``source`` (called by the source DAGs' plan task)."""
+    repository.update_job(get_engine(settings), job_id, source=source)
+    log.info("job %s runs source %s", job_id, source)
+
+
+def job_source(engine: sa.Engine, job_id: str) -> str | None:
+    with engine.connect() as conn:
+        value = conn.execute(sa.select(jobs.c.source).where(jobs.c.job_id == job_id)).scalar()
+    return str(value) if value else None
+
+
+def load_states(engine: sa.Engine, source: str, urls: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The url_state rows of ``source`` for ``urls`` (unknown URLs are absent)."""
+    wanted = list(dict.fromkeys(urls))
+    states: dict[str, dict[str, Any]] = {}
+    with engine.connect() as conn:
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            query = sa.select(url_state).where(url_state.c.source == source, url_state.c.url.in_(chunk))
+            states.update((row["url"], dict(row)) for row in conn.execute(query).mappings())
+    return states
+
+
+def conditional_headers(state: Mapping[str, Any] | None) -> dict[str, str]:
+    """If-None-Match / If-Modified-Since for a known, present URL; nothing for a new or removed one."""
+    if not state or state.get("removed_at") is not None or not state.get("sha256"):
+        return {}
+    headers = {}
+    if state.get("etag"):
+        headers["If-None-Match"] = str(state["etag"])
+    if state.get("last_modified"):
+        headers["If-Modified-Since"] = str(state["last_modified"])
+    return headers
+
+
+def classify(state: Mapping[str, Any] | None, *, not_modified: bool, sha256: str | None) -> str:
+    """new / changed / unchanged for a URL fetched in this run."""
+    if not state or state.get("removed_at") is not None:
+        return NEW
+    if not_modified or (sha256 is not None and sha256 == state.get("sha256")):
+        return UNCHANGED
+    return CHANGED
+
+
+def previous_document(engine: sa.Engine, state: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The document row of the job that stored the URL's current version, if still reusable."""
+    if not state.get("job_id"):
+        return None
+    query = sa.select(documents).where(documents.c.job_id == state["job_id"], documents.c.url == state["url"])
+    with engine.connect() as conn:
+        row = conn.execute(query).mappings().first()
+    if row is None or row["status"] not in REUSABLE_STATUSES or row["sha256"] != state.get("sha256"):
+        return None
+    return dict(row)
+
+
+def carry_over(
+    job_id: str, url: str, previous: Mapping[str, Any], state: Mapping[str, Any]
+) -> dict[str, Any]:
+    """This job's row for an unchanged document: the earlier extraction, no download, no parsing."""
+    row = {column: previous.get(column) for column in CARRIED_COLUMNS}
+    row.update(
+        job_id=job_id,
+        url=url,
+        change=UNCHANGED,
+        version=int(state.get("version") or 1),
+        valid_from=state.get("changed_at") or state.get("first_seen"),
+    )
+    return row
+
+
+def record_versions(
+    engine: sa.Engine,
+    source: str,
+    job_id: str,
+    fetched: Sequence[Mapping[str, Any]],
+    states: Mapping[str, Mapping[str, Any]],
+) -> None:
+    """Upsert url_state for the URLs fetched in this job.
+
+    ``fetched`` rows have ``url``, ``change``, ``sha256``, ``etag``, ``last_modified``. A new or
+    changed URL gets version + 1 and this job as its keeper; an unchanged one only ``last_seen``.
+    Idempotent: a retried download batch finds its own job as keeper and keeps the version.
+    """
+    now = datetime.now(UTC)
+    rows = []
+    for item in fetched:
+        state = states.get(item["url"])
+        if item["change"] == UNCHANGED and state is not None:
+            rows.append(
+                {
+                    **_state_key(source, item["url"]),
+                    "first_seen": state["first_seen"],
+                    "last_seen": now,
+                    "removed_at": None,
+                    # A 304 may carry fresher validators; keep the old ones when it does not.
+                    "etag": item.get("etag") or state.get("etag"),
+                    "last_modified": item.get("last_modified") or state.get("last_modified"),
+                    "sha256": state.get("sha256"),
+                    "version": int(state.get("version") or 1),
+                    "job_id": state.get("job_id"),
+                    "changed_at": state.get("changed_at") or state["first_seen"],
+                }
+            )
+            continue
+        retried = state is not None and state.get("job_id") == job_id
+        version = int(state.get("version") or 0) if state else 0
+        rows.append(
+            {
+                **_state_key(source, item["url"]),
+                "first_seen": state["first_seen"] if state else now,
+                "last_seen": now,
+                "removed_at": None,
+                "etag": item.get("etag"),
+                "last_modified": item.get("last_modified"),
+                "sha256": item.get("sha256"),
+                "version": version if retried else version + 1,
+                "job_id": job_id,
+                "changed_at": state["changed_at"] if retried and state else now,
+            }
+        )
+    repository.upsert(engine, url_state, rows, keys=["source", "url"])
+
+
+def version_fields(
+    state: Mapping[str, Any] | None, change: str, job_id: str, now: datetime
+) -> dict[str, Any]:
+    """change/version/valid_from of a document row that this job fetched (new or changed)."""
+    if state is not None and state.get("job_id") == job_id:  # a retry: same version as before
+        return {
+            "change": change,
+            "version": int(state.get("version") or 1),
+            "valid_from": state.get("changed_at"),
+        }
+    version = int(state.get("version") or 0) + 1 if state else 1
+    return {"change": change, "version": version, "valid_from": now}
+
+
+def crawl_was_complete(warnings: Iterable[str], navigator_transient_errors: int) -> bool:
+    """Whether the crawl saw the whole site, so a document it did not find is really gone."""
+    if navigator_transient_errors:
+        return False
+    return not any(marker in w for w in warnings for marker in _PARTIAL_CRAWL_MARKERS)
+
+
+def mark_removed(engine: sa.Engine, source: str, job_id: str, seen_urls: Iterable[str]) -> list[str]:
+    """Mark the source's present URLs that this job did not find as removed; return them.
+
+    Each gets a document row in this job (status and change ``removed``) so the documents
+    dataset says when it disappeared. Idempotent: a retried discover finds the same URLs.
+    """
+    seen = set(seen_urls)
+    query = sa.select(url_state).where(
+        url_state.c.source == source,
+        sa.or_(url_state.c.removed_at.is_(None), url_state.c.job_id == job_id),
+    )
+    with engine.connect() as conn:
+        gone = [dict(r) for r in conn.execute(query).mappings() if r["url"] not in seen]
+    # A retry sees rows it already removed (job_id == this job is only set on removal below).
+    gone = [g for g in gone if g["removed_at"] is None or g["job_id"] == job_id]
+    if not gone:
+        return []
+    now = datetime.now(UTC)
+    fresh = [g["url"] for g in gone if g["removed_at"] is None]
+    with engine.begin() as conn:
+        for start in range(0, len(fresh), 500):
+            conn.execute(
+                sa.update(url_state)
+                .where(url_state.c.source == source, url_state.c.url.in_(fresh[start : start + 500]))
+                .values(removed_at=now, job_id=job_id)
+            )
+    repository.upsert_documents(
+        engine,
+        [
+            {
+                "job_id": job_id,
+                "url": g["url"],
+                "status": REMOVED,
+                "change": REMOVED,
+                "sha256": g["sha256"],
+                "version": int(g.get("version") or 1),
+                "valid_from": g["removed_at"] or now,
+            }
+            for g in gone
+        ],
+    )
+    log.info("source %s: %d document(s) gone since the last run (job %s)", source, len(gone), job_id)
+    return [g["url"] for g in gone]
+
+
+def change_counts(engine: sa.Engine, job_id: str) -> dict[str, int]:
+    """new / changed / unchanged / removed documents of one job (zeros for a one-off job)."""
+    query = (
+        sa.select(documents.c.change, sa.func.count())
+        .where(documents.c.job_id == job_id, documents.c.change.is_not(None))
+        .group_by(documents.c.change)
+    )
+    with engine.connect() as conn:
+        counts = {str(change): int(n) for change, n in conn.execute(query)}
+    return {change: counts.get(change, 0) for change in CHANGES}
+
+
+def _state_key(source: str, url: str) -> dict[str, str]:
+    return {"source": source, "url": url}
