@@ -119,7 +119,7 @@ def test_extensionless_pdf_is_found_and_not_fetched_twice(
         raw_dir=tmp_path / "raw",
     )
     assert all(o.status == "downloaded" and o.document_type == "pdf" for o in outcomes)
-    assert outcomes[1].filename == "plan.pdf"
+    assert {o.url: o.filename for o in outcomes}[site.url("/file/9")] == "plan.pdf"
     assert gets(site)["/download?id=3"] == 1 and gets(site)["/file/9"] == 1
 
 

@@ -14,6 +14,7 @@ conditional requests).
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -66,7 +67,7 @@ class SiteServer:
         # Requests being answered right now, and the most ever answered at once (politeness tests).
         self.inflight = 0
         self.peak_inflight = 0
-        self._server = ThreadingHTTPServer((host, port), self._handler_class())
+        self._server = _QuietServer((host, port), self._handler_class())
         self._server.daemon_threads = True
         self._thread: threading.Thread | None = None
 
@@ -184,6 +185,15 @@ class SiteServer:
                 self._serve(send_body=False)
 
         return _Handler
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """Clients closing keep-alive connections (resets) are normal; other errors still print."""
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 def _split(body: bytes, size: int) -> Iterable[bytes]:

@@ -389,7 +389,10 @@ class _Crawl:
             self.on_page(record, html)
         del html, body
         follow = not self.single_page and self.scope.page_in_scope(final)
+        seen = self.seen
         for link in links.links:
+            if dedup_key(link.url) in seen:
+                continue  # most links point at pages already queued: skip all other checks
             if link.doc_type is not None:
                 await self.add_document(link, final, entry.depth + 1, links.title, links.breadcrumb)
                 continue

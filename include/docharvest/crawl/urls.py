@@ -216,6 +216,9 @@ def canonicalize(url: str) -> str | None:
     return urlunsplit((scheme, netloc, path, query, ""))
 
 
+_ORIGIN_RE = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]*", re.IGNORECASE)
+
+
 def resolve_link(base: str, href: str) -> str | None:
     """Join ``href`` (relative or absolute, possibly with spaces/escapes) to ``base``; canonical or None."""
     href = href.strip().replace("\\", "/")
@@ -223,6 +226,11 @@ def resolve_link(base: str, href: str) -> str | None:
         return None
     if href.startswith("//"):
         href = urlsplit(base).scheme + ":" + href
+    elif href.startswith("/"):
+        # Root-relative links are most links: join by string, skip urljoin (a third of parse CPU).
+        origin = _ORIGIN_RE.match(base)
+        if origin is not None:
+            return canonicalize(origin.group(0) + href)
     try:
         return canonicalize(urljoin(base, href))
     except ValueError:
@@ -231,10 +239,10 @@ def resolve_link(base: str, href: str) -> str | None:
 
 def dedup_key(canonical: str) -> str:
     """The identity of a page: its canonical URL with a non-root trailing slash ignored."""
-    parts = urlsplit(canonical)
-    if len(parts.path) > 1 and parts.path.endswith("/"):
-        return urlunsplit((parts.scheme, parts.netloc, parts.path.rstrip("/"), parts.query, ""))
-    return canonical
+    base, sep, query = canonical.partition("?")
+    if not base.endswith("/") or base.count("/") <= 3:  # no trailing slash, or the root path
+        return canonical
+    return base.rstrip("/") + sep + query
 
 
 def url_extension(path_or_url: str) -> str:
@@ -248,7 +256,12 @@ def url_extension(path_or_url: str) -> str:
 
 def document_type_from_url(url: str, allowed: Iterable[str]) -> str | None:
     """Document type named by the URL: by path extension, else by a filename in the query."""
-    allowed_set = set(allowed)
+    doc = _url_document_type(url)
+    return doc if doc is not None and doc in allowed else None
+
+
+@lru_cache(maxsize=65536)
+def _url_document_type(url: str) -> str | None:
     parts = urlsplit(url)
     doc = DOCUMENT_EXTENSIONS.get(url_extension(parts.path))
     if doc is None and parts.query:
@@ -258,7 +271,7 @@ def document_type_from_url(url: str, allowed: Iterable[str]) -> str | None:
             if ext in DOCUMENT_EXTENSIONS:
                 doc = DOCUMENT_EXTENSIONS[ext]
                 break
-    return doc if doc in allowed_set else None
+    return doc
 
 
 def is_skippable(url: str) -> bool:
@@ -271,6 +284,7 @@ def url_filename(url: str) -> str | None:
     return last or None
 
 
+@lru_cache(maxsize=65536)
 def host_of(url: str) -> str:
     return (urlsplit(url).hostname or "").lower()
 
