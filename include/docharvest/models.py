@@ -14,7 +14,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 JOB_ID_PATTERN = r"^job_[a-z0-9]+$"
 _JOB_ID_RE = re.compile(JOB_ID_PATTERN)
@@ -139,6 +139,42 @@ class KnowledgeConf(BaseModel):
         description="Leave empty: set by the API/CLI. Runs from the UI get an id derived from the run id.",
     )
     org_id: str | None = Field(default=None, description="Owning organisation (set by the API).")
+
+
+class ExtractConf(BaseModel):
+    """The DAG-run conf of ``docharvest_extract`` (seed 002: one result row per document)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    schema_name: str = Field(
+        min_length=1,
+        max_length=1000,
+        description="Built-in schema name (invoice, meeting_minutes), a schema JSON path or a stored schema id",
+    )
+    inputs: list[str] = Field(
+        default_factory=list,
+        max_length=10_000,
+        description="Document URLs (http/https) and/or local files or folders (PDF, DOCX, TXT, HTML)",
+    )
+    source_job_id: str | None = Field(
+        default=None, pattern=JOB_ID_PATTERN, description="Use the documents of this finished scrape job"
+    )
+    timeout: int = Field(default=1800, ge=60, le=3600, description="Job timeout in seconds (60-3600)")
+    max_file_size_mb: int = Field(
+        default=100, ge=1, le=500, description="Maximum file size to download in MB (1-500)"
+    )
+    job_id: str | None = Field(
+        default=None,
+        pattern=JOB_ID_PATTERN,
+        description="Leave empty: set by the API/CLI. Runs from the UI get an id derived from the run id.",
+    )
+    org_id: str | None = Field(default=None, description="Owning organisation (set by the API).")
+
+    @model_validator(mode="after")
+    def _has_documents(self) -> ExtractConf:
+        if not self.inputs and not self.source_job_id:
+            raise ValueError("give inputs (URLs, files, folders) or source_job_id")
+        return self
 
 
 class JobError(BaseModel):

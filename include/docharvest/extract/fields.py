@@ -112,9 +112,19 @@ def _label_regex(label: str) -> re.Pattern[str]:
 
 @dataclass
 class LabelIndex:
-    """Compiled label regexes of a schema."""
+    """Compiled label regexes of a schema, bucketed by their first word (most cells hold no label)."""
 
     entries: list[tuple[str, str, str, re.Pattern[str]]]  # (field, strength, label, regex)
+    by_word: dict[str, list[tuple[str, str, str, re.Pattern[str]]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for entry in self.entries:
+            first = re.match(r"\w+", entry[2])
+            self.by_word.setdefault(first.group(0) if first else "", []).append(entry)
+
+    def candidates(self, lowered: str) -> list[tuple[str, str, str, re.Pattern[str]]]:
+        words = set(re.findall(r"\w+", lowered)) | {""}
+        return [e for w in sorted(words) for e in self.by_word.get(w, ())]
 
     @classmethod
     def for_schema(cls, schema: ExtractionSchema) -> LabelIndex:
@@ -137,7 +147,7 @@ def find_labels(grid: Grid, index: LabelIndex) -> list[LabelHit]:
             lowered = cell.text.lower()
             raw = [
                 LabelHit(name, strength, label, cell, m.start(), m.end())
-                for name, strength, label, regex in index.entries
+                for name, strength, label, regex in index.candidates(lowered)
                 for m in regex.finditer(lowered)
             ]
             hits.extend(_longest(raw))
@@ -293,15 +303,20 @@ def _score(hit: LabelHit, anchor: str, valid: bool, raw: str, spec: SchemaField)
 def candidates_for(grid: Grid, spec: SchemaField, hits: list[LabelHit], locale: Locale) -> list[Candidate]:
     label_cells = {id(h.cell) for h in hits if h.start == 0}
     out: list[Candidate] = []
+    covered: set[int] = set()
     for hit in hits:
         if hit.field != spec.name or hit.strength == EXCLUDE:
             continue
         if hit.strength == WEAK and _table_row(hit.cell.line, hit.cell):
             continue  # "Invoice 4711" in a statement's list of invoices is a row, not a label
         if spec.capture == "block":
-            candidate = _block_candidate(grid, spec, hit, label_cells)
+            if id(hit.cell) in covered:
+                continue  # "Motion 2: ..." inside the block under "Motions:" is part of that block
+            own = label_cells - {id(h.cell) for h in hits if h.field == spec.name and h.strength != EXCLUDE}
+            candidate = _block_candidate(grid, spec, hit, own)
             if candidate:
                 out.append(candidate)
+                covered.update(id(c) for ln in grid.block_after(hit.cell.line, 40) for c in ln.cells)
             continue
         for text, cell, anchor in _value_texts(grid, hit, label_cells):
             parsed = _parse(spec, text, locale)
@@ -322,7 +337,7 @@ def candidates_for(grid: Grid, spec: SchemaField, hits: list[LabelHit], locale: 
 def _block_candidate(grid: Grid, spec: SchemaField, hit: LabelHit, label_cells: set[int]) -> Candidate | None:
     cell = hit.cell
     parts = []
-    rest = cell.text[hit.end :].strip(_SEPARATORS)
+    rest = _lead_trim(cell.text[hit.end :])
     if rest:
         parts.append(rest)
     for line in grid.block_after(cell.line, 40):

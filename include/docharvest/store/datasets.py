@@ -122,6 +122,33 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 
 
+# Extract jobs: one dataset per extraction schema (``result_rows_<schema>``); the schema's
+# fields become typed columns in front of these.
+RESULT_ROW_FIELDS = [
+    pa.field("result_id", pa.string(), nullable=False),
+    pa.field("document_id", pa.string(), nullable=False),
+    pa.field("filename", pa.string()),
+    pa.field("status", pa.string(), nullable=False),
+    pa.field("confidence", pa.float64()),
+    pa.field("validation_flags", pa.list_(pa.string())),
+    pa.field("extraction_schema", pa.string(), nullable=False),
+    pa.field("extraction_schema_version", pa.int32(), nullable=False),
+]
+FIELD_TYPES: dict[str, pa.DataType] = {
+    "string": pa.string(),
+    "number": pa.float64(),
+    "integer": pa.int64(),
+    "date": pa.date32(),
+    "currency": pa.string(),
+    "boolean": pa.bool_(),
+}
+
+
+def result_rows_schema(fields: Sequence[tuple[str, str]]) -> pa.Schema:
+    """Schema of ``result_rows_<schema>``: ``(name, field type)`` columns, row metadata, lineage."""
+    typed = [pa.field(name, FIELD_TYPES[kind]) for name, kind in fields]
+    return pa.schema([*typed, *RESULT_ROW_FIELDS, *LINEAGE_FIELDS])
+
 def dataset_dir(datasets_dir: Path, dataset: str) -> Path:
     return datasets_dir / dataset
 

@@ -1,0 +1,89 @@
+"""``docharvest extract --schema NAME_OR_PATH INPUT...``: one extract job as a DAG run, seed-002 JSON out."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from pydantic import ValidationError
+
+from docharvest.commands._common import (
+    add_common_job_flags,
+    fail,
+    job_output_guard,
+    settings_from_args,
+    validation_message,
+    write_output,
+)
+from docharvest.config import Settings
+from docharvest.models import ExtractConf, new_job_id
+
+DAG_ID = "docharvest_extract"
+
+
+def add_parser(subparsers: Any) -> None:
+    parser = subparsers.add_parser("extract", help="pull a schema's fields out of documents (one row each)")
+    parser.add_argument(
+        "--schema", required=True, help="built-in schema (invoice, meeting_minutes) or a schema JSON file"
+    )
+    parser.add_argument("inputs", nargs="*", metavar="INPUT", help="document files, folders or http(s) URLs")
+    parser.add_argument(
+        "--source-job", metavar="JOB_ID", help="extract from the documents of this scrape job"
+    )
+    parser.add_argument("--timeout", type=int, default=1800, help="job timeout in seconds (60-3600)")
+    add_common_job_flags(parser)
+    parser.set_defaults(run=run)
+
+
+def _absolute(item: str) -> str:
+    """Local paths travel to the task as absolute paths (the task's working directory may differ)."""
+    return item if urlsplit(item).scheme in ("http", "https") else str(Path(item).expanduser().resolve())
+
+
+def build_conf(args: argparse.Namespace) -> ExtractConf:
+    schema = args.schema
+    if Path(schema).suffix == ".json" or Path(schema).is_file():
+        schema = str(Path(schema).expanduser().resolve())
+    return ExtractConf.model_validate(
+        {
+            "schema_name": schema,
+            "inputs": [_absolute(i) for i in args.inputs],
+            "source_job_id": args.source_job,
+            "timeout": args.timeout,
+            "job_id": new_job_id(),
+        }
+    )
+
+
+def run_extract(conf: ExtractConf, settings: Settings, *, verbose: bool = False) -> dict[str, Any]:
+    """Run the job through Airflow (dag.test) and return ``GET /v1/jobs/:id/results``'s body."""
+    from docharvest.extract.results import extract_results
+    from docharvest.orchestration.runner import run_job
+    from docharvest.store.db import init_db
+
+    engine = init_db(settings)
+    with job_output_guard(verbose):
+        run_job(DAG_ID, conf.model_dump(mode="json", exclude_none=True), settings)
+    assert conf.job_id is not None
+    return extract_results(engine, conf.job_id)
+
+
+def run(args: argparse.Namespace) -> int:
+    from docharvest.errors import ConfigError
+    from docharvest.extract.schema import load_schema
+
+    try:
+        conf = build_conf(args)
+        if not conf.schema_name.startswith("sch_"):
+            load_schema(conf.schema_name)  # refuse a bad schema before starting Airflow
+    except ValidationError as exc:
+        return fail(f"invalid arguments: {validation_message(exc)}", code=2)
+    except ConfigError as exc:
+        return fail(str(exc), code=2)
+    results = run_extract(conf, settings_from_args(args), verbose=args.verbose)
+    write_output(results, args.output)
+    if results["job_status"] != "complete":
+        return fail(f"job ended {results['job_status']}")
+    return 0

@@ -1,0 +1,79 @@
+"""An extract job's results in the shape of seed 002 (``GET /v1/jobs/:id/results``).
+
+Readable at any time: rows are flushed after every phase, so a running job returns its
+partial grid (``pending`` rows have empty values until their batch is extracted).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from docharvest.models import JobStatus
+from docharvest.store import repository
+from docharvest.store.tables import result_rows, schemas
+
+#: Seed 002 ``job_status`` words for the internal status model.
+JOB_STATUS_WORDS = {
+    JobStatus.pending: "pending",
+    JobStatus.in_progress: "processing",
+    JobStatus.completed: "complete",
+    JobStatus.failed: "failed",
+    JobStatus.cancelled: "cancelled",
+}
+
+
+def row_body(row: dict[str, Any]) -> dict[str, Any]:
+    confidence = row.get("confidence")
+    return {
+        "id": row["id"],
+        "document_id": row["document_id"],
+        "filename": row.get("filename"),
+        "status": row["status"],
+        "values": dict(row.get("values") or {}),
+        "confidence": round(float(confidence), 3) if confidence is not None else None,
+        "validation_flags": list(row.get("validation_flags") or []),
+    }
+
+
+def list_rows(engine: sa.Engine, job_id: str) -> list[dict[str, Any]]:
+    """The job's result rows in document order."""
+    query = (
+        sa.select(result_rows)
+        .where(result_rows.c.job_id == job_id)
+        .order_by(result_rows.c.position, result_rows.c.id)
+    )
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def extract_results(engine: sa.Engine, job_id: str, *, base_path: str = "/v1") -> dict[str, Any]:
+    """The seed-002 results document for ``job_id`` (``JobNotFoundError`` if there is none)."""
+    job = repository.get_job(engine, job_id)
+    rows = list_rows(engine, job_id)
+    with engine.connect() as conn:
+        schema_row = (
+            conn.execute(
+                sa.select(schemas.c.id, schemas.c.name, schemas.c.definition).where(
+                    schemas.c.id == job["schema_id"]
+                )
+            )
+            .mappings()
+            .first()
+            if job.get("schema_id")
+            else None
+        )
+    schema = None
+    if schema_row is not None:
+        title = (schema_row["definition"] or {}).get("title") or schema_row["name"]
+        schema = {"id": schema_row["id"], "name": title}
+    status = JobStatus(job["status"])
+    return {
+        "job_id": job_id,
+        "job_status": JOB_STATUS_WORDS.get(status, str(status)),
+        "schema": schema,
+        "total_rows": len(rows),
+        "data": [row_body(r) for r in rows],
+        "links": {"self": f"{base_path}/jobs/{job_id}/results", "job": f"{base_path}/jobs/{job_id}"},
+    }
