@@ -137,7 +137,7 @@ def test_relevant_documents_are_listed_and_decoys_rank_below(run: dict[str, Any]
 
 
 def test_oversize_file_is_a_warning_and_not_stored(run: dict[str, Any]) -> None:
-    atlas = next(d for d in _docs(run) if d["url"].endswith("comprehensive-plan-atlas.pdf"))
+    atlas = next(d for d in _docs(run) if d["url"].endswith("board-minutes-2024-bound-volume.pdf"))
     assert atlas["status"] == "too_large" and atlas["raw_path"] is None
     assert any("max_file_size_mb" in w for w in run["results"]["warnings"])
     raw = run["settings"].raw_dir

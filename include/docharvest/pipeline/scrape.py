@@ -17,6 +17,7 @@ from typing import Any
 
 from docharvest.config import Settings
 from docharvest.errors import StartUrlError, UnreadableDocumentError
+from docharvest.incremental import IncrementalBatch
 from docharvest.models import Agent, Candidate, JobKind, JobStatus, ScrapeConf, job_id_for_run
 from docharvest.pipeline.common import (
     as_utc,
@@ -41,6 +42,8 @@ CRAWL_BUDGET_SHARE = 0.6
 DISCOVERED, DOWNLOADED, EXTRACTED = "discovered", "downloaded", "extracted"
 UNREADABLE, DUPLICATE, SKIPPED = "unreadable", "duplicate", "skipped"
 DOWNLOAD_DONE = (DOWNLOADED, EXTRACTED, UNREADABLE, DUPLICATE)
+# Incremental runs: a document of the source that the crawl no longer finds.
+REMOVED = "removed"
 
 
 # -- plan ---------------------------------------------------------------------
@@ -125,6 +128,8 @@ def discover(settings: Settings, job_id: str) -> list[int]:
         )
 
     repository.upsert_documents(engine, rows)
+    if job.get("source"):
+        _mark_removed(engine, job, report, [r["url"] for r in rows])
     repository.update_job(
         engine,
         job_id,
@@ -140,6 +145,17 @@ def discover(settings: Settings, job_id: str) -> list[int]:
         "job %s: %d pages, %d candidates, %d batches", job_id, report.pages_crawled, len(rows), len(batches)
     )
     return batches
+
+
+def _mark_removed(engine: Any, job: dict[str, Any], report: Any, urls: list[str]) -> None:
+    """Scheduled runs: the source's documents this crawl no longer found are marked removed."""
+    from docharvest import incremental
+
+    transient = sum(1 for i in report.issues if i.agent == Agent.navigator and i.recoverable)
+    if incremental.crawl_was_complete(report.warnings, transient):
+        incremental.mark_removed(engine, job["source"], job["job_id"], urls)
+    else:
+        log.warning("job %s: partial crawl, no document is marked removed", job["job_id"])
 
 
 def _candidate_rows(
@@ -239,32 +255,47 @@ def download(settings: Settings, job_id: str, batch: int) -> int:
     repository.start_agent(engine, job_id, Agent.scraper, f"Downloading batch {batch}")
     todo = repository.list_documents(engine, job_id, batch=batch, statuses=[DISCOVERED])
     max_bytes = int(job["params"].get("max_file_size_mb", 100)) * 1024 * 1024
-    with cpu_meter(settings, job_id, f"download-{batch}"):
-        outcomes = download_documents_sync(
-            [Candidate.model_validate(d["evidence"]) for d in todo],
+    # Scheduled sources re-crawl incrementally (conditional requests, unchanged documents reused).
+    tracker = IncrementalBatch(engine, job, [d["url"] for d in todo]) if job.get("source") else None
+
+    def fetch(docs: list[dict[str, Any]], conditional: dict[str, dict[str, str]] | None) -> list[Any]:
+        return download_documents_sync(
+            [Candidate.model_validate(d["evidence"]) for d in docs],
             settings=settings.crawl,
             allow_private_networks=settings.allow_private_networks,
             max_file_size_bytes=max_bytes,
             raw_dir=settings.raw_dir,
             deadline=monotonic_deadline(job),
+            conditional=conditional,
         )
+
+    with cpu_meter(settings, job_id, f"download-{batch}"):
+        outcomes = fetch(todo, tracker.conditional if tracker else None)
+        again = tracker.needs_full_download(outcomes) if tracker else []
+        for i, outcome in zip(again, fetch([todo[i] for i in again], None) if again else [], strict=True):
+            outcomes[i] = outcome
     rows, issues = [], []
     for outcome in outcomes:
-        rows.append(_download_row(job_id, outcome))
+        row = _download_row(job_id, outcome)
+        rows.append(tracker.row(outcome, row) if tracker else row)
         if outcome.status == "too_large":
+            reason = outcome.issue.message if outcome.issue else "file too large"
             repository.record_warning(
-                engine, job_id, outcome.issue.message if outcome.issue else f"{outcome.url} too large"
+                engine, job_id, f"Document too large to download: {outcome.url} ({reason})"
             )
         elif outcome.issue is not None:
             issues.append(outcome.issue)
     repository.upsert_documents(engine, rows)
     _record_issues(engine, job_id, issues)
+    if tracker:
+        tracker.save()
     log.info(
-        "job %s batch %d: %d/%d downloaded",
+        "job %s batch %d: %d/%d downloaded, %d not modified (304)",
         job_id,
         batch,
         sum(r["status"] == DOWNLOADED for r in rows),
         len(rows),
+        sum(o.status == "not_modified" for o in outcomes),
     )
     return batch
 
@@ -479,9 +510,11 @@ def _merge_duplicates(engine: Any, job_id: str) -> None:
 def _totals(settings: Settings, engine: Any, job_id: str, model_cost_usd: float) -> dict[str, Any]:
     """The seed's totals and the cost estimate (formula in config.CostSettings)."""
     job = repository.get_job(engine, job_id)
-    docs = [d for d in repository.list_documents(engine, job_id) if d["status"] != DUPLICATE]
+    docs = [d for d in repository.list_documents(engine, job_id) if d["status"] not in (DUPLICATE, REMOVED)]
     threshold = float(job["params"].get("confidence_threshold", 0.1))
-    downloaded = [d for d in docs if d["status"] in DOWNLOAD_DONE]
+    obtained = [d for d in docs if d["status"] in DOWNLOAD_DONE]
+    # Unchanged documents of a scheduled source were reused, not downloaded again.
+    downloaded = [d for d in obtained if d.get("change") != "unchanged"]
     attempted = [d for d in docs if d["status"] != SKIPPED]
     returned = [d for d in docs if d["status"] == EXTRACTED and (d["confidence_score"] or 0) >= threshold]
     nbytes = sum(d["file_size_bytes"] or 0 for d in downloaded)
@@ -496,9 +529,30 @@ def _totals(settings: Settings, engine: Any, job_id: str, model_cost_usd: float)
     return {
         "total_documents_found": len(docs),
         "total_documents_downloaded": len(downloaded),
-        "success_rate": round(len(downloaded) / len(attempted), 4) if attempted else 0.0,
+        "success_rate": round(len(obtained) / len(attempted), 4) if attempted else 0.0,
         "bytes_downloaded": nbytes,
         "cpu_seconds": round(cpu, 3),
         "cost": round(cost, 6),
         "returned": len(returned),
     }
+
+
+def run_scrape_inline(
+    settings: Settings, conf: dict[str, Any], *, source: str | None = None, run_id: str | None = None
+) -> str:
+    """Run the six steps in this process without Airflow (benchmarks, tests); return the job id.
+
+    With ``source``, the job is a run of that scheduled source (an incremental re-crawl).
+    """
+    from docharvest.incremental import set_job_source
+    from docharvest.models import new_job_id
+
+    job_id = plan(settings, {"job_id": new_job_id(), **conf}, dag_id="docharvest_scrape", run_id=run_id or "inline")
+    if source:
+        set_job_source(settings, job_id, source)
+    for batch in discover(settings, job_id):
+        download(settings, job_id, batch)
+        extract(settings, job_id, batch)
+    validate(settings, job_id)
+    publish(settings, job_id)
+    return job_id

@@ -94,11 +94,11 @@ def _docx(title: str, paragraphs: list[str]) -> bytes:
 
 
 def _oversize_pdf(megabytes: float) -> bytes:
-    pdf = PdfBuilder(title="Comprehensive Plan Maps (high resolution)")
+    pdf = PdfBuilder(title="Board of Selectmen Minutes 2024 - bound volume (scanned)")
     page = pdf.page()
-    page.text(72, 720, "Comprehensive Plan - map atlas")
+    page.text(72, 720, "Board of Selectmen - Minutes 2024 - complete bound volume")
     data = pdf.to_bytes()
-    # Pad with a PDF comment so the file is valid but large, like a scanned atlas.
+    # Pad with a PDF comment so the file is valid but large, like a scanned volume.
     return data + b"%" + b"0" * int(megabytes * 1024 * 1024) + b"\n"
 
 
@@ -134,7 +134,7 @@ def build_demo_site(folder: Path, oversize_mb: float = 3.0) -> Path:
         "Meeting date: August 13, 2024\nPresent: all members.\n1. Budget transfer approved 5-0.\n"
     )
     files["/documents/recycling-schedule.txt"] = "Recycling pickup schedule 2024: every other Tuesday.\n"
-    files["/documents/maps/comprehensive-plan-atlas.pdf"] = _oversize_pdf(oversize_mb)
+    files["/documents/2024/board-minutes-2024-bound-volume.pdf"] = _oversize_pdf(oversize_mb)
     files["/documents/2024/board-minutes-2024-07-09.pdf"] = b"%PDF-1.4\n%broken upload\n" + b"\x00" * 2048
 
     files["/index.html"] = _page(
@@ -159,7 +159,8 @@ def build_demo_site(folder: Path, oversize_mb: float = 3.0) -> Path:
         + "<tr><td>July 9, 2024</td><td></td><td><a href='/documents/2024/board-minutes-2024-07-09.pdf'>Minutes</a></td></tr>"
         + "<tr><td>August 13, 2024</td><td></td><td><a href='/documents/board-minutes-2024-08-13.txt'>Minutes (text)</a></td></tr>"
         + "<tr><td>September 10, 2024</td><td></td><td><a href='/documents/2024/board-minutes-2024-09-10.pdf'>Minutes</a></td></tr>"
-        + "</table><p>Late upload: <a href='/documents/2024/board-minutes-2023-12-12.pdf'>Minutes of December 12 meeting</a></p>",
+        + "</table><p><a href='/documents/2024/board-minutes-2024-bound-volume.pdf'>2024 board minutes,"
+        " complete scanned volume</a> (large file)</p><p>Late upload: <a href='/documents/2024/board-minutes-2023-12-12.pdf'>Minutes of December 12 meeting</a></p>",
         "Home &gt; Government &gt; Board",
     )
     files["/government/board/meetings-2023.html"] = _page(
@@ -170,8 +171,7 @@ def build_demo_site(folder: Path, oversize_mb: float = 3.0) -> Path:
     files["/departments/planning/index.html"] = _page(
         "Planning Commission",
         "<p>Minutes of the Planning Commission:</p>"
-        "<ul><li><a href='/documents/planning/pc-minutes-2024-03-05.pdf'>March 5, 2024</a></li>"
-        "<li><a href='/documents/maps/comprehensive-plan-atlas.pdf'>Comprehensive plan map atlas</a></li></ul>",
+        "<ul><li><a href='/documents/planning/pc-minutes-2024-03-05.pdf'>March 5, 2024</a></li></ul>",
         "Home &gt; Departments &gt; Planning",
     )
     files["/finance/budget.html"] = _page(
@@ -193,9 +193,16 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         return
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A client that stops reading (the size cap aborting an oversize download) is expected.
+        return
+
+
 def serve_folder(folder: Path, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
     """Serve ``folder`` over HTTP on ``host`` in a background thread; call ``.shutdown()`` to stop."""
-    server = ThreadingHTTPServer((host, port), partial(_QuietHandler, directory=str(folder)))
-    server.daemon_threads = True
+    server = _QuietServer((host, port), partial(_QuietHandler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

@@ -19,6 +19,9 @@ from docharvest.errors import UnreadableDocumentError
 from docharvest.text import DocumentText
 
 log = logging.getLogger(__name__)
+# A broken PDF becomes a recorded job error with the reason; pypdf's own warnings about it
+# ("EOF marker not found") would only repeat that on the console of every run.
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 MAX_PDF_PAGES = 2_000
 
