@@ -31,7 +31,7 @@ __all__ = ["DownloadOutcome", "download_documents", "download_documents_sync", "
 
 logger = logging.getLogger(__name__)
 
-Status = Literal["downloaded", "too_large", "failed", "blocked"]
+Status = Literal["downloaded", "not_modified", "too_large", "failed", "blocked"]
 _BLOCKING = frozenset({"blocked_private_network", "robots_disallowed", "robots_unreachable"})
 
 
@@ -71,9 +71,17 @@ def too_large_issue(url: str, limit: int, size: int | None) -> CrawlIssue:
 
 class _Downloader:
     def __init__(
-        self, fetcher: Fetcher, settings: CrawlSettings, raw_dir: Path, limit: int, deadline: float | None
+        self,
+        fetcher: Fetcher,
+        settings: CrawlSettings,
+        raw_dir: Path,
+        limit: int,
+        deadline: float | None,
+        conditional: Mapping[str, Mapping[str, str]] | None = None,
     ) -> None:
         self.fetcher = fetcher
+        # Per candidate URL: validators of the copy we already have (incremental re-crawls).
+        self.conditional = conditional or {}
         self.settings = settings
         self.raw_dir = raw_dir
         self.tmp_dir = raw_dir / ".tmp"
@@ -115,7 +123,9 @@ class _Downloader:
         future: asyncio.Future[DownloadOutcome] = asyncio.get_running_loop().create_future()
         self.claims[key] = future
         try:
-            result = await self.fetch(url, canonical, bool(candidate.extra.get("robots_checked")))
+            result = await self.fetch(
+                url, canonical, bool(candidate.extra.get("robots_checked")), self.conditional.get(url)
+            )
         except BaseException as exc:
             future.set_exception(exc)
             future.exception()  # mark retrieved: waiters re-raise it themselves
@@ -128,7 +138,9 @@ class _Downloader:
         trail = [url, *(hops or []), *other.trail]
         return DownloadOutcome(**{**other.__dict__, "url": url, "aliases": [], "trail": trail})
 
-    async def fetch(self, url: str, canonical: str, robots_checked: bool) -> DownloadOutcome:
+    async def fetch(
+        self, url: str, canonical: str, robots_checked: bool, headers: Mapping[str, str] | None = None
+    ) -> DownloadOutcome:
         if self.deadline is not None and time.monotonic() >= self.deadline:
             issue = CrawlIssue(
                 SCRAPER, "timeout", "the job timeout ran out before this download started", url, True
@@ -152,6 +164,8 @@ class _Downloader:
         sink_box: list[FileSink] = []
 
         def choose(head: ResponseHead) -> Decision:
+            if head.status == 304:
+                return None  # not modified: there is no body to read
             if head.content_length is not None and head.content_length > self.limit:
                 return too_large_issue(url, self.limit, head.content_length)
             sink = FileSink(self.tmp_dir, self.limit)
@@ -163,7 +177,7 @@ class _Downloader:
             try:
                 result = await asyncio.wait_for(
                     self.fetcher.fetch(canonical, agent=SCRAPER, choose=choose, check_hop=check_hop,
-                                       deadline=self.deadline),
+                                       deadline=self.deadline, headers=headers),
                     timeout=remaining,
                 )  # fmt: skip
             except TimeoutError:
@@ -196,6 +210,9 @@ class _Downloader:
                 )
             status = "blocked" if issue.error_type in _BLOCKING else "failed"
             return self.outcome(url, status, issue, **common)
+        if head is not None and head.status == 304:
+            logger.debug("304 Not Modified: %s", url)
+            return self.outcome(url, "not_modified", None, **common)
         if result.overflowed:
             if file_sink is not None:
                 file_sink.discard()
@@ -290,21 +307,27 @@ async def download_documents(
     raw_dir: Path,
     deadline: float | None = None,
     dns_overrides: Mapping[str, str] | None = None,
+    conditional: Mapping[str, Mapping[str, str]] | None = None,
 ) -> list[DownloadOutcome]:
-    """Download every candidate; one outcome per candidate, same order. Never raises for a bad document."""
+    """Download every candidate; one outcome per candidate, same order. Never raises for a bad document.
+
+    ``conditional`` maps a candidate URL to request headers (If-None-Match / If-Modified-Since)
+    of the copy already held; a ``304`` answer is the outcome ``not_modified`` (nothing stored).
+    """
     if max_file_size_bytes <= 0:
         raise ValueError(f"max_file_size_bytes must be > 0, got {max_file_size_bytes}")
     raw_dir.mkdir(parents=True, exist_ok=True)
     async with Fetcher(
         settings, allow_private_networks=allow_private_networks, dns_overrides=dns_overrides
     ) as f:
-        downloader = _Downloader(f, settings, raw_dir, max_file_size_bytes, deadline)
+        downloader = _Downloader(f, settings, raw_dir, max_file_size_bytes, deadline, conditional)
         outcomes = list(await asyncio.gather(*(downloader.one(c) for c in candidates)))
     _fill_aliases(outcomes)
     logger.info(
-        "downloaded %d/%d documents (%d too large, %d failed)",
+        "downloaded %d/%d documents (%d not modified, %d too large, %d failed)",
         sum(o.status == "downloaded" for o in outcomes),
         len(outcomes),
+        sum(o.status == "not_modified" for o in outcomes),
         sum(o.status == "too_large" for o in outcomes),
         sum(o.status in ("failed", "blocked") for o in outcomes),
     )

@@ -267,3 +267,58 @@ def change_counts(engine: sa.Engine, job_id: str) -> dict[str, int]:
 
 def _state_key(source: str, url: str) -> dict[str, str]:
     return {"source": source, "url": url}
+
+
+class IncrementalBatch:
+    """One download batch of a scheduled source: conditional requests, reuse, versions.
+
+    ``conditional`` goes to the downloader; :meth:`row` turns each outcome's document row into
+    an incremental one (an unchanged document takes the earlier extraction over); :meth:`save`
+    records the URLs' new state once the rows are written.
+    """
+
+    def __init__(self, engine: sa.Engine, job: Mapping[str, Any], urls: Sequence[str]) -> None:
+        self.engine = engine
+        self.job_id = str(job["job_id"])
+        self.source = str(job["source"])
+        self.states = load_states(engine, self.source, urls)
+        self.conditional = {u: h for u, s in self.states.items() if (h := conditional_headers(s))}
+        self.previous: dict[str, dict[str, Any]] = {}
+        self.fetched: list[dict[str, Any]] = []
+        self.now = datetime.now(UTC)
+
+    def needs_full_download(self, outcomes: Sequence[Any]) -> list[int]:
+        """Indexes of 304 answers whose earlier row is gone: those must be fetched in full."""
+        again = []
+        for i, outcome in enumerate(outcomes):
+            if outcome.status != "not_modified":
+                continue
+            previous = previous_document(self.engine, self.states[outcome.url])
+            if previous is None:
+                again.append(i)
+            else:
+                self.previous[outcome.url] = previous
+        return again
+
+    def row(self, outcome: Any, row: dict[str, Any]) -> dict[str, Any]:
+        if outcome.status not in ("downloaded", "not_modified"):
+            return row
+        state = self.states.get(outcome.url)
+        change = classify(state, not_modified=outcome.status == "not_modified", sha256=outcome.sha256)
+        self.fetched.append(
+            {
+                "url": outcome.url,
+                "change": change,
+                "sha256": outcome.sha256,
+                "etag": outcome.etag,
+                "last_modified": outcome.last_modified,
+            }
+        )
+        if change == UNCHANGED and state is not None:
+            previous = self.previous.get(outcome.url) or previous_document(self.engine, state)
+            if previous is not None:  # reuse the earlier extraction: no download, no parsing
+                return carry_over(self.job_id, outcome.url, previous, state)
+        return {**row, **version_fields(state, change, self.job_id, self.now)}
+
+    def save(self) -> None:
+        record_versions(self.engine, self.source, self.job_id, self.fetched, self.states)

@@ -13,6 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from docharvest import __version__
+from docharvest.incremental import change_counts
 from docharvest.models import JobStatus
 from docharvest.pipeline.common import as_utc, iso
 from docharvest.store import repository
@@ -82,6 +83,7 @@ def job_metadata(job: dict[str, Any], errors: list[dict[str, Any]], warnings: li
         "errors": errors,
         "warnings": warnings,
         "final_status": job["status"] if not JobStatus(job["status"]).is_active else None,
+        "source": job.get("source"),
     }
 
 
@@ -108,6 +110,8 @@ def scrape_results(engine: sa.Engine, job_id: str) -> dict[str, Any]:
         "errors": errors,
         "warnings": warnings,
         "has_errors": bool(errors),
+        # Incremental re-crawls (scheduled sources); all zero for a one-off job.
+        **{f"documents_{change}": n for change, n in change_counts(engine, job_id).items()},
     }
 
 
@@ -126,6 +130,7 @@ def _lineage(job: dict[str, Any]) -> dict[str, Any]:
     return {
         "job_id": job["job_id"],
         "run_id": job.get("run_id"),
+        "source": job.get("source"),
         "schema_version": SCHEMA_VERSION,
         "docharvest_version": __version__,
     }
@@ -163,6 +168,9 @@ def dataset_rows(engine: sa.Engine, job_id: str) -> dict[str, list[dict[str, Any
             "discovered_at": as_utc(d.get("discovered_at")),
             "website": job.get("website"),
             "prompt": job.get("prompt"),
+            "change": d.get("change"),
+            "version": d.get("version"),
+            "valid_from": as_utc(d.get("valid_from")),
         }
         for d in repository.list_documents(engine, job_id)
     ]
@@ -187,6 +195,7 @@ def dataset_rows(engine: sa.Engine, job_id: str) -> dict[str, list[dict[str, Any
         "has_errors": bool(errors),
         "error_count": len(errors),
         "warning_count": len(repository.list_warnings(engine, job_id)),
+        **{f"documents_{change}": n for change, n in change_counts(engine, job_id).items()},
     }
     error_rows = [{**lineage, **e, "timestamp": as_utc(e["timestamp"])} for e in errors]
     return {"documents": documents, "jobs": [job_row], "job_errors": error_rows}

@@ -359,12 +359,17 @@ class Fetcher:
         total_timeout: float | None = None,
         deadline: float | None = None,
         method: str = "GET",
+        headers: Mapping[str, str] | None = None,
     ) -> FetchResult:
-        """Fetch ``url`` following redirects, retrying transient failures; never raises for HTTP trouble."""
+        """Fetch ``url`` following redirects, retrying transient failures; never raises for HTTP trouble.
+
+        ``headers`` are sent with every hop (e.g. If-None-Match for a conditional download);
+        a ``304 Not Modified`` then reaches ``choose`` like any final response.
+        """
         max_retries = self.settings.max_retries
         attempt = 0
         while True:
-            outcome = await self._attempt(url, agent, choose, check_hop, total_timeout, method)
+            outcome = await self._attempt(url, agent, choose, check_hop, total_timeout, method, headers)
             outcome.result.attempts = attempt + 1
             if not outcome.transient or attempt >= max_retries:
                 if outcome.transient and outcome.result.issue is not None and attempt:
@@ -396,6 +401,7 @@ class Fetcher:
         check_hop: HopCheck | None,
         total_timeout: float | None,
         method: str,
+        headers: Mapping[str, str] | None = None,
     ) -> _Outcome:
         assert self._session is not None, "use Fetcher as an async context manager"
         result = FetchResult(url=url, final_url=url)
@@ -434,7 +440,7 @@ class Fetcher:
                 await self._wait_turn(state)
                 self.requests_sent += 1
                 async with self._session.request(
-                    method, current, allow_redirects=False, timeout=timeout
+                    method, current, allow_redirects=False, timeout=timeout, headers=headers
                 ) as resp:
                     result.status = resp.status
                     if resp.status in REDIRECT_STATUSES and resp.headers.get("Location"):

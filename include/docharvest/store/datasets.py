@@ -11,14 +11,17 @@ anything else (rename, type change, drop) bumps it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import uuid
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 log = logging.getLogger(__name__)
@@ -30,6 +33,8 @@ LINEAGE_FIELDS = [
     pa.field("job_id", pa.string(), nullable=False),
     pa.field("run_id", pa.string()),
     pa.field("schema_version", pa.int32(), nullable=False),
+    # Added nullable (no version bump): the scheduled source a row came from, if any.
+    pa.field("source", pa.string()),
     pa.field("docharvest_version", pa.string()),
 ]
 
@@ -54,6 +59,11 @@ DOCUMENTS = pa.schema(
         pa.field("discovered_at", TS),
         pa.field("website", pa.string()),
         pa.field("prompt", pa.string()),
+        # Incremental re-crawls: new/changed/unchanged/removed, per-source version of the bytes,
+        # and since when this version exists (a version's valid_to is the next one's valid_from).
+        pa.field("change", pa.string()),
+        pa.field("version", pa.int32()),
+        pa.field("valid_from", TS),
         *LINEAGE_FIELDS,
     ]
 )
@@ -78,6 +88,10 @@ JOBS = pa.schema(
         pa.field("has_errors", pa.bool_()),
         pa.field("error_count", pa.int64()),
         pa.field("warning_count", pa.int64()),
+        pa.field("documents_new", pa.int64()),
+        pa.field("documents_changed", pa.int64()),
+        pa.field("documents_unchanged", pa.int64()),
+        pa.field("documents_removed", pa.int64()),
         *LINEAGE_FIELDS,
     ]
 )
@@ -158,28 +172,84 @@ def partition_path(datasets_dir: Path, dataset: str, job_id: str, job_date: date
 
 
 def write_partition(
-    datasets_dir: Path,
+    datasets_dir: Path | str,
     dataset: str,
     rows: Sequence[Mapping[str, Any]],
     *,
     job_id: str,
     job_date: date,
     schema: pa.Schema | None = None,
-) -> Path:
-    """Write the job's rows of ``dataset`` atomically (temp file, then rename) and return the path.
+) -> Path | str:
+    """Write the job's rows of ``dataset`` atomically and return where they landed.
 
+    ``datasets_dir`` is a local folder or any pyarrow/fsspec filesystem URL (``s3://bucket/prefix``);
+    a local result is returned as a ``Path``, a remote one as a URL string.
     Zero rows still writes a file with the schema, so readers see an empty partition
-    instead of a missing one, and a re-run replaces an earlier, larger write.
+    instead of a missing one, and a re-run replaces an earlier, larger write (and takes the
+    job's rows out of a compacted file of the partition, so they are never counted twice).
     """
     schema = schema or SCHEMAS[dataset]
     table = pa.Table.from_pylist([_fit(r, schema) for r in rows], schema=schema)
-    path = partition_path(datasets_dir, dataset, job_id, job_date)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    pq.write_table(table, tmp, compression="zstd")
-    os.replace(tmp, path)
-    log.info("wrote %d rows to %s (job %s)", table.num_rows, path, job_id)
-    return path
+    fs, root = resolve_filesystem(datasets_dir)
+    relative = partition_path(Path(), dataset, job_id, job_date).as_posix()
+    target = f"{root}/{relative}"
+    write_table_atomic(fs, table, target)
+    from docharvest.store.compaction import evict_job
+
+    evict_job(fs, target.rsplit("/", 1)[0], job_id, replaced_name=target.rsplit("/", 1)[1])
+    log.info("wrote %d rows to %s (job %s)", table.num_rows, target, job_id)
+    return Path(target) if isinstance(fs, pafs.LocalFileSystem) else _url_of(datasets_dir, relative)
+
+
+def resolve_filesystem(location: Path | str) -> tuple[pafs.FileSystem, str]:
+    """(filesystem, root path inside it) for a local folder or a filesystem URL.
+
+    pyarrow's own filesystems first (local, s3://, gs://, hdfs://; options in the query string,
+    e.g. ``s3://bucket/prefix?endpoint_override=127.0.0.1:9000&scheme=http``), then any fsspec
+    protocol (abfs://, memory://, ...) through pyarrow's fsspec handler.
+    """
+    text = str(location)
+    if "://" not in text:
+        return pafs.LocalFileSystem(), str(Path(text).resolve())
+    try:
+        fs, root = pafs.FileSystem.from_uri(text)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        import fsspec
+
+        protocol, _, rest = text.partition("://")
+        fs = pafs.PyFileSystem(pafs.FSSpecHandler(fsspec.filesystem(protocol)))
+        root = rest if protocol != "memory" else "/" + rest.lstrip("/")
+    return fs, root.rstrip("/")
+
+
+def write_table_atomic(fs: pafs.FileSystem, table: pa.Table, target: str, **metadata: str) -> None:
+    """Write ``table`` so readers see the old file or the new one, never half of one.
+
+    Local disks: a hidden temp file in the same folder, then a rename (atomic on POSIX; readers'
+    ``*.parquet`` globs and pyarrow's dataset discovery skip the dot-file). Object stores: a
+    direct write, because an object only becomes visible once its upload completes, while a
+    "rename" there is a copy plus a delete.
+    """
+    folder, name = target.rsplit("/", 1)
+    fs.create_dir(folder, recursive=True)
+    if metadata:
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}), **metadata})
+    if not isinstance(fs, pafs.LocalFileSystem):
+        pq.write_table(table, target, filesystem=fs, compression="zstd")
+        return
+    tmp = f"{folder}/.{name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
+    try:
+        pq.write_table(table, tmp, filesystem=fs, compression="zstd")
+        fs.move(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            fs.delete_file(tmp)
+        raise
+
+
+def _url_of(location: Path | str, relative: str) -> str:
+    base, _, query = str(location).partition("?")
+    return f"{base.rstrip('/')}/{relative}" + (f"?{query}" if query else "")
 
 
 def _fit(row: Mapping[str, Any], schema: pa.Schema) -> dict[str, Any]:
