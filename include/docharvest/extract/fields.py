@@ -192,12 +192,17 @@ def _value_texts(grid: Grid, hit: LabelHit, label_cells: set[int]) -> Iterable[t
     for i, below in enumerate(below_lines):
         under = [c for c in below.cells if overlaps(c, cell, slack=4)]
         if under:
-            target = under[0]
+            # Of the cells touching the header's columns, the one most squarely under it.
+            target = max(under, key=lambda c: (_shared_columns(c, cell), -abs(c.col_start - cell.col_start)))
             if hit.strength == WEAK and _column_of_numbers(below_lines[i:], cell):
                 return  # a weak label heading a column of figures is a table header ("Amount")
             if id(target) not in label_cells and not (hit.strength == WEAK and _figures_row(below)):
                 yield target.text, target, "below"
             return
+
+
+def _shared_columns(a: Cell, b: Cell) -> int:
+    return max(0, min(a.col_end, b.col_end) - max(a.col_start, b.col_start))
 
 
 def _table_row(line: Line, cell: Cell) -> bool:
@@ -371,7 +376,7 @@ def _excluded_cells(grid: Grid, hits: list[LabelHit], spec: SchemaField) -> set[
 
 
 def _organization_fallback(grid: Grid, spec: SchemaField, hits: list[LabelHit]) -> Candidate | None:
-    blocked = _excluded_cells(grid, hits, spec) | {id(h.cell) for h in hits}
+    blocked = _excluded_cells(grid, hits, spec) | {id(h.cell) for h in hits if _is_label_cell(h)}
     texts = [c.text for ln in grid.lines for c in ln.cells]
     best: Candidate | None = None
     seen_lines = 0
@@ -399,6 +404,13 @@ def _organization_fallback(grid: Grid, spec: SchemaField, hits: list[LabelHit]) 
     return best
 
 
+def _is_label_cell(hit: LabelHit) -> bool:
+    """Whether the label makes up the cell ("Invoice Date: ...", "TOTAL"), not a word in a name."""
+    text = hit.cell.text
+    after = text[hit.end : hit.end + 2].strip()
+    return (hit.end - hit.start) * 2 >= len(text) or after.startswith((":", "#")) or hit.end >= len(text.rstrip(" :"))
+
+
 def _looks_like_name(text: str) -> bool:
     letters = sum(ch.isalpha() for ch in text)
     digits = sum(ch.isdigit() for ch in text)
@@ -422,7 +434,7 @@ def _date_fallback(grid: Grid, hits: list[LabelHit], locale: Locale) -> Candidat
     page_lines = sum(1 for ln in grid.lines if ln.page == 1)
     for line in grid.lines:
         # Only the head of the first page: a dateline, not a transaction list further down.
-        if line.page != 1 or line.number > page_lines * 0.22:
+        if line.page != 1 or line.number > max(page_lines * 0.22, 10):
             break
         for cell in line.cells:
             if id(cell) in claimed:
