@@ -132,7 +132,10 @@ def timing(n: int, seed: int, batch_size: int, use_dag: bool) -> None:
         text = read_document(str(p), "pdf" if p.suffix == ".pdf" else "docx")
         pages += 0 if isinstance(text, str) else text.page_count
     settings = Settings(
-        data_dir=tmp / "data", airflow_home=tmp / "airflow", batch_size=batch_size, parse_workers=2
+        data_dir=tmp / "data",
+        airflow_home=tmp / "airflow",
+        extract={"batch_size": batch_size},
+        parse_workers=2,
     )
     conf = {"schema_name": "invoice", "inputs": [str(corpus)], "job_id": "job_benchextract"}
     if use_dag:

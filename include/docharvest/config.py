@@ -196,6 +196,12 @@ class ExtractSettings(BaseModel):
     )
     max_file_size_mb: int = Field(default=100, ge=1, le=500, description="Largest input document read, MB.")
     max_pages: int = Field(default=200, ge=1, le=5000, description="Pages read per document.")
+    batch_size: int = Field(
+        default=250,
+        ge=1,
+        le=10_000,
+        description="Documents per mapped parse/extract task (each parses in a pool of parse_workers).",
+    )
 
 
 class Settings(BaseSettings):

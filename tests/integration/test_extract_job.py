@@ -27,7 +27,7 @@ def env(tmp_path_factory: pytest.TempPathFactory, database_url: str) -> Iterator
     values = {
         "DOCHARVEST_DATA_DIR": str(tmp_path_factory.mktemp("extract-data")),
         "DOCHARVEST_DATABASE_URL": database_url,
-        "DOCHARVEST_BATCH_SIZE": "4",
+        "DOCHARVEST_EXTRACT__BATCH_SIZE": "4",
     }
     with pytest.MonkeyPatch.context() as mp:
         for key, value in values.items():

@@ -67,7 +67,7 @@ def test_folder_job_rows_statuses_flags_errors_and_parquet(
     settings: Settings, corpus: tuple[Path, list[Any]]
 ) -> None:
     folder, fixtures = corpus
-    settings = settings.model_copy(update={"batch_size": 5})
+    settings = settings.model_copy(update={"extract": settings.extract.model_copy(update={"batch_size": 5})})
     seen: dict[str, dict[str, Any]] = {}
     body = _run(
         settings,

@@ -107,7 +107,7 @@ def ingest(settings: Settings, job_id: str) -> list[int]:
     now = datetime.now(UTC)
     docs, issues = _collect_documents(settings, engine, job_id, parsed, job)
     for i, doc in enumerate(docs):
-        doc["batch"] = i // settings.batch_size
+        doc["batch"] = i // settings.extract.batch_size
         doc["discovered_at"] = now
     repository.upsert_documents(engine, docs)
     repository.record_errors(engine, job_id, issues)
