@@ -193,3 +193,14 @@ def test_urls_and_a_scrape_jobs_documents(settings: Settings, site: SiteServer, 
     )
     assert [r["filename"] for r in body["data"]] == ["a.pdf"]
     assert body["data"][0]["values"]["invoice_number"] == fx.truth["invoice_number"]
+
+
+def test_oversize_document_is_a_failed_row_and_a_recorded_error(settings: Settings, tmp_path: Path) -> None:
+    big = tmp_path / "big.pdf"
+    big.write_bytes(b"%PDF-1.4\n" + b"0" * (1024 * 1024 + 10))
+    conf = {"schema_name": "invoice", "inputs": [str(big)], "job_id": "job_big1", "max_file_size_mb": 1}
+    body = _run(settings, conf)
+    assert body["data"][0]["status"] == "failed"
+    assert body["data"][0]["validation_flags"] == ["file_too_large"]
+    [error] = repository.list_errors(get_engine(settings), "job_big1")
+    assert "too large" in error["error_message"]

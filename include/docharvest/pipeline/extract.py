@@ -328,7 +328,12 @@ def parse(settings: Settings, job_id: str, batch: int) -> int:
     repository.start_agent(engine, job_id, Agent.extractor, f"Reading documents of batch {batch}")
     docs = repository.list_documents(engine, job_id, batch=batch)
     docs.sort(key=lambda d: d["url"])
-    limit = settings.extract.max_file_size_mb * 1024 * 1024
+    job_limit = repository.get_job(engine, job_id)["params"].get("max_file_size_mb")
+    limit = (
+        int(min(job_limit or settings.extract.max_file_size_mb, settings.extract.max_file_size_mb))
+        * 1024
+        * 1024
+    )
     with cpu_meter(settings, job_id, f"parse-{batch}"):
         texts = _read_all(docs, settings, limit)
     store: dict[str, Any] = {}
