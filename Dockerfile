@@ -1,0 +1,19 @@
+# DocHarvest on Airflow: the project installed from the pinned requirements.txt (no constraints URL).
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
+    AIRFLOW_HOME=/opt/airflow \
+    PIP_NO_CACHE_DIR=1
+RUN apt-get update && apt-get install -y --no-install-recommends libpq5 tini && rm -rf /var/lib/apt/lists/* \
+    && useradd --uid 50000 --create-home --home-dir /opt/airflow airflow
+WORKDIR /opt/docharvest
+COPY requirements.txt ./
+RUN pip install uv && uv pip install --system -r requirements.txt \
+    && uv pip install --system "apache-airflow-providers-celery[redis]"
+COPY pyproject.toml README.md ./
+COPY include ./include
+COPY dags ./dags
+COPY plugins ./plugins
+RUN uv pip install --system --no-deps -e .
+USER airflow
+ENTRYPOINT ["tini", "--", "airflow"]
