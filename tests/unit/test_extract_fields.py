@@ -205,3 +205,25 @@ def test_minutes_schema(tmp_path: Path, fixture: Any) -> None:
     assert "Apologies" not in values["attendees"]
     assert all(m.rstrip(".") in values["motions"] for m in fixture.truth["motions"])
     assert "Next meeting" in values["body"]
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        (
+            "inv.txt",
+            "Quill & Ink Ltd\nInvoice No: QI-204\nDate: 14/03/2024\nSubtotal: £50.00\nTotal: £60.00\n".encode(),
+        ),
+        (
+            "inv.html",
+            b"<html><body><h1>Quill &amp; Ink Ltd</h1><table><tr><td>Invoice No:</td><td>QI-204</td></tr>"
+            b"<tr><td>Date:</td><td>14/03/2024</td></tr></table><p>Subtotal: &pound;50.00</p><p>Total: &pound;60.00</p></body></html>",
+        ),
+    ],
+)
+def test_txt_and_html_documents(tmp_path: Path, name: str, data: bytes) -> None:
+    text = _read(tmp_path, name, data, name.rsplit(".", 1)[1])
+    values = extract_fields(text, INVOICE).values
+    assert values["invoice_number"] == "QI-204" and values["total"] == 60.0
+    assert values["date"] == "2024-03-14" and values["currency"] == "GBP"
+    assert values["vendor"] == "Quill & Ink Ltd"
