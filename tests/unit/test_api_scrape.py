@@ -169,7 +169,7 @@ def test_webhook_url_needs_a_configured_secret(
     response = client.post(
         "/scrape", json={**BODY, "webhook_url": "https://hooks.example.com/x"}, headers=auth(key)
     )
-    body = assert_scrape_error(response, 400, "/scrape")
+    body = assert_scrape_error(response, 422, "/scrape")
     assert "webhook_url" in body["message"] and "WEBHOOK_SECRET" in body["message"]
     assert org_jobs(engine, org) == []
 

@@ -33,7 +33,7 @@ class ApiState:
     limiter: RateLimiter
     _engine: sa.Engine | None = None
     _webhooks: WebhookDispatcher | None = None
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    _lock: threading.RLock = field(default_factory=threading.RLock)
 
     @property
     def engine(self) -> sa.Engine:

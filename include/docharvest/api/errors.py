@@ -180,9 +180,17 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def body_error(message: str) -> ApiError:
+    """A request body problem: 422 in the scrape family, 400 ``validation_error`` under /v1."""
+    return ApiError(422, message, code="validation_error")
+
+
 async def _api_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiError)
-    return error_response(request, exc.status_code, exc.message, code=exc.code, headers=exc.headers)
+    status = exc.status_code
+    if status == 422 and family(request) == V1:
+        status = 400
+    return error_response(request, status, exc.message, code=exc.code, headers=exc.headers)
 
 
 async def _validation_error(request: Request, exc: Exception) -> JSONResponse:

@@ -11,20 +11,31 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
 import sqlalchemy as sa
+from fastapi import Path
 
 from docharvest.api.airflow_client import AirflowUnavailableError
 from docharvest.api.deps import ApiState
-from docharvest.api.errors import ApiError, invalid_job_id, job_not_found
+from docharvest.api.errors import ApiError, body_error, invalid_job_id, job_not_found
 from docharvest.api.keys import Principal
-from docharvest.models import JobStatus, is_job_id, new_job_id
+from docharvest.models import JOB_ID_PATTERN, JobStatus, is_job_id, new_job_id
 from docharvest.pipeline.common import as_utc
 from docharvest.store import repository
 from docharvest.store.tables import jobs
 
 log = logging.getLogger(__name__)
+
+
+# The pattern is documented, not enforced by FastAPI: a malformed id gets the family's 400, not a 422.
+JobIdPath = Annotated[
+    str,
+    Path(
+        description="Unique job identifier (job_ followed by lowercase letters and digits)",
+        json_schema_extra={"pattern": JOB_ID_PATTERN, "examples": ["job_123456789"]},
+    ),
+]
 
 
 def run_id_for(job_id: str) -> str:
@@ -44,9 +55,8 @@ def owned_job(state: ApiState, job_id: str, caller: Principal, kind: str | None 
 
 def require_webhook_support(state: ApiState, webhook_url: str | None) -> None:
     if webhook_url and state.settings.api.webhook_secret is None:
-        raise ApiError(
-            400,
-            "webhook_url: webhooks are not enabled on this server (DOCHARVEST_API__WEBHOOK_SECRET is unset)",
+        raise body_error(
+            "webhook_url: webhooks are not enabled on this server (DOCHARVEST_API__WEBHOOK_SECRET is unset)"
         )
 
 

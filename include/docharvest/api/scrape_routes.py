@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query, Response
 
 from docharvest.api.deps import Caller, State
 from docharvest.api.errors import SCRAPE, error_responses
-from docharvest.api.jobs import cancel_job, owned_job, submit_job
+from docharvest.api.jobs import JobIdPath, cancel_job, owned_job, submit_job
 from docharvest.api.scrape_models import (
     JobResultsResponse,
     ScrapeJobList,
@@ -142,7 +142,7 @@ def submit_scrape(request: ScrapeSubmission, state: State, caller: Caller) -> di
     description="Status and progress of a scrape job. Poll until `is_active` is false.",
     responses=error_responses(SCRAPE, 400, 401, 404, 429),
 )
-def get_status(job_id: str, state: State, caller: Caller) -> dict[str, Any]:
+def get_status(job_id: JobIdPath, state: State, caller: Caller) -> dict[str, Any]:
     return status_body(owned_job(state, job_id, caller, kind=JobKind.scrape))
 
 
@@ -158,7 +158,7 @@ def get_status(job_id: str, state: State, caller: Caller) -> dict[str, Any]:
     responses=error_responses(SCRAPE, 400, 401, 404, 429),
 )
 def get_results(
-    job_id: str,
+    job_id: JobIdPath,
     state: State,
     caller: Caller,
     response: Response,
@@ -186,7 +186,7 @@ def get_results(
     ),
     responses=error_responses(SCRAPE, 400, 401, 404, 409, 429, 503),
 )
-def cancel(job_id: str, state: State, caller: Caller) -> dict[str, Any]:
+def cancel(job_id: JobIdPath, state: State, caller: Caller) -> dict[str, Any]:
     job = owned_job(state, job_id, caller, kind=JobKind.scrape)
     return status_body(cancel_job(state, job))
 
