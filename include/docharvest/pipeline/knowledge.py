@@ -333,7 +333,7 @@ def publish(settings: Settings, job_id: str) -> str:
         repository.finish_agent(engine, job_id, Agent.publisher)
         job = repository.get_job(engine, job_id)
         write_partition(
-            settings.datasets_dir,
+            settings.datasets_location,
             "knowledge_items",
             _item_dataset_rows(job, items),
             job_id=job_id,
@@ -342,7 +342,7 @@ def publish(settings: Settings, job_id: str) -> str:
         tables = dataset_rows(engine, job_id)
         for dataset in ("jobs", "job_errors"):
             write_partition(
-                settings.datasets_dir, dataset, tables[dataset], job_id=job_id, job_date=started.date()
+                settings.datasets_location, dataset, tables[dataset], job_id=job_id, job_date=started.date()
             )
     log.info("knowledge job %s published: %d items", job_id, len(items))
     return job_id

@@ -471,7 +471,7 @@ def publish(settings: Settings, job_id: str) -> str:
         )
         repository.finish_agent(engine, job_id, Agent.publisher)
         for dataset, rows in dataset_rows(engine, job_id).items():
-            write_partition(settings.datasets_dir, dataset, rows, job_id=job_id, job_date=started.date())
+            write_partition(settings.datasets_location, dataset, rows, job_id=job_id, job_date=started.date())
     log.info("job %s published: %s", job_id, totals)
     return job_id
 
@@ -547,7 +547,9 @@ def run_scrape_inline(
     from docharvest.incremental import set_job_source
     from docharvest.models import new_job_id
 
-    job_id = plan(settings, {"job_id": new_job_id(), **conf}, dag_id="docharvest_scrape", run_id=run_id or "inline")
+    job_id = plan(
+        settings, {"job_id": new_job_id(), **conf}, dag_id="docharvest_scrape", run_id=run_id or "inline"
+    )
     if source:
         set_job_source(settings, job_id, source)
     for batch in discover(settings, job_id):
