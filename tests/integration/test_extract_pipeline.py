@@ -204,3 +204,25 @@ def test_oversize_document_is_a_failed_row_and_a_recorded_error(settings: Settin
     assert body["data"][0]["validation_flags"] == ["file_too_large"]
     [error] = repository.list_errors(get_engine(settings), "job_big1")
     assert "too large" in error["error_message"]
+
+
+def test_cancelled_job_stops_reading_and_keeps_partial_rows(
+    settings: Settings, corpus: tuple[Path, list[Any]]
+) -> None:
+    folder, _ = corpus
+    job_id = steps.plan(
+        settings,
+        {"schema_name": "invoice", "inputs": [str(folder)], "job_id": "job_cancel1"},
+        dag_id="d",
+        run_id="r",
+    )
+    [batch] = steps.ingest(settings, job_id)
+    engine = get_engine(settings)
+    repository.update_job(engine, job_id, status=JobStatus.cancelled)
+    steps.parse(settings, job_id, batch)
+    steps.extract(settings, job_id, batch)
+    steps.validate(settings, job_id)
+    steps.publish(settings, job_id)
+    body = extract_results(engine, job_id)
+    assert body["job_status"] == "cancelled" and body["total_rows"] == 15
+    assert {r["status"] for r in body["data"]} == {"pending"}

@@ -408,7 +408,11 @@ def _is_label_cell(hit: LabelHit) -> bool:
     """Whether the label makes up the cell ("Invoice Date: ...", "TOTAL"), not a word in a name."""
     text = hit.cell.text
     after = text[hit.end : hit.end + 2].strip()
-    return (hit.end - hit.start) * 2 >= len(text) or after.startswith((":", "#")) or hit.end >= len(text.rstrip(" :"))
+    return (
+        (hit.end - hit.start) * 2 >= len(text)
+        or after.startswith((":", "#"))
+        or hit.end >= len(text.rstrip(" :"))
+    )
 
 
 def _looks_like_name(text: str) -> bool:

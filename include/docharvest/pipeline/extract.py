@@ -28,7 +28,14 @@ from docharvest.extract.reading import failure_flag, read_document
 from docharvest.extract.results import list_rows
 from docharvest.extract.schema import ExtractionSchema, fetch_schema, load_schema, parse_schema, store_schema
 from docharvest.models import Agent, Candidate, ExtractConf, JobKind, JobStatus, job_id_for_run
-from docharvest.pipeline.common import as_utc, cpu_meter, monotonic_deadline, read_json, write_json
+from docharvest.pipeline.common import (
+    as_utc,
+    cpu_meter,
+    job_is_cancelled,
+    monotonic_deadline,
+    read_json,
+    write_json,
+)
 from docharvest.store import repository
 from docharvest.store.datasets import result_rows_schema, write_partition
 from docharvest.store.db import get_engine, init_db
@@ -325,6 +332,8 @@ def update_rows(engine: sa.Engine, rows: list[dict[str, Any]]) -> None:
 def parse(settings: Settings, job_id: str, batch: int) -> int:
     """Read the batch's documents in a process pool; keep texts in the work area, fail unreadable rows."""
     engine = get_engine(settings)
+    if job_is_cancelled(settings, job_id):
+        return batch  # cancelled: keep what is done, read nothing more
     repository.start_agent(engine, job_id, Agent.extractor, f"Reading documents of batch {batch}")
     docs = repository.list_documents(engine, job_id, batch=batch)
     docs.sort(key=lambda d: d["url"])
@@ -422,6 +431,8 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
     from docharvest.extract.fields import LabelIndex, extract_fields, row_confidence
 
     engine = get_engine(settings)
+    if job_is_cancelled(settings, job_id) or not _texts_path(settings, job_id, batch).exists():
+        return batch
     repository.start_agent(engine, job_id, Agent.extractor, f"Extracting fields of batch {batch}")
     _, schema = job_schema(settings, job_id)
     index = LabelIndex.for_schema(schema)
@@ -473,10 +484,8 @@ def validate(settings: Settings, job_id: str) -> str:
     repository.start_agent(engine, job_id, Agent.validator, "Validating rows")
     repository.finish_agent(engine, job_id, Agent.extractor)
     _, schema = job_schema(settings, job_id)
-    rows = [r for r in list_rows(engine, job_id) if r["status"] != FAILED]
-    for row in rows:
-        if row["status"] == PENDING:  # its batch never ran (cancelled or failed task): nothing extracted
-            row["values"] = {}
+    # Pending rows belong to batches that never ran (a cancelled job): they stay pending.
+    rows = [r for r in list_rows(engine, job_id) if r["status"] not in (FAILED, PENDING)]
     with cpu_meter(settings, job_id, "validate"):
         outcome = validate_rows(schema, rows, suite_name=f"{schema.name}_v{schema.version}")
     write_json(settings.work_dir(job_id) / "validation.json", outcome.result)
