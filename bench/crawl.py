@@ -101,9 +101,11 @@ def build_site(pages: int, pdfs: int, seed: int = 7) -> dict[str, Any]:
             for j in pdf_links.get(i, [])
         )
         filler_len = rng.randint(5_000, 15_000) - len(links) - len(docs) - 300
-        filler = []
-        while sum(len(w) + 1 for w in filler) < max(0, filler_len):
+        filler: list[str] = []
+        filled = 0
+        while filled < filler_len:
             filler.append(rng.choice(words))
+            filled += len(filler[-1]) + 1
         html = (
             f"<!doctype html><html><head><meta charset='utf-8'><title>Page {i}</title></head><body>"
             f"<h1>Page {i}</h1><p>{' '.join(filler)}</p><h2>Links</h2><ul>{links}</ul>"

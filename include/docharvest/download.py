@@ -173,7 +173,12 @@ class _Downloader:
             return sink
 
         async with self.gate:
-            remaining = None if self.deadline is None else max(0.0, self.deadline - time.monotonic())
+            if self.deadline is not None and time.monotonic() >= self.deadline:
+                issue = CrawlIssue(
+                    SCRAPER, "timeout", "the job timeout ran out before this download started", url, True
+                )
+                return self.outcome(url, "failed", issue)
+            remaining = None if self.deadline is None else self.deadline - time.monotonic()
             try:
                 result = await asyncio.wait_for(
                     self.fetcher.fetch(canonical, agent=SCRAPER, choose=choose, check_hop=check_hop,

@@ -274,3 +274,13 @@ def test_callbacks_see_pages_and_progress(site: SiteServer, settings: Settings) 
     assert progress[-1][0] == report.pages_crawled == 4
     assert all(done <= planned for done, planned in progress)
     assert report.urls_discovered >= 8
+
+
+def test_start_url_that_is_a_document(site: SiteServer, settings: Settings, tmp_path: Path) -> None:
+    site.add("/report", Route(body=PDF, headers={"Content-Type": "application/pdf"}))
+    report = crawl(site, settings, "/report", work_dir=tmp_path / "prefetch")
+    assert report.start_url_error is None
+    assert report.pages_crawled == 0
+    [candidate] = report.candidates
+    assert candidate.url == site.url("/report") and candidate.hinted_type == "pdf"
+    assert candidate.extra["prefetched"]["size_bytes"] == len(PDF)

@@ -520,9 +520,9 @@ class _Crawl:
                     todo.extend(
                         (u, True, level + 1) for u in (canonicalize(c) for c in sitemap.children) if u
                     )
+                for raw in sitemap.urls:
+                    await self.add_sitemap_url(raw, url)  # may await robots.txt of another host
                 async with self.cond:
-                    for raw in sitemap.urls:
-                        await self.add_sitemap_url(raw, url)
                     self.cond.notify_all()
         finally:
             async with self.cond:
@@ -588,10 +588,13 @@ class _Crawl:
         if self.settings.use_sitemaps:
             self.producers += 1
             tasks.append(asyncio.create_task(self.load_sitemaps()))
-        tasks += [asyncio.create_task(self.worker()) for _ in range(self.settings.concurrency)]
+        workers = [asyncio.create_task(self.worker()) for _ in range(self.settings.concurrency)]
+        tasks += workers
         self.progress()
         try:
-            await asyncio.gather(*tasks)
+            # Workers end when the frontier is empty and no sitemap is loading, or at max_pages;
+            # a sitemap still loading after that has nothing left to feed.
+            await asyncio.gather(*workers)
         finally:
             for task in tasks:
                 task.cancel()

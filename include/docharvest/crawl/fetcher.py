@@ -584,6 +584,8 @@ class Fetcher:
             kind, msg = "timeout", f"read timed out (read_timeout_seconds={s.read_timeout_seconds:g})"
         elif isinstance(exc, asyncio.TimeoutError | TimeoutError):
             kind, msg = "timeout", "request timed out (page total = connect + read timeout)"
+        elif isinstance(exc, aiohttp.ClientSSLError):
+            kind, msg, transient = "ssl_error", f"TLS handshake failed: {exc}", False
         elif isinstance(exc, aiohttp.ClientConnectorDNSError):
             kind, msg, transient = "dns_error", f"cannot resolve host: {exc}", False
         elif isinstance(exc, aiohttp.ClientConnectorError):
