@@ -189,3 +189,19 @@ def test_gzip_bomb_page_is_refused(site: SiteServer, settings: Settings) -> None
     [issue] = [i for i in report.issues if i.error_type == "page_too_large"]
     assert issue.url == site.url("/bomb") and "max_html_mb=1" in issue.message
     assert site.url("/f.pdf") in {c.url for c in report.candidates}
+
+
+def test_503_without_retry_after_backs_off_adaptively(site: SiteServer, settings: Settings) -> None:
+    calls: list[float] = []
+
+    def flaky(info: RequestInfo) -> Route:
+        calls.append(info.at)
+        return Route(status=503) if len(calls) <= 2 else html("<p>back</p>")
+
+    site.add("/", html("<a href='/flaky'>f</a>"))
+    site.add("/flaky", flaky)
+    report = crawl(site, settings, use_sitemaps=False)
+    assert len(calls) == 3 and not report.issues
+    # The host's penalty starts at 0.5 s and doubles: later requests wait longer each time.
+    assert calls[1] - calls[0] >= 0.45
+    assert calls[2] - calls[1] >= 0.95
