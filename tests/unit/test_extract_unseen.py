@@ -181,9 +181,76 @@ Paid by card
     },
 }
 
+# Footer-only company name, a multi-page invoice with the total on page 2, two currencies.
+CASES.update(
+    {
+        "h": (
+            """INVOICE
+
+Invoice No.: 2024-0012 / Customer No.: 4411
+Invoice date: March 5th 2024
+Payment terms: 30 days net
+
+Item                 Qty     Unit      Total
+Widget A              2     10.00      20.00
+Widget B              1      5.50       5.50
+
+Total                                  25.50 EUR
+
+Thank you! Lakeside Tools GmbH, Seestr. 4, 12345 Seedorf, HRB 1234
+""",
+            dict(
+                invoice_number="2024-0012",
+                vendor="Lakeside Tools GmbH",
+                total=25.5,
+                currency="EUR",
+                date="2024-03-05",
+                due_date=None,
+            ),
+        ),
+        "i": (
+            """Pinecrest Landscaping
+Invoice
+Number: 7781          Date: 2024/03/05
+Total EUR 100.00 (USD 108.00)
+""",
+            dict(
+                invoice_number="7781",
+                vendor="Pinecrest Landscaping",
+                total=100.0,
+                currency="EUR",
+                date="2024-03-05",
+                due_date=None,
+            ),
+        ),
+        "j": (
+            """Page 1 of 2
+ALPINE OUTFITTERS AG
+Bahnhofplatz 1, 6003 Luzern
+Rechnungsnummer 88-1200
+Rechnungsdatum 2. Januar 2024
+\f
+Page 2 of 2
+Übertrag                CHF 1'000.00
+Versandkosten           CHF 15.00
+MWST 8.1%               CHF 82.22
+Total CHF               1'097.22
+""",
+            dict(
+                invoice_number="88-1200",
+                vendor="ALPINE OUTFITTERS AG",
+                total=1097.22,
+                currency="CHF",
+                date="2024-01-02",
+                due_date=None,
+            ),
+        ),
+    }
+)
+
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_unseen_invoice_styles(name: str) -> None:
     text, expected = CASES[name]
-    values = extract_fields(DocumentText(pages=[text]), load_schema("invoice")).values
+    values = extract_fields(DocumentText(pages=text.split("\f")), load_schema("invoice")).values
     assert {k: values[k] for k in expected} == expected

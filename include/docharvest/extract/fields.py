@@ -376,6 +376,7 @@ def _excluded_cells(grid: Grid, hits: list[LabelHit], spec: SchemaField) -> set[
 
 
 def _organization_fallback(grid: Grid, spec: SchemaField, hits: list[LabelHit]) -> Candidate | None:
+    """The issuer's name without a label: the letterhead, else a company name elsewhere (footer)."""
     blocked = _excluded_cells(grid, hits, spec) | {id(h.cell) for h in hits if _is_label_cell(h)}
     texts = [c.text for ln in grid.lines for c in ln.cells]
     best: Candidate | None = None
@@ -385,23 +386,31 @@ def _organization_fallback(grid: Grid, spec: SchemaField, hits: list[LabelHit]) 
             continue
         seen_lines += 1
         top = line.page == 1 and seen_lines <= 8
-        if len(line.cells) >= 3 and not top:
-            continue  # a table row, not a name
+        if len(line.cells) >= 3 and seen_lines > 1:
+            continue  # a table row or header, not a name
         for cell in line.cells:
-            if id(cell) in blocked or not _looks_like_name(cell.text):
+            if id(cell) in blocked:
                 continue
-            suffix = bool(ORG_SUFFIX.search(cell.text))
-            if not (top or suffix):
-                continue
-            # The letterhead opens the document; the issuer's name also recurs (sender line, footer).
-            score = 0.8 if seen_lines == 1 else 0.7 - 0.02 * seen_lines if top else 0.55
-            if suffix:
-                score += 0.1
-            if sum(cell.text in t for t in texts) > 1:
-                score += 0.05
-            if best is None or score > best.score:
-                best = Candidate(cell.text.strip(" ,"), min(score, 0.95), cell, cell.text, None, "letterhead")
+            for name in _name_parts(cell.text):
+                suffix = bool(ORG_SUFFIX.search(name))
+                if not (top or suffix) or not _looks_like_name(name) or (":" in name and not suffix):
+                    continue
+                # The letterhead opens the document; the issuer's name also recurs (sender line, footer).
+                score = 0.8 if seen_lines == 1 else 0.7 - 0.02 * seen_lines if top else 0.55
+                if suffix:
+                    score += 0.1
+                if sum(name in t for t in texts) > 1:
+                    score += 0.05
+                if best is None or score > best.score:
+                    best = Candidate(name, min(score, 0.95), cell, cell.text, None, "letterhead")
     return best
+
+
+def _name_parts(text: str) -> list[str]:
+    """The cell, or its company-name segment when it is a sender line or footer ("X GmbH · street")."""
+    parts = [p.strip(" ,") for p in re.split(r"\s*[,·|•;]\s+|\s+[-–]\s+|[!?]\s+", text)]
+    with_suffix = [p for p in parts if p and ORG_SUFFIX.search(p)]
+    return [with_suffix[0]] if with_suffix and len(parts) > 1 else [text.strip(" ,")]
 
 
 def _is_label_cell(hit: LabelHit) -> bool:
