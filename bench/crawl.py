@@ -382,6 +382,9 @@ def main() -> None:
     args = parser.parse_args()
 
     if args.child:
+        # Other bench scripts (bench/incremental.py ...) must not shadow installed packages
+        # (Twisted imports `incremental`): drop the script's folder from the import path.
+        sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH]
         out = Path(args.out)
         if args.child == "docharvest":
             result = child_docharvest(args.url, out, args.concurrency)
