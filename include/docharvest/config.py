@@ -72,6 +72,10 @@ class CrawlSettings(BaseModel):
     max_prefetch_mb: float = Field(
         default=100, gt=0, le=500, description="Largest document kept when a page URL turns out to be one."
     )
+    allowed_private_hosts: list[str] = Field(
+        default_factory=list,
+        description="Host names/IPs reachable on private networks even when allow_private_networks is false.",
+    )
     unsafe_unthrottled: bool = Field(
         default=False, description="Benchmarks/tests only: lifts per-host limits and delays."
     )
@@ -163,28 +167,6 @@ class ApiSettings(BaseModel):
     )
 
 
-class RelevanceSettings(BaseModel):
-    """Which relevance scorer a job uses (issue 4). The default needs no model and no network.
-
-    ``openai``: any OpenAI-compatible chat-completions endpoint judges each downloaded
-    document (the rules still order the crawl); tokens and cost go into the job's cost.
-    """
-
-    scorer: Literal["rules", "openai"] = Field(default="rules", description="rules (offline) or openai (endpoint).")
-    endpoint_url: str = Field(
-        default="https://api.openai.com/v1", description="Base URL of an OpenAI-compatible API (…/v1)."
-    )
-    model: str = Field(default="gpt-4o-mini", description="Model name sent to the endpoint.")
-    api_key_env: str = Field(default="OPENAI_API_KEY", description="Environment variable holding the API key.")
-    prompt_usd_per_1k_tokens: float = Field(default=0.00015, ge=0)
-    completion_usd_per_1k_tokens: float = Field(default=0.0006, ge=0)
-    timeout_seconds: float = Field(default=30, gt=0, le=600)
-    max_document_chars: int = Field(default=4000, ge=200, le=200_000, description="Text sent per document.")
-    download_threshold: float = Field(
-        default=0.02, ge=0, le=1, description="Pre-download score below which a candidate is not downloaded."
-    )
-
-
 class ExtractSettings(BaseModel):
     """Extract jobs (issue 5): when a row is approved, how documents are read."""
 
@@ -242,7 +224,6 @@ class Settings(BaseSettings):
     crawl: CrawlSettings = Field(default_factory=CrawlSettings)
     cost: CostSettings = Field(default_factory=CostSettings)
     extract: ExtractSettings = Field(default_factory=ExtractSettings)
-    relevance: RelevanceSettings = Field(default_factory=RelevanceSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     relevance: RelevanceSettings = Field(default_factory=RelevanceSettings)
 
