@@ -6,6 +6,7 @@ metadata DB is a SQLite file in ``settings.airflow_home``, migrated on first use
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
@@ -29,28 +30,34 @@ def airflow_environment(settings: Settings) -> dict[str, str]:
 
 
 def docharvest_environment(settings: Settings) -> dict[str, str]:
-    """DocHarvest settings passed to task code through the environment (tasks build ``Settings()``)."""
+    """DocHarvest settings passed to task code through the environment (tasks build ``Settings()``).
+
+    Every field that differs from its default is passed, nested sections as
+    ``DOCHARVEST_<SECTION>__<FIELD>``, so what the CLI configured is what the tasks see.
+    """
     env = {
         "DOCHARVEST_DATA_DIR": str(settings.data_dir.resolve()),
         "DOCHARVEST_DATABASE_URL": settings.effective_database_url,
         "DOCHARVEST_ALLOW_PRIVATE_NETWORKS": "true" if settings.allow_private_networks else "false",
     }
-    for key, value in settings.crawl.model_dump().items():
-        if value != type(settings.crawl).model_fields[key].get_default(call_default_factory=True):
-            env[f"DOCHARVEST_CRAWL__{key.upper()}"] = _env_value(value)
+    for key, value in settings.model_dump(
+        exclude_defaults=True, exclude={"data_dir", "database_url"}
+    ).items():
+        if isinstance(value, dict):
+            env.update({f"DOCHARVEST_{key.upper()}__{k.upper()}": _env_value(v) for k, v in value.items()})
+        elif value is not None:
+            env[f"DOCHARVEST_{key.upper()}"] = _env_value(value)
     return env
 
 
 def _env_value(value: Any) -> str:
-    import json
-
-    return (
-        json.dumps(value)
-        if isinstance(value, list | dict)
-        else str(value).lower()
-        if isinstance(value, bool)
-        else str(value)
-    )
+    if isinstance(value, list | dict):
+        return json.dumps(value, default=str)
+    if isinstance(value, bool):
+        return str(value).lower()
+    if hasattr(value, "get_secret_value"):
+        return str(value.get_secret_value())
+    return str(value)
 
 
 def prepare_environment(settings: Settings) -> None:
