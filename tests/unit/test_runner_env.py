@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from docharvest.config import Settings
 from docharvest.orchestration.runner import docharvest_environment
 
