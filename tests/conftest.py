@@ -30,8 +30,8 @@ from collections.abc import Iterator  # noqa: E402
 
 import pytest  # noqa: E402
 import sqlalchemy as sa  # noqa: E402
-
 from docharvest.config import Settings  # noqa: E402
+
 from tests.support.siteserver import SiteServer  # noqa: E402
 
 PG_URL = os.environ.get("DOCHARVEST_TEST_DATABASE_URL")
