@@ -534,7 +534,7 @@ def publish(settings: Settings, job_id: str) -> str:
     started = as_utc(job["started_at"]) or datetime.now(UTC)
     arrow_schema = result_rows_schema([(f.name, f.type) for f in schema.fields])
     write_partition(
-        settings.datasets_dir,
+        settings.datasets_location,
         dataset_name(schema),
         records,
         job_id=job_id,
