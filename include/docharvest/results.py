@@ -130,7 +130,7 @@ def _lineage(job: dict[str, Any]) -> dict[str, Any]:
     return {
         "job_id": job["job_id"],
         "run_id": job.get("run_id"),
-        "source": job.get("source"),
+        "source_name": job.get("source"),
         "schema_version": SCHEMA_VERSION,
         "docharvest_version": __version__,
     }

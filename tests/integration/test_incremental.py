@@ -163,7 +163,7 @@ def test_changes_removals_and_history(settings: Settings, csite: ConditionalSite
         f"""
         SELECT regexp_extract(url, '[^/]+$') AS doc, version, change, sha256
         FROM read_parquet('{datasets}/documents/*/*.parquet', hive_partitioning = true)
-        WHERE source = 'town_board_{csite.server.port}' AND change IN ('new', 'changed', 'removed')
+        WHERE source_name = 'town_board_{csite.server.port}' AND change IN ('new', 'changed', 'removed')
         ORDER BY doc, version, change
         """
     ).fetchall()
@@ -172,7 +172,7 @@ def test_changes_removals_and_history(settings: Settings, csite: ConditionalSite
     assert ("minutes-2024-03.txt", 1, "removed") in [h[:3] for h in history]
     assert ("minutes-2024-08.txt", 1, "new") in [h[:3] for h in history]
     jobs = duckdb.sql(
-        f"SELECT documents_new, documents_changed, documents_unchanged, documents_removed, source "
+        f"SELECT documents_new, documents_changed, documents_unchanged, documents_removed, source_name "
         f"FROM read_parquet('{datasets}/jobs/*/*.parquet') WHERE job_id = '{second['job_id']}'"
     ).fetchall()
     assert jobs == [(1, 2, 4, 1, f"town_board_{csite.server.port}")]

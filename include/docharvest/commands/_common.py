@@ -7,13 +7,15 @@ import contextlib
 import json
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+import sqlalchemy as sa
+from pydantic import BaseModel, ValidationError
 
 from docharvest.config import Settings
+from docharvest.errors import JobDidNotStartError, JobNotFoundError
 
 
 def add_common_job_flags(parser: argparse.ArgumentParser) -> None:
@@ -52,6 +54,34 @@ def job_output_guard(verbose: bool) -> Iterator[None]:
         logging.getLogger("pypdf").setLevel(logging.ERROR)
     with contextlib.redirect_stdout(sys.stderr):
         yield
+
+
+def run_dag_job(
+    dag_id: str,
+    conf: BaseModel,
+    settings: Settings,
+    body: Callable[[sa.Engine, str], dict[str, Any]],
+    *,
+    verbose: bool = False,
+) -> dict[str, Any]:
+    """Run one job as a DAG run in-process (dag.test) and return ``body(engine, job_id)``.
+
+    Raises ``JobDidNotStartError`` when the run ended before its first step created the job.
+    """
+    from docharvest.orchestration.runner import run_job
+    from docharvest.store.db import init_db
+
+    job_id = getattr(conf, "job_id", None)
+    assert job_id, "the CLI always sets a job id"
+    engine = init_db(settings)
+    with job_output_guard(verbose):
+        state = run_job(dag_id, conf.model_dump(mode="json", exclude_none=True), settings)
+    try:
+        return body(engine, job_id)
+    except JobNotFoundError as exc:
+        raise JobDidNotStartError(
+            f"the job did not start (DAG run {state}); run again with -v for Airflow's log"
+        ) from exc
 
 
 def write_output(payload: dict[str, Any], output: Path | None) -> None:

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 from docharvest.commands._common import (
     add_common_job_flags,
     fail,
-    job_output_guard,
+    run_dag_job,
     settings_from_args,
     validation_message,
     write_output,
@@ -60,18 +60,12 @@ def build_conf(args: argparse.Namespace) -> ExtractConf:
 def run_extract(conf: ExtractConf, settings: Settings, *, verbose: bool = False) -> dict[str, Any]:
     """Run the job through Airflow (dag.test) and return ``GET /v1/jobs/:id/results``'s body."""
     from docharvest.extract.results import extract_results
-    from docharvest.orchestration.runner import run_job
-    from docharvest.store.db import init_db
 
-    engine = init_db(settings)
-    with job_output_guard(verbose):
-        run_job(DAG_ID, conf.model_dump(mode="json", exclude_none=True), settings)
-    assert conf.job_id is not None
-    return extract_results(engine, conf.job_id)
+    return run_dag_job(DAG_ID, conf, settings, extract_results, verbose=verbose)
 
 
 def run(args: argparse.Namespace) -> int:
-    from docharvest.errors import ConfigError
+    from docharvest.errors import ConfigError, JobDidNotStartError
     from docharvest.extract.schema import load_schema
 
     try:
@@ -82,7 +76,10 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"invalid arguments: {validation_message(exc)}", code=2)
     except ConfigError as exc:
         return fail(str(exc), code=2)
-    results = run_extract(conf, settings_from_args(args), verbose=args.verbose)
+    try:
+        results = run_extract(conf, settings_from_args(args), verbose=args.verbose)
+    except JobDidNotStartError as exc:
+        return fail(str(exc))
     write_output(results, args.output)
     if results["job_status"] != "complete":
         return fail(f"job ended {results['job_status']}")

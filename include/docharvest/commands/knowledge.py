@@ -10,12 +10,13 @@ from pydantic import ValidationError
 from docharvest.commands._common import (
     add_common_job_flags,
     fail,
-    job_output_guard,
+    run_dag_job,
     settings_from_args,
     validation_message,
     write_output,
 )
 from docharvest.config import Settings
+from docharvest.errors import JobDidNotStartError
 from docharvest.models import KnowledgeConf, new_job_id
 
 DAG_ID = "docharvest_knowledge"
@@ -40,15 +41,9 @@ def build_conf(args: argparse.Namespace) -> KnowledgeConf:
 
 def run_knowledge(conf: KnowledgeConf, settings: Settings, *, verbose: bool = False) -> dict[str, Any]:
     """Run the job through Airflow (dag.test) and return ``GET /v1/jobs/{jobId}``'s body."""
-    from docharvest.orchestration.runner import run_job
     from docharvest.pipeline.knowledge import knowledge_job_body
-    from docharvest.store.db import init_db
 
-    engine = init_db(settings)
-    with job_output_guard(verbose):
-        run_job(DAG_ID, conf.model_dump(mode="json", exclude_none=True), settings)
-    assert conf.job_id is not None
-    return knowledge_job_body(engine, conf.job_id)
+    return run_dag_job(DAG_ID, conf, settings, knowledge_job_body, verbose=verbose)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,7 +51,10 @@ def run(args: argparse.Namespace) -> int:
         conf = build_conf(args)
     except ValidationError as exc:
         return fail(f"invalid arguments: {validation_message(exc)}", code=2)
-    body = run_knowledge(conf, settings_from_args(args), verbose=args.verbose)
+    try:
+        body = run_knowledge(conf, settings_from_args(args), verbose=args.verbose)
+    except JobDidNotStartError as exc:
+        return fail(str(exc))
     write_output(body, args.output)
     if body["status"] != "completed":
         return fail(body["error"] or f"job ended {body['status']}")

@@ -10,13 +10,13 @@ from pydantic import ValidationError
 from docharvest.commands._common import (
     add_common_job_flags,
     fail,
-    job_output_guard,
+    run_dag_job,
     settings_from_args,
     validation_message,
     write_output,
 )
 from docharvest.config import Settings
-from docharvest.errors import JobDidNotStartError, JobNotFoundError
+from docharvest.errors import JobDidNotStartError
 from docharvest.models import ScrapeConf, new_job_id
 
 DAG_ID = "docharvest_scrape"
@@ -58,20 +58,9 @@ def build_conf(args: argparse.Namespace) -> ScrapeConf:
 
 def run_scrape(conf: ScrapeConf, settings: Settings, *, verbose: bool = False) -> dict[str, Any]:
     """Run the job through Airflow (dag.test) and return its results in the seed's shape."""
-    from docharvest.orchestration.runner import run_job
     from docharvest.results import scrape_results
-    from docharvest.store.db import init_db
 
-    engine = init_db(settings)
-    with job_output_guard(verbose):
-        state = run_job(DAG_ID, conf.model_dump(mode="json", exclude_none=True), settings)
-    assert conf.job_id is not None
-    try:
-        return scrape_results(engine, conf.job_id)
-    except JobNotFoundError as exc:
-        raise JobDidNotStartError(
-            f"the job did not start (DAG run {state}); run again with -v for Airflow's log"
-        ) from exc
+    return run_dag_job(DAG_ID, conf, settings, scrape_results, verbose=verbose)
 
 
 def run(args: argparse.Namespace) -> int:

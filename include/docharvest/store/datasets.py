@@ -34,7 +34,8 @@ LINEAGE_FIELDS = [
     pa.field("run_id", pa.string()),
     pa.field("schema_version", pa.int32(), nullable=False),
     # Added nullable (no version bump): the scheduled source a row came from, if any.
-    pa.field("source", pa.string()),
+    # Not "source": knowledge_items already uses that name for the item's page URL (seed 003).
+    pa.field("source_name", pa.string()),
     pa.field("docharvest_version", pa.string()),
 ]
 
