@@ -67,7 +67,8 @@ class CrawlSettings(BaseModel):
         default=True, description="Crawl pages listed in sitemaps (robots.txt Sitemap: lines, /sitemap.xml)."
     )
     offsite_documents: bool = Field(
-        default=True, description="Collect documents linked from in-scope pages even when hosted on another host."
+        default=True,
+        description="Collect documents linked from in-scope pages even when hosted on another host.",
     )
     max_prefetch_mb: float = Field(
         default=100, gt=0, le=500, description="Largest document kept when a page URL turns out to be one."
@@ -116,12 +117,16 @@ class RelevanceSettings(BaseModel):
     document (the rules still order the crawl); tokens and cost go into the job's cost.
     """
 
-    scorer: Literal["rules", "openai"] = Field(default="rules", description="rules (offline) or openai (endpoint).")
+    scorer: Literal["rules", "openai"] = Field(
+        default="rules", description="rules (offline) or openai (endpoint)."
+    )
     endpoint_url: str = Field(
         default="https://api.openai.com/v1", description="Base URL of an OpenAI-compatible API (…/v1)."
     )
     model: str = Field(default="gpt-4o-mini", description="Model name sent to the endpoint.")
-    api_key_env: str = Field(default="OPENAI_API_KEY", description="Environment variable holding the API key.")
+    api_key_env: str = Field(
+        default="OPENAI_API_KEY", description="Environment variable holding the API key."
+    )
     prompt_usd_per_1k_tokens: float = Field(default=0.00015, ge=0)
     completion_usd_per_1k_tokens: float = Field(default=0.0006, ge=0)
     timeout_seconds: float = Field(default=30, gt=0, le=600)
@@ -147,9 +152,12 @@ class ApiSettings(BaseModel):
     rate_limit_per_minute: int = Field(
         default=600, ge=1, le=1_000_000, description="Requests per minute per API key (then 429)."
     )
-    rate_limit_burst: int = Field(default=60, ge=1, le=100_000, description="Requests a key may send at once.")
+    rate_limit_burst: int = Field(
+        default=60, ge=1, le=100_000, description="Requests a key may send at once."
+    )
     webhook_secret: SecretStr | None = Field(
-        default=None, description="HMAC-SHA256 key signing webhook deliveries; webhooks are refused without it."
+        default=None,
+        description="HMAC-SHA256 key signing webhook deliveries; webhooks are refused without it.",
     )
     webhook_max_attempts: int = Field(default=5, ge=1, le=20, description="Tries per webhook delivery.")
     webhook_backoff_seconds: float = Field(
@@ -159,7 +167,10 @@ class ApiSettings(BaseModel):
         default=2, gt=0, le=300, description="How often job rows are checked for webhook events."
     )
     extract_max_wait_seconds: float = Field(
-        default=60, ge=0, le=600, description="POST /v1/extract waits this long, then answers 202 with the job id."
+        default=60,
+        ge=0,
+        le=600,
+        description="POST /v1/extract waits this long, then answers 202 with the job id.",
     )
     jobs_page_size: int = Field(default=20, ge=1, le=100, description="Default page of GET /scrape/jobs.")
     results_page_size: int = Field(
@@ -171,7 +182,10 @@ class ExtractSettings(BaseModel):
     """Extract jobs (issue 5): when a row is approved, how documents are read."""
 
     approve_confidence: float = Field(
-        default=0.8, ge=0, le=1, description="Row confidence at or above which a row without flags is approved."
+        default=0.8,
+        ge=0,
+        le=1,
+        description="Row confidence at or above which a row without flags is approved.",
     )
     pdf_layout: bool = Field(
         default=True, description="Read PDFs with pypdf's layout mode (keeps table columns apart)."

@@ -164,6 +164,7 @@ def result_rows_schema(fields: Sequence[tuple[str, str]]) -> pa.Schema:
     typed = [pa.field(name, FIELD_TYPES[kind]) for name, kind in fields]
     return pa.schema([*typed, *RESULT_ROW_FIELDS, *LINEAGE_FIELDS])
 
+
 def dataset_dir(datasets_dir: Path, dataset: str) -> Path:
     return datasets_dir / dataset
 
