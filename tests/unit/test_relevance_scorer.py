@@ -194,3 +194,27 @@ def test_build_scorer_defaults_to_the_offline_rules() -> None:
     assert isinstance(scorer, Scorer)
     assert scorer.name == "rules"
     assert scorer.usage().cost_usd == 0 and scorer.usage().calls == 0
+
+
+def test_a_read_document_silent_on_the_kind_falls_below_the_default_threshold() -> None:
+    """A schedule that only shares the year with "board minutes from 2024" is not returned."""
+    from docharvest.models import Candidate
+    from docharvest.relevance import RuleScorer, parse_prompt
+    from docharvest.text import DocumentText
+
+    intent = parse_prompt("Find all board meeting minutes from 2024")
+    candidate = Candidate(
+        url="https://town.example/documents/recycling-schedule.txt", link_text="Recycling schedule"
+    )
+    text = DocumentText(pages=["Recycling pickup schedule 2024: every other Tuesday.\n"])
+    score = RuleScorer().score_document(intent, candidate, text, "recycling-schedule.txt")
+    assert score.confidence < 0.1, score
+    minutes = DocumentText(
+        pages=[
+            "TOWN OF MILLBROOK\nBoard of Selectmen - Regular Meeting Minutes\nMeeting date: May 14, 2024\n"
+        ]
+    )
+    listed = RuleScorer().score_document(
+        intent, candidate.model_copy(update={"link_text": "Minutes"}), minutes, None
+    )
+    assert listed.confidence > 0.9, listed

@@ -65,6 +65,9 @@ WEIGHTS: dict[str, dict[str, float]] = {
 PRIORS: dict[str, float] = {"kind": -1.0, "body": 0.3, "time": -0.5, "status": 2.0, "topic": 0.0}
 # Reading a document's text and finding no draft marker is evidence it is not a draft.
 TEXT_READ_STATUS_BONUS = 1.5
+# Minutes, agendas, budgets and reports name themselves in their title block: a read
+# document whose text names no kind at all is evidence against the kind asked for.
+TEXT_SILENT_KIND_PENALTY = 1.5
 # Sources that are the document itself, and how much the rest counts once they have spoken.
 TEXT_SOURCES = frozenset({TITLE, FIRST_PAGE})
 LINK_DISCOUNT = 0.35
@@ -239,7 +242,7 @@ def _accumulate(factor: str, prior: float, items: list[tuple[str, float, str]]) 
     return Verdict(factor, logit, best)
 
 
-def kind_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
+def kind_verdict(intent: Intent, sources: list[Source], text_read: bool = False) -> Verdict | None:
     wanted = set(intent.kinds)
     excluded = set(intent.excluded_kinds)
     if not wanted and not excluded:
@@ -262,7 +265,10 @@ def kind_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
             items.append((s.name, -0.4, said))
         else:
             items.append((s.name, -1.0, said))
-    return _accumulate("kind", PRIORS["kind"] if wanted else 2.0, items)
+    prior = PRIORS["kind"] if wanted else 2.0
+    if text_read and wanted and not any(source in TEXT_SOURCES for source, _, _ in items):
+        prior -= TEXT_SILENT_KIND_PENALTY
+    return _accumulate("kind", prior, items)
 
 
 def body_match(wanted: BodySpec, body: Body) -> float:
@@ -386,7 +392,7 @@ class Assessment:
 
 def assess(intent: Intent, sources: list[Source], text: DocumentText | None, raw: str) -> Assessment:
     verdicts = [
-        kind_verdict(intent, sources),
+        kind_verdict(intent, sources, text is not None),
         body_verdict(intent, sources),
         time_verdict(intent, sources),
         status_verdict(intent, sources, text is not None),
