@@ -92,3 +92,13 @@ def test_charset_from_header_then_meta() -> None:
     assert decode_html("ü".encode(), "utf-8") == "ü"
     # A lying header label falls back to detection instead of mojibake or a crash.
     assert "Zürich" in decode_html("<p>Zürich</p>".encode(), "us-ascii")
+
+
+def test_a_link_in_a_table_cell_takes_its_rows_text_as_context() -> None:
+    html = (
+        "<table><tr><th>Date</th><th>Minutes</th></tr>"
+        "<tr><td>January 9, 2024</td><td><a href='/m/2024-01.pdf'>Download</a></td></tr></table>"
+    )
+    links = extract_links(html, "https://town.example/meetings", lambda u: document_type_from_url(u, TYPES))
+    (link,) = [x for x in links.links if x.url.endswith("2024-01.pdf")]
+    assert "January 9, 2024" in link.context

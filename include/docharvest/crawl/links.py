@@ -131,6 +131,9 @@ def _context(node: LexborNode) -> str:
         parent = parent.parent
     if parent is None or parent.tag in ("body", "html"):
         return ""
+    # A link in a table cell ("Minutes" next to "January 9, 2024") is described by its whole row.
+    if parent.tag in ("td", "th") and parent.parent is not None and parent.parent.tag == "tr":
+        parent = parent.parent
     return _clean(parent.text(separator=" "), CONTEXT_CHARS)
 
 
