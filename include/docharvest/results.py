@@ -57,13 +57,23 @@ def document_body(doc: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def listed_documents(engine: sa.Engine, job: dict[str, Any]) -> list[dict[str, Any]]:
-    """Documents at or above the job's confidence threshold, best first."""
+def listed_documents(
+    engine: sa.Engine, job: dict[str, Any], *, limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Documents at or above the job's confidence threshold, best first (one page with ``limit``)."""
     threshold = float(job["params"].get("confidence_threshold", 0.1))
     docs = repository.list_documents(
-        engine, job["job_id"], statuses=[LISTED_STATUS], min_confidence=threshold
+        engine, job["job_id"], statuses=[LISTED_STATUS], min_confidence=threshold, limit=limit, offset=offset
     )
     return [document_body(d) for d in docs]
+
+
+def count_listed_documents(engine: sa.Engine, job: dict[str, Any]) -> int:
+    """How many documents ``listed_documents`` returns in all."""
+    threshold = float(job["params"].get("confidence_threshold", 0.1))
+    return repository.count_matching_documents(
+        engine, job["job_id"], statuses=[LISTED_STATUS], min_confidence=threshold
+    )
 
 
 def job_metadata(job: dict[str, Any], errors: list[dict[str, Any]], warnings: list[str]) -> dict[str, Any]:
@@ -87,17 +97,21 @@ def job_metadata(job: dict[str, Any], errors: list[dict[str, Any]], warnings: li
     }
 
 
-def scrape_results(engine: sa.Engine, job_id: str) -> dict[str, Any]:
-    """``GET /scrape/results/{job_id}`` (seed 001 ``JobResultsResponse``)."""
+def scrape_results(
+    engine: sa.Engine, job_id: str, *, limit: int | None = None, offset: int = 0
+) -> dict[str, Any]:
+    """``GET /scrape/results/{job_id}`` (seed 001 ``JobResultsResponse``); ``limit`` pages ``documents``."""
     job = repository.get_job(engine, job_id)
     errors = [error_body(e) for e in repository.list_errors(engine, job_id)]
     warnings = repository.list_warnings(engine, job_id)
-    documents = listed_documents(engine, job)
+    documents = listed_documents(engine, job, limit=limit, offset=offset)
+    paged = limit is not None or offset > 0
     runtime = _runtime_seconds(job)
     return {
         "job_id": job_id,
         "status": job["status"],
-        "message": job.get("message") or _message(job, len(documents)),
+        "message": job.get("message")
+        or _message(job, count_listed_documents(engine, job) if paged else len(documents)),
         "documents": documents,
         "metadata": job_metadata(job, errors, warnings),
         "total_documents_found": int(job.get("total_documents_found") or 0),

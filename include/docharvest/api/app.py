@@ -3,19 +3,19 @@
 Runs on its own (``docharvest api``) or mounted in Airflow's API server by
 ``plugins/docharvest_plugin.py``. A mounted app gets no lifespan events, so nothing here
 depends on startup hooks: the DB is migrated on the first request and the webhook
-dispatcher starts on the first request (and on a submission with a ``webhook_url``).
+dispatcher starts on the first authenticated request.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from docharvest import __version__
@@ -81,14 +81,6 @@ def create_app(settings: Settings, *, airflow_transport: httpx.BaseTransport | N
             continue
         for router in module.routers():
             app.include_router(router)
-
-    @app.middleware("http")
-    async def start_webhooks(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        if settings.api.webhook_secret is not None and state._webhooks is None:
-            state.webhooks.ensure_started()
-        return await call_next(request)
 
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app

@@ -24,7 +24,7 @@ from docharvest.api.scrape_models import (
 )
 from docharvest.models import Agent, JobKind, JobStatus, ScrapeConf
 from docharvest.pipeline.common import as_utc
-from docharvest.results import _message, scrape_results
+from docharvest.results import _message, count_listed_documents, scrape_results
 from docharvest.store import repository
 from docharvest.store.tables import jobs
 
@@ -142,7 +142,7 @@ def submit_scrape(request: ScrapeSubmission, state: State, caller: Caller) -> di
     description="Status and progress of a scrape job. Poll until `is_active` is false.",
     responses=error_responses(SCRAPE, 400, 401, 404, 429),
 )
-def get_status(job_id: JobIdPath, state: State, caller: Caller) -> dict[str, Any]:
+async def get_status(job_id: JobIdPath, state: State, caller: Caller) -> dict[str, Any]:
     return status_body(owned_job(state, job_id, caller, kind=JobKind.scrape))
 
 
@@ -157,7 +157,7 @@ def get_status(job_id: JobIdPath, state: State, caller: Caller) -> dict[str, Any
     ),
     responses=error_responses(SCRAPE, 400, 401, 404, 429),
 )
-def get_results(
+async def get_results(
     job_id: JobIdPath,
     state: State,
     caller: Caller,
@@ -167,11 +167,10 @@ def get_results(
     ] = None,
     offset: Annotated[int, Query(ge=0, le=10_000_000, description="Documents to skip")] = 0,
 ) -> dict[str, Any]:
-    owned_job(state, job_id, caller, kind=JobKind.scrape)
-    body = scrape_results(state.engine, job_id)
-    total = len(body["documents"])
-    if limit is not None or offset:
-        body["documents"] = body["documents"][offset : offset + limit if limit else None]
+    job = owned_job(state, job_id, caller, kind=JobKind.scrape)
+    body = scrape_results(state.engine, job_id, limit=limit, offset=offset)
+    paged = limit is not None or offset > 0
+    total = count_listed_documents(state.engine, job) if paged else len(body["documents"])
     response.headers["X-Total-Count"] = str(total)
     return body
 
@@ -198,7 +197,7 @@ def cancel(job_id: JobIdPath, state: State, caller: Caller) -> dict[str, Any]:
     description="Your organisation's scrape jobs, newest first, `limit` per page from `offset`.",
     responses=error_responses(SCRAPE, 401, 422, 429),
 )
-def list_scrape_jobs(
+async def list_scrape_jobs(
     state: State,
     caller: Caller,
     limit: Annotated[int | None, Query(ge=1, le=100, description="Jobs per page (default 20)")] = None,

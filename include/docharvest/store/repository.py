@@ -137,6 +137,23 @@ def upsert_documents(engine: sa.Engine, rows: Sequence[Mapping[str, Any]]) -> No
         upsert(engine, documents, group, keys=["job_id", "url"])
 
 
+def _documents_where(
+    query: Any,
+    job_id: str,
+    batch: int | None,
+    statuses: Iterable[str] | None,
+    min_confidence: float | None,
+) -> Any:
+    query = query.where(documents.c.job_id == job_id)
+    if batch is not None:
+        query = query.where(documents.c.batch == batch)
+    if statuses is not None:
+        query = query.where(documents.c.status.in_(list(statuses)))
+    if min_confidence is not None:
+        query = query.where(documents.c.confidence_score >= min_confidence)
+    return query
+
+
 def list_documents(
     engine: sa.Engine,
     job_id: str,
@@ -144,17 +161,31 @@ def list_documents(
     batch: int | None = None,
     statuses: Iterable[str] | None = None,
     min_confidence: float | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[Row]:
-    query = sa.select(documents).where(documents.c.job_id == job_id)
-    if batch is not None:
-        query = query.where(documents.c.batch == batch)
-    if statuses is not None:
-        query = query.where(documents.c.status.in_(list(statuses)))
-    if min_confidence is not None:
-        query = query.where(documents.c.confidence_score >= min_confidence)
+    """Documents best first (confidence, then url); ``limit``/``offset`` read one page."""
+    query = _documents_where(sa.select(documents), job_id, batch, statuses, min_confidence)
     query = query.order_by(documents.c.confidence_score.desc().nulls_last(), documents.c.url)
+    if limit is not None or offset:
+        query = query.limit(limit).offset(offset)
     with engine.connect() as conn:
         return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def count_matching_documents(
+    engine: sa.Engine,
+    job_id: str,
+    *,
+    statuses: Iterable[str] | None = None,
+    min_confidence: float | None = None,
+) -> int:
+    """How many documents ``list_documents`` would return without a page."""
+    query = _documents_where(
+        sa.select(sa.func.count()).select_from(documents), job_id, None, statuses, min_confidence
+    )
+    with engine.connect() as conn:
+        return int(conn.execute(query).scalar_one())
 
 
 def count_documents(engine: sa.Engine, job_id: str) -> dict[str, int]:
