@@ -8,8 +8,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends libpq5 tini && 
     && useradd --uid 50000 --create-home --home-dir /opt/airflow airflow
 WORKDIR /opt/docharvest
 COPY requirements.txt ./
-RUN pip install uv && uv pip install --system -r requirements.txt \
-    && uv pip install --system "apache-airflow-providers-celery[redis]"
+# requirements.txt pins the Celery provider and celery<5.7 (5.7 breaks provider 3.26's workers).
+RUN pip install uv && uv pip install --system -r requirements.txt
 COPY pyproject.toml README.md ./
 COPY include ./include
 COPY dags ./dags
