@@ -8,7 +8,6 @@ dispatcher starts on the first authenticated request.
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -17,6 +16,7 @@ from typing import Any
 import httpx
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
+from pydantic import BaseModel
 
 from docharvest import __version__
 from docharvest.api.airflow_client import AirflowClient
@@ -24,6 +24,8 @@ from docharvest.api.deps import ApiState
 from docharvest.api.errors import install_error_handlers
 from docharvest.api.ratelimit import RateLimiter
 from docharvest.api.scrape_routes import router as scrape_router
+from docharvest.api.v1_models import ExtractJobRequest
+from docharvest.api.v1_routes import routers as v1_routers
 from docharvest.config import Settings
 
 log = logging.getLogger(__name__)
@@ -44,9 +46,6 @@ submitted it; another organisation's job answers 404. Each key is rate limited (
 (`X-DocHarvest-Signature: t=…,v1=HMAC-SHA256(secret, "t.body")`) on started, completed,
 failed and cancelled.
 """
-
-# Routers of the other families, mounted when their modules are present.
-_OPTIONAL_ROUTERS = ("docharvest.api.v1_routes",)
 
 
 def create_app(settings: Settings, *, airflow_transport: httpx.BaseTransport | None = None) -> FastAPI:
@@ -72,18 +71,15 @@ def create_app(settings: Settings, *, airflow_transport: httpx.BaseTransport | N
     app.state.docharvest = state
     install_error_handlers(app)
     app.include_router(scrape_router)
-    for name in _OPTIONAL_ROUTERS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        for router in module.routers():
-            app.include_router(router)
+    for router in v1_routers():
+        app.include_router(router)
 
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+# Bodies read by hand (JSON or multipart) are referenced from openapi_extra.
+_EXTRA_SCHEMAS: list[type[BaseModel]] = [ExtractJobRequest]
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
@@ -104,6 +100,12 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
             if entry and "HTTPValidationError" in str(entry):
                 del responses["422"]
     components = schema.get("components", {}).get("schemas", {})
+    # Bodies read by hand (JSON or multipart) are referenced from openapi_extra; add their schemas.
+    for model in _EXTRA_SCHEMAS:
+        model_schema = model.model_json_schema(ref_template="#/components/schemas/{model}", by_alias=True)
+        for name, definition in model_schema.pop("$defs", {}).items():
+            components.setdefault(name, definition)
+        components.setdefault(model.__name__, model_schema)
     if "HTTPValidationError" not in str(schema.get("paths")):
         components.pop("HTTPValidationError", None)
         components.pop("ValidationError", None)
