@@ -114,15 +114,17 @@ class ExtractSource(_SourceBase):
 
     kind: Literal["extract"]
     inputs: list[str] = Field(min_length=1, description="Document URLs (http/https) or paths to read")
-    schema_: str | dict[str, Any] = Field(
-        alias="schema", description="A stored schema's name or id, or an inline schema definition"
+    schema_: str = Field(
+        alias="schema",
+        min_length=1,
+        description="A built-in schema name (invoice, meeting_minutes), a stored schema id or a schema JSON path",
     )
     parameters: dict[str, Any] = Field(default_factory=dict)
 
     def conf(self) -> dict[str, Any]:
         return {
             "inputs": self.inputs,
-            "schema": self.schema_,
+            "schema_name": self.schema_,
             **self.parameters,
             "job_id": None,
             "org_id": self.owner,

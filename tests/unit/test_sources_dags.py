@@ -142,3 +142,28 @@ def test_a_worker_parses_only_the_dag_it_runs(tmp_path: Path) -> None:
     dags = build_source_dags(path, fileloc=str(DAG_FILE), only_dag_id="docharvest_source_site_3")
     assert list(dags) == ["docharvest_source_site_3"]
     assert len(build_source_dags(path, fileloc=str(DAG_FILE))) == 5
+
+
+def test_extract_sources_are_scheduled_with_the_extract_tasks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_network: list[Any]
+) -> None:
+    from docharvest.models import ExtractConf
+
+    source = {
+        "name": "supplier_invoices",
+        "kind": "extract",
+        "inputs": ["https://invoices.example.org/2024/oct.pdf", "/srv/inbox/invoices"],
+        "schema": "invoice",
+        "schedule": "@daily",
+        "owner": "finance",
+    }
+    bag = _bag(tmp_path, monkeypatch, [source])
+    dag = bag.dags["docharvest_source_supplier_invoices"]
+    assert [t.task_id for t in dag.tasks] == ["plan", "ingest", "parse", "extract", "validate", "publish"]
+    assert "extract" in dag.tags and "org:finance" in dag.tags and dag.schedule == "@daily"
+    assert no_network == []
+    from docharvest.sources import parse_sources
+
+    (parsed,) = parse_sources({"sources": [source]}).sources
+    conf = ExtractConf.model_validate(parsed.conf())  # what the plan task receives is a valid job conf
+    assert conf.schema_name == "invoice" and conf.org_id == "finance"

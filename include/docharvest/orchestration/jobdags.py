@@ -3,8 +3,9 @@
 ``build_scrape_dag`` is the scrape job's task graph (plan -> discover -> download[batch] ->
 extract[batch] -> validate -> publish); ``dags/docharvest_scrape.py`` calls it once, and
 ``dags/docharvest_sources.py`` once per scheduled source, so both run the same tasks.
-``build_knowledge_dag`` is the knowledge job's graph (plan -> crawl -> extract -> publish) for
-scheduled knowledge sources.
+``build_knowledge_dag`` (plan -> crawl -> extract -> publish) and ``build_extract_dag``
+(plan -> ingest -> parse[batch] -> extract[batch] -> validate -> publish) do the same for
+the other kinds.
 
 Building a DAG reads nothing (no settings, no files, no network): task bodies construct
 ``Settings()`` and import the pipeline when they run.
@@ -92,6 +93,11 @@ def build_scrape_dag(dag_id: str, **options: Any) -> DAG:
 def build_knowledge_dag(dag_id: str, **options: Any) -> DAG:
     """The knowledge job's DAG (options as in :func:`build_job_dag`)."""
     return build_job_dag("knowledge", dag_id, **{"fileloc": _caller_file(), **options})
+
+
+def build_extract_dag(dag_id: str, **options: Any) -> DAG:
+    """The extract job's DAG (options as in :func:`build_job_dag`)."""
+    return build_job_dag("extract", dag_id, **{"fileloc": _caller_file(), **options})
 
 
 def _caller_file() -> str:
@@ -182,5 +188,54 @@ def _knowledge_tasks(conf: dict[str, Any], source: str | None) -> None:
     publish(extracted)
 
 
-_TASKS = {"scrape": _scrape_tasks, "knowledge": _knowledge_tasks}
+def _extract_tasks(conf: dict[str, Any], source: str | None) -> None:
+    """plan -> ingest -> parse[batch] -> extract[batch] -> validate -> publish."""
+
+    @task
+    def plan() -> str:
+        from docharvest.pipeline import extract as steps
+
+        return _plan(steps, conf, source)
+
+    @task
+    def ingest(job_id: str) -> list[int]:
+        from docharvest.pipeline import extract as steps
+
+        return core_call(steps.ingest, _settings(), job_id)
+
+    @task(max_active_tis_per_dagrun=2)
+    def parse(job_id: str, batch: int) -> int:
+        from docharvest.pipeline import extract as steps
+
+        return core_call(steps.parse, _settings(), job_id, batch)
+
+    @task(max_active_tis_per_dagrun=2)
+    def extract(job_id: str, batch: int) -> int:
+        from docharvest.pipeline import extract as steps
+
+        return core_call(steps.extract, _settings(), job_id, batch)
+
+    # none_failed: zero documents map zero batches (skipped), and the job must still publish.
+    @task(trigger_rule=TriggerRule.NONE_FAILED)
+    def validate(job_id: str) -> str:
+        from docharvest.pipeline import extract as steps
+
+        return core_call(steps.validate, _settings(), job_id)
+
+    @task(outlets=[assets.dataset_asset("result_rows"), assets.JOBS, assets.JOB_ERRORS])
+    def publish(job_id: str) -> str:
+        from docharvest.pipeline import extract as steps
+
+        return core_call(steps.publish, _settings(), job_id)
+
+    job_id: Any = plan()
+    batches = ingest(job_id)
+    parsed = parse.partial(job_id=job_id).expand(batch=batches)
+    extracted = extract.partial(job_id=job_id).expand(batch=parsed)
+    validated: Any = validate(job_id)
+    extracted >> validated
+    publish(validated)
+
+
+_TASKS = {"scrape": _scrape_tasks, "knowledge": _knowledge_tasks, "extract": _extract_tasks}
 JOB_KINDS = frozenset(_TASKS)

@@ -22,11 +22,12 @@ log = logging.getLogger(__name__)
 
 def source_doc(source: ScrapeSource | ExtractSource | KnowledgeSource, path: Path | None) -> str:
     """``doc_md`` of a source's DAG: what it runs, for whom, when, and where it is declared."""
-    what = (
-        f"Crawls {source.website} for: *{source.prompt}*"
-        if isinstance(source, ScrapeSource)
-        else f"Reads the business website {getattr(source, 'website', '')}"
-    )
+    if isinstance(source, ScrapeSource):
+        what = f"Crawls {source.website} for: *{source.prompt}*"
+    elif isinstance(source, ExtractSource):
+        what = f"Extracts schema `{source.schema_}` fields from {len(source.inputs)} input(s)"
+    else:
+        what = f"Reads the business website {getattr(source, 'website', '')}"
     lines = [
         f"# Source `{source.name}` ({source.kind})",
         "",
@@ -48,7 +49,7 @@ def source_dag(
     source: ScrapeSource | ExtractSource | KnowledgeSource, *, path: Path | None, fileloc: str
 ) -> DAG | None:
     """The DAG for one source, or None when its kind has no DAG builder yet (logged)."""
-    if source.kind not in JOB_KINDS or isinstance(source, ExtractSource):
+    if source.kind not in JOB_KINDS:
         log.warning("source %s: kind %r has no scheduled DAG yet; not scheduled", source.name, source.kind)
         return None
     start = datetime.combine(source.start_date, datetime.min.time())
