@@ -70,8 +70,7 @@ class AirflowServer:
             "DOCHARVEST_CRAWL__MIN_DELAY_SECONDS": "0",
             "DOCHARVEST_CRAWL__RETRY_BACKOFF_SECONDS": "0.05",
             "DOCHARVEST_BATCH_SIZE": "5",
-            # Process pools inside a scheduled task re-run the airflow entry point and fail (reported).
-            "DOCHARVEST_PARSE_WORKERS": "1",
+            # Parse workers stay at the default (2): the extract step's process pool runs under a real worker.
             "PYTHONPATH": str(REPO_ROOT),
         }
 

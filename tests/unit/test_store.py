@@ -76,3 +76,25 @@ def test_partition_write_is_atomic_and_replaces_on_rerun(tmp_path) -> None:  # t
     assert path.parent.name == "job_date=2024-01-02"
     assert pq.read_table(path).num_rows == 1
     assert [p.name for p in path.parent.iterdir()] == [path.name]  # no temp files left
+
+
+def test_a_job_cancelled_before_its_plan_runs_stays_cancelled(settings: Settings) -> None:
+    from docharvest.errors import JobCancelledError
+    from docharvest.pipeline.common import start_job
+
+    engine = init_db(settings)
+    job_id = new_job_id()
+    repository.ensure_job(engine, {"job_id": job_id, "kind": "scrape", "status": "cancelled"})
+    with pytest.raises(JobCancelledError):
+        start_job(
+            settings,
+            job_id=job_id,
+            kind="scrape",
+            org_id=None,
+            website="https://example.org/",
+            params={},
+            timeout_seconds=60,
+            dag_id="docharvest_scrape",
+            run_id="manual__1",
+        )
+    assert repository.get_job(engine, job_id)["status"] == "cancelled"

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import logging
 import mimetypes
-from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, date, datetime
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -33,6 +31,7 @@ from docharvest.pipeline.common import (
     cpu_meter,
     job_is_cancelled,
     monotonic_deadline,
+    parse_pool,
     read_json,
     write_json,
 )
@@ -405,9 +404,8 @@ def _read_all(docs: list[dict[str, Any]], settings: Settings, max_bytes: int) ->
     if settings.parse_workers <= 1 or len(args) < 8:
         parsed = [read_document(*a) for a in args]
     else:
-        # spawn, not fork: the Airflow task process has threads (heartbeat, logs) a fork would copy mid-lock.
         workers = min(settings.parse_workers, len(args))
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        with parse_pool(workers) as pool:
             parsed = list(
                 pool.map(
                     read_document, *zip(*args, strict=True), chunksize=max(1, len(args) // (workers * 4))

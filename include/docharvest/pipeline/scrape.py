@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import logging
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict
 from datetime import UTC, datetime
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +22,7 @@ from docharvest.pipeline.common import (
     cpu_meter,
     fail_job,
     monotonic_deadline,
+    parse_pool,
     read_json,
     start_job,
     total_cpu_seconds,
@@ -413,8 +412,7 @@ def _parse_all(docs: list[dict[str, Any]], workers: int) -> list[DocumentText | 
     jobs = [(d["raw_path"], d["document_type"]) for d in docs]
     if workers <= 1 or len(jobs) < 4:
         return [parse_document(*j) for j in jobs]
-    # spawn, not fork: the Airflow task process has threads (heartbeat, logs) a fork would copy mid-lock.
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=get_context("spawn")) as pool:
+    with parse_pool(min(workers, len(jobs))) as pool:
         return list(pool.map(parse_document, *zip(*jobs, strict=True), chunksize=4))
 
 
