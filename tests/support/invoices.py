@@ -10,6 +10,7 @@ seed, so the set is varied but reproducible. The extractor never sees this modul
 
 from __future__ import annotations
 
+import calendar
 import io
 import random
 from collections.abc import Callable
@@ -43,20 +44,7 @@ CONVENTIONS = {
     "chfr": Convention("chfr", "fr", "CHF", "CHF", "ch", ("dmy_dot", "long_fr")),
 }
 
-MONTHS_EN = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS_EN = list(calendar.month_name)[1:]  # January .. December (English, C locale)
 MONTHS_DE = [
     "Januar",
     "Februar",

@@ -22,6 +22,7 @@ what ``bench/relevance.py`` and the unit tests use.
 
 from __future__ import annotations
 
+import calendar
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -29,20 +30,7 @@ from datetime import date, datetime, timedelta
 from docharvest.models import Candidate
 from docharvest.text import DocumentText
 
-MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTH_NAMES = list(calendar.month_name)[1:]  # January .. December (English, C locale)
 FAR_PAST, FAR_FUTURE = date(1950, 1, 1), date(2049, 12, 31)
 
 
