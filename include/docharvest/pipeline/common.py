@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import resource
+import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -168,14 +169,24 @@ def total_cpu_seconds(settings: Settings, job_id: str) -> float:
     return sum(float(read_json(p)["cpu_seconds"]) for p in folder.glob("*.json")) if folder.exists() else 0.0
 
 
-def parse_pool(workers: int) -> ProcessPoolExecutor:
+@contextmanager
+def parse_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     """A process pool for CPU-bound parsing inside a task (pypdf is ~6 ms per dense page).
 
-    fork, not spawn: a spawned child re-runs the parent's entry point (``airflow`` on a worker),
-    which fails in the task's environment. Forking copies the task process as it is; the
-    children only parse files, and logging re-creates its locks after a fork.
+    spawn, not fork: the task process has threads (servers, heartbeats) that a fork would copy
+    mid-lock. A spawned child normally re-imports the parent's ``__main__`` script, which on an
+    Airflow worker is the ``airflow`` command and fails in the task's environment; the parse
+    children need none of it, so the script path is hidden while the pool starts its processes
+    (``map`` submits everything at once, so every worker starts inside this block).
     """
-    return ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"))
+    main = sys.modules.get("__main__")
+    script = main.__dict__.pop("__file__", None) if main is not None and main.__spec__ is None else None
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+            yield pool
+    finally:
+        if script is not None and main is not None:
+            main.__file__ = script
 
 
 def job_is_cancelled(settings: Settings, job_id: str) -> bool:
