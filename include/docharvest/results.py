@@ -42,6 +42,20 @@ def error_body(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# What ``document_body`` reads; listing only these keeps a results page cheap.
+DOCUMENT_BODY_COLUMNS = (
+    "url",
+    "final_url",
+    "name",
+    "source_page",
+    "document_type",
+    "confidence_score",
+    "file_size_bytes",
+    "extracted_at",
+    "relevance_reason",
+)
+
+
 def document_body(doc: dict[str, Any]) -> dict[str, Any]:
     """Seed 001 ``ExtractedDocument`` plus ``relevance_reason``."""
     size = doc.get("file_size_bytes") or 0
@@ -63,7 +77,13 @@ def listed_documents(
     """Documents at or above the job's confidence threshold, best first (one page with ``limit``)."""
     threshold = float(job["params"].get("confidence_threshold", 0.1))
     docs = repository.list_documents(
-        engine, job["job_id"], statuses=[LISTED_STATUS], min_confidence=threshold, limit=limit, offset=offset
+        engine,
+        job["job_id"],
+        statuses=[LISTED_STATUS],
+        min_confidence=threshold,
+        limit=limit,
+        offset=offset,
+        columns=DOCUMENT_BODY_COLUMNS,
     )
     return [document_body(d) for d in docs]
 

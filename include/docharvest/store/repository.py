@@ -163,9 +163,14 @@ def list_documents(
     min_confidence: float | None = None,
     limit: int | None = None,
     offset: int = 0,
+    columns: Sequence[str] | None = None,
 ) -> list[Row]:
-    """Documents best first (confidence, then url); ``limit``/``offset`` read one page."""
-    query = _documents_where(sa.select(documents), job_id, batch, statuses, min_confidence)
+    """Documents best first (confidence, then url); ``limit``/``offset`` read one page.
+
+    ``columns`` reads only those (a results page skips the evidence JSON, the widest column).
+    """
+    selected = sa.select(*(documents.c[c] for c in columns)) if columns else sa.select(documents)
+    query = _documents_where(selected, job_id, batch, statuses, min_confidence)
     query = query.order_by(documents.c.confidence_score.desc().nulls_last(), documents.c.url)
     if limit is not None or offset:
         query = query.limit(limit).offset(offset)
