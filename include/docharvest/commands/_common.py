@@ -84,6 +84,33 @@ def run_dag_job(
         ) from exc
 
 
+def run_job_command(
+    args: argparse.Namespace,
+    build_conf: Callable[[argparse.Namespace], BaseModel],
+    run: Callable[..., dict[str, Any]],
+    failure: Callable[[dict[str, Any]], str | None],
+) -> int:
+    """What every job subcommand does: validate the flags, run the job, write its JSON, set the exit code.
+
+    Bad flags exit 2 naming the field; a job that did not end well exits 1 with ``failure(body)``.
+    """
+    from docharvest.errors import ConfigError
+
+    try:
+        conf = build_conf(args)
+    except ValidationError as exc:
+        return fail(f"invalid arguments: {validation_message(exc)}", code=2)
+    except ConfigError as exc:
+        return fail(str(exc), code=2)
+    try:
+        body = run(conf, settings_from_args(args), verbose=args.verbose)
+    except JobDidNotStartError as exc:
+        return fail(str(exc))
+    write_output(body, args.output)
+    reason = failure(body)
+    return fail(reason) if reason else 0
+
+
 def write_output(payload: dict[str, Any], output: Path | None) -> None:
     text = json.dumps(payload, indent=2, default=str)
     if output:

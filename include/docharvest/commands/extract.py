@@ -7,15 +7,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from pydantic import ValidationError
-
 from docharvest.commands._common import (
     add_common_job_flags,
-    fail,
     run_dag_job,
-    settings_from_args,
-    validation_message,
-    write_output,
+    run_job_command,
 )
 from docharvest.config import Settings
 from docharvest.models import ExtractConf, new_job_id
@@ -64,23 +59,18 @@ def run_extract(conf: ExtractConf, settings: Settings, *, verbose: bool = False)
     return run_dag_job(DAG_ID, conf, settings, extract_results, verbose=verbose)
 
 
-def run(args: argparse.Namespace) -> int:
-    from docharvest.errors import ConfigError, JobDidNotStartError
+def build_checked_conf(args: argparse.Namespace) -> ExtractConf:
+    """The conf, with a named schema loaded once so a bad schema is refused before Airflow starts."""
     from docharvest.extract.schema import load_schema
 
-    try:
-        conf = build_conf(args)
-        if not conf.schema_name.startswith("sch_"):
-            load_schema(conf.schema_name)  # refuse a bad schema before starting Airflow
-    except ValidationError as exc:
-        return fail(f"invalid arguments: {validation_message(exc)}", code=2)
-    except ConfigError as exc:
-        return fail(str(exc), code=2)
-    try:
-        results = run_extract(conf, settings_from_args(args), verbose=args.verbose)
-    except JobDidNotStartError as exc:
-        return fail(str(exc))
-    write_output(results, args.output)
-    if results["job_status"] != "complete":
-        return fail(f"job ended {results['job_status']}")
-    return 0
+    conf = build_conf(args)
+    if not conf.schema_name.startswith("sch_"):
+        load_schema(conf.schema_name)
+    return conf
+
+
+def run(args: argparse.Namespace) -> int:
+    def failure(body: dict[str, Any]) -> str | None:
+        return None if body["job_status"] == "complete" else f"job ended {body['job_status']}"
+
+    return run_job_command(args, build_checked_conf, run_extract, failure)

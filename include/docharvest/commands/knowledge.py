@@ -5,18 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from pydantic import ValidationError
-
 from docharvest.commands._common import (
     add_common_job_flags,
-    fail,
     run_dag_job,
-    settings_from_args,
-    validation_message,
-    write_output,
+    run_job_command,
 )
 from docharvest.config import Settings
-from docharvest.errors import JobDidNotStartError
 from docharvest.models import KnowledgeConf, new_job_id
 
 DAG_ID = "docharvest_knowledge"
@@ -47,15 +41,7 @@ def run_knowledge(conf: KnowledgeConf, settings: Settings, *, verbose: bool = Fa
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        conf = build_conf(args)
-    except ValidationError as exc:
-        return fail(f"invalid arguments: {validation_message(exc)}", code=2)
-    try:
-        body = run_knowledge(conf, settings_from_args(args), verbose=args.verbose)
-    except JobDidNotStartError as exc:
-        return fail(str(exc))
-    write_output(body, args.output)
-    if body["status"] != "completed":
-        return fail(body["error"] or f"job ended {body['status']}")
-    return 0
+    def failure(body: dict[str, Any]) -> str | None:
+        return None if body["status"] == "completed" else body["error"] or f"job ended {body['status']}"
+
+    return run_job_command(args, build_conf, run_knowledge, failure)

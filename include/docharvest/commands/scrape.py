@@ -5,18 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from pydantic import ValidationError
-
 from docharvest.commands._common import (
     add_common_job_flags,
-    fail,
     run_dag_job,
-    settings_from_args,
-    validation_message,
-    write_output,
+    run_job_command,
 )
 from docharvest.config import Settings
-from docharvest.errors import JobDidNotStartError
 from docharvest.models import ScrapeConf, new_job_id
 
 DAG_ID = "docharvest_scrape"
@@ -64,15 +58,6 @@ def run_scrape(conf: ScrapeConf, settings: Settings, *, verbose: bool = False) -
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        conf = build_conf(args)
-    except ValidationError as exc:
-        return fail(f"invalid arguments: {validation_message(exc)}", code=2)
-    try:
-        results = run_scrape(conf, settings_from_args(args), verbose=args.verbose)
-    except JobDidNotStartError as exc:
-        return fail(str(exc))
-    write_output(results, args.output)
-    if results["status"] != "completed":
-        return fail(results["message"])
-    return 0
+    return run_job_command(
+        args, build_conf, run_scrape, lambda body: body["message"] if body["status"] != "completed" else None
+    )
