@@ -1,16 +1,20 @@
 """Jobs API latency under concurrency, on SQLite.
 
-A job with 10,000 listed documents (plus 2,000 other jobs in the table) is written to a
-fresh SQLite DB; the API runs in its own uvicorn process on 127.0.0.1; 50 concurrent
-clients (asyncio + httpx, one connection each) then hammer
+A completed scrape job with 10,000 listed documents and an extract job with 10,000 rows (plus
+2,000 other jobs in the table) are written to a fresh SQLite DB; ``docharvest api`` serves it
+on 127.0.0.1; 50 concurrent clients (asyncio + aiohttp, one connection each) then send
 
-* ``GET /scrape/status/{job_id}``                       target p99 < 50 ms
-* ``GET /scrape/results/{job_id}?limit=100&offset=k``   target p99 < 100 ms (random page)
-* ``GET /v1/jobs/{job_id}/results?limit=100``           when the extract family is present
+* ``GET /scrape/status/{job_id}``                          target p99 < 50 ms
+* ``GET /scrape/results/{job_id}?limit=100&offset=k``      target p99 < 100 ms (random pages)
+* ``GET /v1/jobs/{job_id}/results?limit=100&cursor=c``     target p99 < 100 ms (random pages)
 
-and p50/p95/p99 and throughput are printed.
+twice: back to back (saturation: each latency includes queueing behind the other 49) and
+paced (``--rate`` requests per second per client, i.e. polling). p50/p95/p99 and throughput
+are printed, with the results cache on (pages of ended jobs kept per version; the first
+read of each page is the warm-up) and off (every page read from the DB).
 
     .venv/bin/python bench/api.py [--requests 2000] [--clients 50] [--documents 10000]
+                                  [--workers 1] [--cache on|off|both]
 """
 
 from __future__ import annotations
@@ -59,6 +63,7 @@ def seed(data_dir: Path, documents: int, other_jobs: int) -> tuple[str, str, str
         "params": {"timeout": 1800, "confidence_threshold": 0.1, "single_page": False},
         "started_at": now - timedelta(minutes=5),
         "completed_at": now,
+        "updated_at": now,  # an ended job's last write (the API's results version)
         "total_runtime_seconds": 300.0,
         "message": "Job completed successfully.",
         "agents_completed": ["coordinator", "navigator", "scraper", "extractor", "validator", "publisher"],
@@ -142,18 +147,16 @@ def seed(data_dir: Path, documents: int, other_jobs: int) -> tuple[str, str, str
     return key, job_id, extract_id
 
 
-def serve(data_dir: str, port: int) -> None:
-    """Child process: the API under uvicorn (no access log)."""
-    import uvicorn
-    from docharvest.api import create_app
-
-    uvicorn.run(
-        create_app(_settings(Path(data_dir))),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        access_log=False,
-    )
+def server_env(data_dir: Path, cache_mb: int) -> dict[str, str]:
+    """The API server's environment: this DB, no effective rate limit, the given results cache."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DOCHARVEST_")}
+    return {
+        **env,
+        "DOCHARVEST_DATA_DIR": str(data_dir),
+        "DOCHARVEST_API__RATE_LIMIT_PER_MINUTE": "1000000",
+        "DOCHARVEST_API__RATE_LIMIT_BURST": "100000",
+        "DOCHARVEST_API__RESULTS_CACHE_MB": str(cache_mb),
+    }
 
 
 def _free_port() -> int:
@@ -217,6 +220,22 @@ def report(name: str, latencies: list[float], failures: int, wall: float, target
     )
 
 
+def start_server(data_dir: Path, cache_mb: int, workers: int) -> tuple[subprocess.Popen[bytes], str]:
+    """``docharvest api`` (the command users run) on a free port; wait until it answers."""
+    port = _free_port()
+    command = [str(Path(sys.executable).with_name("docharvest")), "api", "--port", str(port)]
+    command += ["--workers", str(workers), "--log-level", "warning"]
+    server = subprocess.Popen(command, env=server_env(data_dir, cache_mb))
+    base_url = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            if httpx.get(f"{base_url}/openapi.json", timeout=1).status_code == 200:
+                break
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    return server, base_url
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -226,11 +245,13 @@ def main() -> int:
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--other-jobs", type=int, default=2_000)
     parser.add_argument("--rate", type=float, default=4.0, help="per-client req/s of the paced run")
-    parser.add_argument("--serve", nargs=2, metavar=("DATA_DIR", "PORT"), help=argparse.SUPPRESS)
+    parser.add_argument("--workers", type=int, default=1, help="docharvest api --workers")
+    parser.add_argument(
+        "--cache", choices=["on", "off", "both"], default="both", help="results cache (default: both runs)"
+    )
     args = parser.parse_args()
-    if args.serve:
-        serve(args.serve[0], int(args.serve[1]))
-        return 0
+
+    from docharvest.api.v1_routes import _encode_cursor
 
     data_dir = Path(tempfile.mkdtemp(prefix="dh-bench-api-"))
     t0 = time.perf_counter()
@@ -238,44 +259,38 @@ def main() -> int:
     print(
         f"seeded {args.documents} documents + {args.other_jobs} jobs in {time.perf_counter() - t0:.1f} s ({data_dir})"
     )
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DOCHARVEST_")}
-    server = subprocess.Popen([sys.executable, __file__, "--serve", str(data_dir), str(port)], env=env)
-    base_url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                if httpx.get(f"{base_url}/openapi.json", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        pages = [
-            f"/scrape/results/{job_id}?limit=100&offset={100 * random.randrange(args.documents // 100)}"
-            for _ in range(200)
-        ]
-        cases = [
-            ("GET /scrape/status (1 job)", [f"/scrape/status/{job_id}"], 50.0),
-            ("GET /scrape/results page of 100", pages, 100.0),
-        ]
-        if extract_job:
-            cases.append(
-                ("GET /v1/jobs/{id}/results limit=100", [f"/v1/jobs/{extract_job}/results?limit=100"], 100.0)
-            )
+    pages = [
+        f"/scrape/results/{job_id}?limit=100&offset={100 * random.randrange(args.documents // 100)}"
+        for _ in range(200)
+    ]
+    cursors = [
+        f"/v1/jobs/{extract_job}/results?limit=100&cursor={_encode_cursor(p - 1, f'res_{p - 1:06d}')}"
+        for p in (100 * random.randrange(1, args.documents // 100) for _ in range(200))
+    ]
+    cases = [
+        ("GET /scrape/status (1 job)", [f"/scrape/status/{job_id}"], 50.0),
+        ("GET /scrape/results page of 100", pages, 100.0),
+        ("GET /v1/jobs/{id}/results page of 100", cursors, 100.0),
+    ]
+    for cache in ("on", "off") if args.cache == "both" else (args.cache,):
+        server, base_url = start_server(data_dir, 64 if cache == "on" else 0, args.workers)
         print(
-            f"{args.clients} concurrent clients, {args.requests} requests per endpoint, uvicorn (1 process), SQLite"
+            f"\n{args.clients} concurrent clients, {args.requests} requests per endpoint, "
+            f"docharvest api --workers {args.workers}, SQLite, results cache {cache}"
         )
-        for name, paths, target in cases:
-            asyncio.run(load(base_url, key, paths, args.clients, min(200, args.requests)))  # warm-up
-            for rate in (0.0, args.rate):
-                start = time.perf_counter()
-                latencies, failures = asyncio.run(
-                    load(base_url, key, paths, args.clients, args.requests, rate)
-                )
-                label = f"{name} [{'saturated' if not rate else f'{rate:g} req/s each'}]"
-                report(label, latencies, failures, time.perf_counter() - start, target)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        try:
+            for name, paths, target in cases:
+                asyncio.run(load(base_url, key, paths, args.clients, min(200, args.requests)))  # warm-up
+                for rate in (0.0, args.rate):
+                    start = time.perf_counter()
+                    latencies, failures = asyncio.run(
+                        load(base_url, key, paths, args.clients, args.requests, rate)
+                    )
+                    label = f"{name} [{'saturated' if not rate else f'{rate:g} req/s each'}]"
+                    report(label, latencies, failures, time.perf_counter() - start, target)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
     return 0
 
 

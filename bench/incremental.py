@@ -33,7 +33,9 @@ def build_site(server: SiteServer, docs: int, pages_per_doc: int) -> dict[str, i
     per_page = 20
     bodies = {}
     for i in range(docs):
-        text = [[f"Board meeting minutes {2024}-{i:04d}", "Motion carried. " * 40] for _ in range(pages_per_doc)]
+        text = [
+            [f"Board meeting minutes {2024}-{i:04d}", "Motion carried. " * 40] for _ in range(pages_per_doc)
+        ]
         bodies[f"/docs/minutes-{i:04d}.pdf"] = simple_pdf(text)
 
     def answer(request: RequestInfo) -> Route:

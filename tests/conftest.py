@@ -67,7 +67,12 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
         database_url=database_url,
         airflow_home=_AIRFLOW_HOME,
         allow_private_networks=True,
-        crawl={"min_delay_seconds": 0, "retry_backoff_seconds": 0.05, "connect_timeout_seconds": 5, "read_timeout_seconds": 10},
+        crawl={
+            "min_delay_seconds": 0,
+            "retry_backoff_seconds": 0.05,
+            "connect_timeout_seconds": 5,
+            "read_timeout_seconds": 10,
+        },
     )
 
 

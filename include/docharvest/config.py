@@ -176,6 +176,12 @@ class ApiSettings(BaseModel):
     results_page_size: int = Field(
         default=100, ge=1, le=1000, description="Default page of GET /v1/jobs/{id}/results."
     )
+    results_cache_mb: int = Field(
+        default=64,
+        ge=0,
+        le=16_384,
+        description="Memory per API process for ended jobs' results pages (LRU); 0 turns the cache off.",
+    )
 
 
 class ExtractSettings(BaseModel):

@@ -7,6 +7,7 @@ CLI prints it and the API serves it. ``dataset_rows`` feeds the Parquet datasets
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -26,7 +27,11 @@ def _runtime_seconds(job: dict[str, Any]) -> float:
     if job.get("total_runtime_seconds") is not None:
         return float(job["total_runtime_seconds"])
     started = as_utc(job.get("started_at"))
-    return (datetime.now(UTC) - started).total_seconds() if started else 0.0
+    if started is None:
+        return 0.0
+    # An ended job's runtime stops at its end (a cancelled one may have no total recorded).
+    ended = None if JobStatus(job["status"]).is_active else as_utc(job.get("completed_at"))
+    return ((ended or datetime.now(UTC)) - started).total_seconds()
 
 
 def error_body(row: dict[str, Any]) -> dict[str, Any]:
@@ -76,10 +81,10 @@ def listed_documents(
 ) -> list[dict[str, Any]]:
     """Documents at or above the job's confidence threshold, best first (one page with ``limit``)."""
     threshold = float(job["params"].get("confidence_threshold", 0.1))
-    docs = repository.list_documents(
+    docs = repository.document_page(
         engine,
         job["job_id"],
-        statuses=[LISTED_STATUS],
+        status=LISTED_STATUS,
         min_confidence=threshold,
         limit=limit,
         offset=offset,
@@ -122,17 +127,42 @@ def scrape_results(
 ) -> dict[str, Any]:
     """``GET /scrape/results/{job_id}`` (seed 001 ``JobResultsResponse``); ``limit`` pages ``documents``."""
     job = repository.get_job(engine, job_id)
+    return with_documents(
+        results_frame(engine, job), listed_documents(engine, job, limit=limit, offset=offset)
+    )
+
+
+@dataclass(frozen=True)
+class ResultsFrame:
+    """A results body without its page of documents, and how many documents are listed in all.
+
+    It depends only on the job's rows, so an ended job's frame can be reused for every page
+    for as long as the job's ``updated_at`` is unchanged.
+    """
+
+    body: dict[str, Any]
+    listed_total: int
+
+
+def with_documents(frame: ResultsFrame, documents: list[dict[str, Any]]) -> dict[str, Any]:
+    """The full results body: the frame with ``documents`` in its place."""
+    body = dict(frame.body)
+    body["documents"] = documents
+    return body
+
+
+def results_frame(engine: sa.Engine, job: dict[str, Any]) -> ResultsFrame:
+    """Everything of ``scrape_results`` but the documents (the job row, errors, warnings, counts)."""
+    job_id = job["job_id"]
     errors = [error_body(e) for e in repository.list_errors(engine, job_id)]
     warnings = repository.list_warnings(engine, job_id)
-    documents = listed_documents(engine, job, limit=limit, offset=offset)
-    paged = limit is not None or offset > 0
+    listed_total = count_listed_documents(engine, job)
     runtime = _runtime_seconds(job)
-    return {
+    body = {
         "job_id": job_id,
         "status": job["status"],
-        "message": job.get("message")
-        or _message(job, count_listed_documents(engine, job) if paged else len(documents)),
-        "documents": documents,
+        "message": job.get("message") or _message(job, listed_total),
+        "documents": [],
         "metadata": job_metadata(job, errors, warnings),
         "total_documents_found": int(job.get("total_documents_found") or 0),
         "total_documents_downloaded": int(job.get("total_documents_downloaded") or 0),
@@ -147,6 +177,7 @@ def scrape_results(
         # Incremental re-crawls (scheduled sources); all zero for a one-off job.
         **{f"documents_{change}": n for change, n in change_counts(engine, job_id).items()},
     }
+    return ResultsFrame(body=body, listed_total=listed_total)
 
 
 def _message(job: dict[str, Any], count: int) -> str:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import json
 import socket
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 from docharvest.api import create_app
 from docharvest.api.keys import create_key, revoke_key
+from docharvest.api.scrape_models import ScrapeJobStatus
 from docharvest.config import Settings
 from docharvest.models import JobStatus, is_job_id
+from docharvest.results import scrape_results
 from docharvest.store import repository
 from docharvest.store.db import init_db
 from docharvest.store.tables import jobs
@@ -248,6 +251,8 @@ def test_status_of_running_job(client: TestClient, key: str, engine: sa.Engine, 
     assert body["progress"]["pages_scraped"] == 4 and body["progress"]["total_pages"] == 10
     assert 5 < body["progress"]["percentage"] < 50
     assert "Crawling" in body["message"]
+    # Served without the response model's round trip, yet exactly what the model documents.
+    assert body == ScrapeJobStatus.model_validate(body).model_dump(mode="json")
 
 
 def test_malformed_job_id_is_400_naming_the_format(client: TestClient, key: str) -> None:
@@ -307,6 +312,64 @@ def test_results_pages(client: TestClient, key: str, engine: sa.Engine, org: str
     assert [d["url"] for d in page.json()["documents"]] == [d["url"] for d in full[20:]]
     bad = client.get(f"/scrape/results/{job['job_id']}?limit=0", headers=auth(key))
     assert "limit" in assert_scrape_error(bad, 422, f"/scrape/results/{job['job_id']}")["message"]
+
+
+def test_results_page_equals_the_cli_body(client: TestClient, key: str, engine: sa.Engine, org: str) -> None:
+    job = add_job(engine, org, status=JobStatus.completed, completed_at=datetime.now(UTC))
+    add_documents(engine, job["job_id"], 12)
+    repository.record_error(
+        engine, job["job_id"], agent_name="scraper", error_type="http_404", error_message="HTTP 404"
+    )
+    served = client.get(f"/scrape/results/{job['job_id']}?limit=5&offset=5", headers=auth(key)).json()
+    assert served == json.loads(json.dumps(scrape_results(engine, job["job_id"], limit=5, offset=5)))
+    assert served["has_errors"] is True and len(served["documents"]) == 5
+
+
+def test_ended_job_pages_carry_an_etag_that_moves_with_every_write(
+    client: TestClient, key: str, engine: sa.Engine, org: str
+) -> None:
+    job = add_job(engine, org, status=JobStatus.completed, completed_at=datetime.now(UTC))
+    add_documents(engine, job["job_id"], 5)
+    path = f"/scrape/results/{job['job_id']}?limit=2"
+    first = client.get(path, headers=auth(key))
+    etag = first.headers["ETag"]
+    assert first.headers["X-Total-Count"] == "5" and first.json()["errors"] == []
+    again = client.get(path, headers={**auth(key), "If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b"" and again.headers["ETag"] == etag
+    other_page = client.get(f"{path}&offset=2", headers=auth(key)).headers["ETag"]
+    assert other_page != etag
+    # A late write (e.g. a task still finishing after a cancel) is seen at once: no stale summary.
+    repository.record_error(
+        engine, job["job_id"], agent_name="scraper", error_type="http_404", error_message="HTTP 404"
+    )
+    after_error = client.get(path, headers={**auth(key), "If-None-Match": etag})
+    assert after_error.status_code == 200 and after_error.headers["ETag"] != etag
+    assert [e["error_type"] for e in after_error.json()["errors"]] == ["http_404"]
+    add_documents(engine, job["job_id"], 7)
+    assert client.get(path, headers=auth(key)).headers["X-Total-Count"] == "7"
+
+
+def test_active_job_pages_have_no_etag(client: TestClient, key: str, engine: sa.Engine, org: str) -> None:
+    job = add_job(engine, org, status=JobStatus.in_progress, started_at=datetime.now(UTC))
+    add_documents(engine, job["job_id"], 3)
+    response = client.get(f"/scrape/results/{job['job_id']}", headers=auth(key))
+    assert response.status_code == 200 and "ETag" not in response.headers
+    assert response.headers["X-Total-Count"] == "3"
+
+
+def test_ended_job_runtime_stops_at_its_end(
+    client: TestClient, key: str, engine: sa.Engine, org: str
+) -> None:
+    now = datetime.now(UTC)
+    job = add_job(
+        engine,
+        org,
+        status=JobStatus.cancelled,
+        started_at=now - timedelta(seconds=300),
+        completed_at=now - timedelta(seconds=180),
+    )
+    body = client.get(f"/scrape/results/{job['job_id']}", headers=auth(key)).json()
+    assert body["total_runtime_seconds"] == pytest.approx(120, abs=0.01)
 
 
 # -- cancel --------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from docharvest.api import create_app
 from docharvest.api.keys import create_key
 from docharvest.config import Settings
 from docharvest.models import JobKind, JobStatus
+from docharvest.pipeline.extract import update_rows
 from docharvest.store import repository
 from docharvest.store.db import init_db
 from docharvest.store.tables import knowledge_items, result_rows
@@ -155,6 +156,24 @@ def test_results_are_paged_with_a_cursor(client: TestClient, engine: sa.Engine, 
     assert row["validation_flags"] == ["missing_required_field:total"]
     bad = client.get(f"/v1/jobs/{job['job_id']}/results?cursor=%%%")
     assert "cursor" in assert_v1_error(bad, 400, "validation_error")
+
+
+def test_ended_extract_job_pages_answer_304_until_a_row_changes(
+    client: TestClient, engine: sa.Engine, org: str
+) -> None:
+    job = add_job(engine, org, kind=JobKind.extract, status=JobStatus.in_progress)
+    add_rows(engine, job["job_id"], 4)
+    path = f"/v1/jobs/{job['job_id']}/results?limit=2"
+    assert "ETag" not in client.get(path).headers  # a running job's rows still change
+    repository.update_job(engine, job["job_id"], status=JobStatus.completed, completed_at=datetime.now(UTC))
+    first = client.get(path)
+    etag = first.headers["ETag"]
+    assert first.json()["job_status"] == "complete" and first.json()["total_rows"] == 4
+    assert client.get(path, headers={"If-None-Match": f'W/"x", {etag}'}).status_code == 304
+    update_rows(engine, job["job_id"], [{"id": f"res_{job['job_id']}_0001", "status": "review"}])
+    changed = client.get(path, headers={"If-None-Match": etag})
+    assert changed.status_code == 200 and changed.headers["ETag"] != etag
+    assert [r["status"] for r in changed.json()["data"]] == ["review", "review"]
 
 
 def test_v1_errors_for_ids_keys_and_ownership(client: TestClient, engine: sa.Engine) -> None:

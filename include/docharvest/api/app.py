@@ -23,6 +23,7 @@ from docharvest.api.airflow_client import AirflowClient
 from docharvest.api.deps import ApiState
 from docharvest.api.errors import install_error_handlers
 from docharvest.api.ratelimit import RateLimiter
+from docharvest.api.results_cache import ResultsCache
 from docharvest.api.scrape_routes import router as scrape_router
 from docharvest.api.v1_models import ExtractJobRequest
 from docharvest.api.v1_routes import routers as v1_routers
@@ -54,6 +55,7 @@ def create_app(settings: Settings, *, airflow_transport: httpx.BaseTransport | N
         settings=settings,
         airflow=AirflowClient(settings.api, transport=airflow_transport),
         limiter=RateLimiter(settings.api.rate_limit_per_minute, settings.api.rate_limit_burst),
+        results_cache=ResultsCache(settings.api.results_cache_mb * 1024 * 1024),
     )
 
     @asynccontextmanager

@@ -17,6 +17,7 @@ from docharvest.api.airflow_client import AirflowClient
 from docharvest.api.errors import ApiError
 from docharvest.api.keys import Principal, authenticate_key
 from docharvest.api.ratelimit import RateLimiter
+from docharvest.api.results_cache import ResultsCache
 from docharvest.api.webhooks import WebhookDispatcher
 from docharvest.config import Settings
 from docharvest.store.db import init_db
@@ -31,6 +32,7 @@ class ApiState:
     settings: Settings
     airflow: AirflowClient
     limiter: RateLimiter
+    results_cache: ResultsCache
     _engine: sa.Engine | None = None
     _webhooks: WebhookDispatcher | None = None
     _lock: threading.RLock = field(default_factory=threading.RLock)

@@ -134,6 +134,7 @@ class JobMetadataOut(BaseModel):
     errors: list[JobErrorOut] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     final_status: JobStatus | None = None
+    source: str | None = Field(default=None, description="Scheduled source that ran the job (extra)")
 
 
 class JobResultsResponse(BaseModel):
@@ -154,6 +155,12 @@ class JobResultsResponse(BaseModel):
     has_errors: bool = Field(description="Whether any errors occurred")
     errors: list[JobErrorOut] = Field(description="List of error objects (if any)")
     warnings: list[str] = Field(description="List of warning messages (if any)")
+    documents_new: int = Field(
+        default=0, description="Re-crawl of a source: documents not seen before (extra)"
+    )
+    documents_changed: int = Field(default=0, description="Re-crawl: documents whose content changed (extra)")
+    documents_unchanged: int = Field(default=0, description="Re-crawl: documents unchanged (extra)")
+    documents_removed: int = Field(default=0, description="Re-crawl: documents gone from the site (extra)")
 
     model_config = ConfigDict(
         json_schema_extra={

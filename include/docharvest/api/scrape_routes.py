@@ -10,11 +10,13 @@ from datetime import timedelta
 from typing import Annotated, Any
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Header, Query, Response
 
-from docharvest.api.deps import Caller, State
+from docharvest.api.deps import ApiState, Caller, State
 from docharvest.api.errors import SCRAPE, error_responses
 from docharvest.api.jobs import JobIdPath, cancel_job, owned_job, submit_job
+from docharvest.api.responses import NOT_MODIFIED_RESPONSE, json_response, not_modified, to_json
+from docharvest.api.results_cache import results_etag
 from docharvest.api.scrape_models import (
     JobResultsResponse,
     ScrapeJobList,
@@ -24,7 +26,7 @@ from docharvest.api.scrape_models import (
 )
 from docharvest.models import Agent, JobKind, JobStatus, ScrapeConf
 from docharvest.pipeline.common import as_utc
-from docharvest.results import _message, count_listed_documents, scrape_results
+from docharvest.results import _message, listed_documents, results_frame, with_documents
 from docharvest.store import repository
 from docharvest.store.tables import jobs
 
@@ -142,8 +144,9 @@ def submit_scrape(request: ScrapeSubmission, state: State, caller: Caller) -> di
     description="Status and progress of a scrape job. Poll until `is_active` is false.",
     responses=error_responses(SCRAPE, 400, 401, 404, 429),
 )
-async def get_status(job_id: JobIdPath, state: State, caller: Caller) -> dict[str, Any]:
-    return status_body(owned_job(state, job_id, caller, kind=JobKind.scrape))
+async def get_status(job_id: JobIdPath, state: State, caller: Caller) -> Response:
+    # Polled the most of all routes: serialised directly (the model documents it; tests check it).
+    return json_response(to_json(status_body(owned_job(state, job_id, caller, kind=JobKind.scrape))))
 
 
 @router.get(
@@ -153,26 +156,43 @@ async def get_status(job_id: JobIdPath, state: State, caller: Caller) -> dict[st
     description=(
         "The results and extracted documents of a job (seed 001 `JobResultsResponse`). Readable while "
         "the job runs (documents found so far) and after cancellation (partial results). With `limit`, "
-        "`documents` is one page (best first); `X-Total-Count` gives the number of listed documents."
+        "`documents` is one page (best first); `X-Total-Count` gives the number of listed documents. "
+        "An ended job's page carries an `ETag`: send it back in `If-None-Match` to get 304 if unchanged."
     ),
-    responses=error_responses(SCRAPE, 400, 401, 404, 429),
+    responses={**error_responses(SCRAPE, 400, 401, 404, 429), **NOT_MODIFIED_RESPONSE},
 )
 async def get_results(
     job_id: JobIdPath,
     state: State,
     caller: Caller,
-    response: Response,
     limit: Annotated[
         int | None, Query(ge=1, le=1000, description="Documents per page (default: all)")
     ] = None,
     offset: Annotated[int, Query(ge=0, le=10_000_000, description="Documents to skip")] = 0,
-) -> dict[str, Any]:
+    if_none_match: Annotated[str | None, Header(max_length=2000)] = None,
+) -> Response:
     job = owned_job(state, job_id, caller, kind=JobKind.scrape)
-    body = scrape_results(state.engine, job_id, limit=limit, offset=offset)
-    paged = limit is not None or offset > 0
-    total = count_listed_documents(state.engine, job) if paged else len(body["documents"])
-    response.headers["X-Total-Count"] = str(total)
-    return body
+    page = f"limit={limit}&offset={offset}"
+    etag = results_etag(job, page)
+    unchanged = not_modified(etag, if_none_match)
+    if unchanged is not None:
+        return unchanged
+    content, total = state.results_cache.get(
+        job, f"scrape?{page}", lambda: _results_page(state, job, limit, offset), weigh=lambda v: len(v[0])
+    )
+    headers = {"X-Total-Count": str(total)}
+    if etag is not None:
+        headers["ETag"] = etag
+    return json_response(content, headers)
+
+
+def _results_page(state: ApiState, job: dict[str, Any], limit: int | None, offset: int) -> tuple[bytes, int]:
+    """One results page as JSON, and the number of listed documents (``X-Total-Count``)."""
+    frame = state.results_cache.get(
+        job, "scrape", lambda: results_frame(state.engine, job), weigh=lambda f: len(to_json(f.body))
+    )
+    documents = listed_documents(state.engine, job, limit=limit, offset=offset)
+    return to_json(with_documents(frame, documents)), frame.listed_total
 
 
 @router.post(

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import sqlalchemy as sa
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Header, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import ValidationError
@@ -34,6 +34,8 @@ from docharvest.api.deps import ApiState, Caller, State
 from docharvest.api.errors import V1, ApiError, body_error, error_responses, validation_message
 from docharvest.api.jobs import JobIdPath, owned_job, submit_job
 from docharvest.api.keys import Principal
+from docharvest.api.responses import NOT_MODIFIED_RESPONSE, json_response, not_modified, to_json
+from docharvest.api.results_cache import results_etag
 from docharvest.api.v1_models import (
     ExtractJobRequest,
     JobStatusBody,
@@ -44,7 +46,7 @@ from docharvest.api.v1_models import (
     SchemaList,
 )
 from docharvest.errors import ConfigError
-from docharvest.extract.results import JOB_STATUS_WORDS, row_body
+from docharvest.extract.results import JOB_STATUS_WORDS, ROW_BODY_COLUMNS, row_body
 from docharvest.extract.schema import builtin_names, load_schema, parse_schema, schema_id, store_schema
 from docharvest.models import ExtractConf, JobKind, JobStatus, KnowledgeConf
 from docharvest.pipeline.knowledge import job_status_body, list_items
@@ -269,9 +271,10 @@ def _decode_cursor(cursor: str) -> tuple[int, str]:
     summary="Job results",
     description=(
         "Seed 002: one row per document with values keyed by field name, confidence and validation "
-        "flags. Readable while the job runs. Paged: `limit` rows, then follow `links.next`."
+        "flags. Readable while the job runs. Paged: `limit` rows, then follow `links.next`. An ended "
+        "job's page carries an `ETag`: send it back in `If-None-Match` to get 304 if unchanged."
     ),
-    responses=error_responses(V1, 400, 401, 404, 429),
+    responses={**error_responses(V1, 400, 401, 404, 429), **NOT_MODIFIED_RESPONSE},
 )
 async def extract_results_page(
     job_id: JobIdPath,
@@ -280,20 +283,66 @@ async def extract_results_page(
     caller: Caller,
     limit: Annotated[int | None, Query(ge=1, le=1000, description="Rows per page (default 100)")] = None,
     cursor: Annotated[str | None, Query(max_length=500, description="From links.next")] = None,
-) -> dict[str, Any]:
+    if_none_match: Annotated[str | None, Header(max_length=2000)] = None,
+) -> Response:
     job = owned_job(state, job_id, caller, kind=JobKind.extract)
     size = limit or state.settings.api.results_page_size
-    query = sa.select(result_rows).where(result_rows.c.job_id == job_id)
-    if cursor:
-        position, row_id = _decode_cursor(cursor)
+    after = _decode_cursor(cursor) if cursor else None
+    root = request.scope.get("root_path", "")
+    page = f"limit={size}&cursor={cursor}&root={root}"
+    etag = results_etag(job, page)
+    unchanged = not_modified(etag, if_none_match)
+    if unchanged is not None:
+        return unchanged
+    content = state.results_cache.get(
+        job, f"extract?{page}", lambda: _extract_page(state, job, size, after, root), weigh=len
+    )
+    return json_response(content, {"ETag": etag} if etag is not None else None)
+
+
+def _extract_page(
+    state: ApiState, job: dict[str, Any], size: int, after: tuple[int, str] | None, root: str
+) -> bytes:
+    """Seed 002's results body as JSON: ``size`` rows after the cursor's (position, id)."""
+    job_id = job["job_id"]
+    # Only what a row's body shows (and the cursor's position): not the wide evidence JSON.
+    columns = [result_rows.c[c] for c in (*ROW_BODY_COLUMNS, "position")]
+    query = sa.select(*columns).where(result_rows.c.job_id == job_id)
+    if after is not None:
         query = query.where(
             sa.tuple_(result_rows.c.position, result_rows.c.id)
-            > sa.tuple_(sa.literal(position), sa.literal(row_id))
+            > sa.tuple_(sa.literal(after[0]), sa.literal(after[1]))
         )
     query = query.order_by(result_rows.c.position, result_rows.c.id).limit(size + 1)
-    count = sa.select(sa.func.count()).select_from(result_rows).where(result_rows.c.job_id == job_id)
     with state.engine.connect() as conn:
-        rows = [dict(r) for r in conn.execute(query).mappings()]
+        rows = [dict(zip([c.name for c in columns], r, strict=True)) for r in conn.execute(query)]
+    total, schema = state.results_cache.get(
+        job, "extract", lambda: _results_summary(state, job), weigh=lambda v: 200
+    )
+    more = len(rows) > size
+    rows = rows[:size]
+    base = f"{root}/v1/jobs/{job_id}"
+    links: dict[str, Any] = {"self": f"{base}/results", "job": base, "next": None}
+    if more:
+        links["next"] = (
+            f"{base}/results?limit={size}&cursor={_encode_cursor(rows[-1]['position'], rows[-1]['id'])}"
+        )
+    return to_json(
+        {
+            "job_id": job_id,
+            "job_status": JOB_STATUS_WORDS.get(JobStatus(job["status"]), job["status"]),
+            "schema": schema,
+            "total_rows": total,
+            "data": [row_body(r) for r in rows],
+            "links": links,
+        }
+    )
+
+
+def _results_summary(state: ApiState, job: dict[str, Any]) -> tuple[int, dict[str, Any] | None]:
+    """What every results page of ``job`` shares: its row count and its schema's id and name."""
+    count = sa.select(sa.func.count()).select_from(result_rows).where(result_rows.c.job_id == job["job_id"])
+    with state.engine.connect() as conn:
         total = int(conn.execute(count).scalar_one())
         schema_row = (
             conn.execute(
@@ -306,28 +355,10 @@ async def extract_results_page(
             if job.get("schema_id")
             else None
         )
-    more = len(rows) > size
-    rows = rows[:size]
-    base = f"{request.scope.get('root_path', '')}/v1/jobs/{job_id}"
-    links: dict[str, Any] = {"self": f"{base}/results", "job": base, "next": None}
-    if more:
-        links["next"] = (
-            f"{base}/results?limit={size}&cursor={_encode_cursor(rows[-1]['position'], rows[-1]['id'])}"
-        )
-    schema = None
-    if schema_row is not None:
-        schema = {
-            "id": schema_row["id"],
-            "name": (schema_row["definition"] or {}).get("title") or schema_row["name"],
-        }
-    return {
-        "job_id": job_id,
-        "job_status": JOB_STATUS_WORDS.get(JobStatus(job["status"]), job["status"]),
-        "schema": schema,
-        "total_rows": total,
-        "data": [row_body(r) for r in rows],
-        "links": links,
-    }
+    if schema_row is None:
+        return total, None
+    name = (schema_row["definition"] or {}).get("title") or schema_row["name"]
+    return total, {"id": schema_row["id"], "name": name}
 
 
 # -- job status for every kind --------------------------------------------------------

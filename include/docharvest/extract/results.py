@@ -24,6 +24,10 @@ JOB_STATUS_WORDS = {
 }
 
 
+# What ``row_body`` reads.
+ROW_BODY_COLUMNS = ("id", "document_id", "filename", "status", "values", "confidence", "validation_flags")
+
+
 def row_body(row: dict[str, Any]) -> dict[str, Any]:
     confidence = row.get("confidence")
     return {

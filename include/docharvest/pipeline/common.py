@@ -34,11 +34,11 @@ def as_utc(value: datetime | None) -> datetime | None:
 
 def iso(value: datetime | None) -> str | None:
     """ISO 8601 with a ``Z`` suffix, as the seeds write timestamps."""
-    value = as_utc(value)
     if value is None:
         return None
-    text = value.isoformat(timespec="milliseconds" if value.microsecond else "seconds")
-    return text.replace("+00:00", "Z")
+    if value.tzinfo is not None:  # naive values (SQLite) are UTC already
+        value = value.astimezone(UTC).replace(tzinfo=None)
+    return value.isoformat(timespec="milliseconds" if value.microsecond else "seconds") + "Z"
 
 
 def remaining_seconds(job: dict[str, Any], now: datetime | None = None) -> float:

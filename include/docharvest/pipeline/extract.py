@@ -38,7 +38,7 @@ from docharvest.pipeline.common import (
 from docharvest.store import repository
 from docharvest.store.datasets import result_rows_schema, write_partition
 from docharvest.store.db import get_engine, init_db
-from docharvest.store.tables import result_rows
+from docharvest.store.tables import jobs, result_rows
 from docharvest.text import DocumentText
 
 log = logging.getLogger(__name__)
@@ -310,15 +310,24 @@ def _flush_pending_rows(engine: sa.Engine, job_id: str, docs: list[dict[str, Any
         existing = set(
             conn.execute(sa.select(result_rows.c.id).where(result_rows.c.job_id == job_id)).scalars()
         )
-    repository.upsert(engine, result_rows, [r for r in rows if r["id"] not in existing], keys=["id"])
+    repository.upsert(
+        engine, result_rows, [r for r in rows if r["id"] not in existing], keys=["id"], touch_jobs=True
+    )
 
 
-def update_rows(engine: sa.Engine, rows: list[dict[str, Any]]) -> None:
-    """Update result rows in place (keyed by id), grouped by column set for executemany."""
+def update_rows(engine: sa.Engine, job_id: str, rows: list[dict[str, Any]]) -> None:
+    """Update ``job_id``'s result rows in place (keyed by id), grouped by column set for executemany.
+
+    The job's ``updated_at`` moves in the same transaction (the API's cache key for its results).
+    """
+    if not rows:
+        return
+    now = datetime.now(UTC)
     by_shape: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for row in rows:
-        by_shape.setdefault(tuple(sorted(row)), []).append({**row, "updated_at": datetime.now(UTC)})
+        by_shape.setdefault(tuple(sorted(row)), []).append({**row, "updated_at": now})
     with engine.begin() as conn:
+        conn.execute(sa.update(jobs).where(jobs.c.job_id == job_id).values(updated_at=now))
         for shape, group in by_shape.items():
             values: dict[str, Any] = {c: sa.bindparam(f"v_{c}") for c in [*shape, "updated_at"] if c != "id"}
             stmt = sa.update(result_rows).where(result_rows.c.id == sa.bindparam("v_id")).values(**values)
@@ -373,7 +382,7 @@ def parse(settings: Settings, job_id: str, batch: int) -> int:
         )
     write_json(_texts_path(settings, job_id, batch), store)
     repository.upsert_documents(engine, doc_updates)
-    update_rows(engine, failed_rows)
+    update_rows(engine, job_id, failed_rows)
     repository.record_errors(engine, job_id, issues)
     log.info("job %s batch %d: %d read, %d unreadable", job_id, batch, len(store), len(failed_rows))
     return batch
@@ -460,7 +469,7 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
                     },
                 }
             )
-    update_rows(engine, rows)
+    update_rows(engine, job_id, rows)
     repository.record_errors(engine, job_id, issues)
     with engine.connect() as conn:
         done = conn.execute(
@@ -492,7 +501,7 @@ def validate(settings: Settings, job_id: str) -> str:
         flags = outcome.flags.get(str(row["id"]), [])
         status = row_status(float(row["confidence"] or 0.0), flags, settings.extract.approve_confidence)
         updates.append({"id": row["id"], "validation_flags": flags, "status": status})
-    update_rows(engine, updates)
+    update_rows(engine, job_id, updates)
     if not rows:
         repository.record_warning(engine, job_id, "No readable documents: the job has no extracted rows")
     repository.finish_agent(engine, job_id, Agent.validator)
