@@ -1,4 +1,5 @@
-"""Webhooks: signed deliveries to a real receiver on 127.0.0.1, claimed once, retried with back-off."""
+"""Webhooks: signed deliveries to a real receiver on 127.0.0.1, claimed once, retried with back-off,
+queued in the DB so a new dispatcher (another process, or after a crash) finishes them."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -26,7 +27,7 @@ from docharvest.config import Settings
 from docharvest.models import JobStatus
 from docharvest.store import repository
 from docharvest.store.db import init_db
-from docharvest.store.tables import webhook_deliveries
+from docharvest.store.tables import jobs, webhook_deliveries
 from fastapi.testclient import TestClient
 
 from tests.support.api_helpers import AirflowRecorder, add_job, with_api
@@ -76,8 +77,19 @@ def hook_settings(settings: Settings) -> Settings:
 
 
 @pytest.fixture
-def engine(hook_settings: Settings) -> sa.Engine:
-    return init_db(hook_settings)
+def engine(hook_settings: Settings) -> Iterator[sa.Engine]:
+    engine = init_db(hook_settings)
+    retire_webhooks(engine)
+    yield engine
+    retire_webhooks(engine)
+
+
+def retire_webhooks(engine: sa.Engine) -> None:
+    """Empty the delivery queue the tests share (one DB per session): any dispatcher works
+    the whole queue, so another test's leftovers would be retried to a dead receiver."""
+    with engine.begin() as conn:
+        conn.execute(sa.update(jobs).where(jobs.c.webhook_url.is_not(None)).values(webhook_url=None))
+        conn.execute(sa.delete(webhook_deliveries))
 
 
 def deliveries(engine: sa.Engine, job_id: str) -> list[dict[str, Any]]:
@@ -158,8 +170,95 @@ def test_backoff_delays_the_next_attempt(
     dispatcher.run_once()
     dispatcher.run_once()  # within the 30 s back-off: no new attempt
     assert len(receiver.received) == 1
-    dispatcher.run_once(now=time.monotonic() + 31)
+    assert dispatcher.run_once(now=datetime.now(UTC) + timedelta(seconds=25)) == 0
+    assert len(receiver.received) == 1
+    assert dispatcher.run_once(now=datetime.now(UTC) + timedelta(seconds=31)) == 1
     assert len(receiver.received) == 2
+
+
+def test_a_new_dispatcher_finishes_what_a_crashed_one_claimed(
+    hook_settings: Settings, engine: sa.Engine, receiver: Receiver
+) -> None:
+    settings = with_api(hook_settings, webhook_backoff_seconds=30)
+    job = add_job(
+        engine, "hooks", webhook_url=receiver.url, status=JobStatus.in_progress, started_at=datetime.now(UTC)
+    )
+    receiver.statuses = [500]
+    crashed = WebhookDispatcher(settings, engine)
+    assert crashed.run_once() == 1  # claims the event; the first attempt fails
+    del crashed  # the process dies: nothing of its state survives
+    [row] = deliveries(engine, job["job_id"])
+    assert row["attempts"] == 1 and row["delivered_at"] is None and row["lease_until"] is None
+
+    restarted = WebhookDispatcher(settings, engine)
+    assert restarted.run_once() == 0  # still inside the back-off
+    assert restarted.run_once(now=datetime.now(UTC) + timedelta(seconds=31)) == 1
+    assert restarted.run_once(now=datetime.now(UTC) + timedelta(hours=1)) == 0  # delivered: done
+    assert [r["headers"]["X-DocHarvest-Delivery"] for r in receiver.received] == [row["id"], row["id"]]
+    [row] = deliveries(engine, job["job_id"])
+    assert row["attempts"] == 2 and row["status_code"] == 200 and row["error"] is None
+    assert row["delivered_at"] is not None and row["lease_until"] is None
+
+
+def queue_delivery(engine: sa.Engine, job: dict[str, Any], **values: Any) -> str:
+    """A ``started`` delivery row as another API process (or one from before 0004) left it."""
+    delivery_id = repository.fingerprint(job["job_id"], "started", prefix="whd_")
+    row = {"job_id": job["job_id"], "event": "started", "url": job["webhook_url"], "attempts": 0}
+    with engine.begin() as conn:
+        conn.execute(
+            sa.insert(webhook_deliveries).values(
+                id=delivery_id, created_at=datetime.now(UTC), **row, **values
+            )
+        )
+    return delivery_id
+
+
+def test_a_leased_delivery_waits_for_the_lease_to_expire(
+    hook_settings: Settings, engine: sa.Engine, receiver: Receiver
+) -> None:
+    job = add_job(
+        engine, "hooks", webhook_url=receiver.url, status=JobStatus.in_progress, started_at=datetime.now(UTC)
+    )
+    held_until = datetime.now(UTC) + timedelta(seconds=60)  # another process is mid-attempt
+    queue_delivery(engine, job, next_attempt_at=datetime.now(UTC), lease_until=held_until)
+    dispatcher = WebhookDispatcher(hook_settings, engine)
+    assert dispatcher.run_once() == 0
+    assert dispatcher.run_once(now=held_until - timedelta(seconds=1)) == 0
+    assert receiver.received == []
+    assert deliveries(engine, job["job_id"])[0]["attempts"] == 0
+
+    assert dispatcher.run_once(now=held_until + timedelta(seconds=1)) == 1
+    assert receiver.events() == ["job.started"]
+    [row] = deliveries(engine, job["job_id"])
+    assert row["attempts"] == 1 and row["delivered_at"] is not None and row["lease_until"] is None
+
+
+def test_a_delivery_attempted_by_another_dispatcher_meanwhile_is_not_leased_again(
+    hook_settings: Settings, engine: sa.Engine, receiver: Receiver
+) -> None:
+    settings = with_api(hook_settings, webhook_backoff_seconds=30)
+    job = add_job(
+        engine, "hooks", webhook_url=receiver.url, status=JobStatus.in_progress, started_at=datetime.now(UTC)
+    )
+    queue_delivery(engine, job, next_attempt_at=datetime.now(UTC))
+    receiver.statuses = [500]
+    slow, fast = WebhookDispatcher(settings, engine), WebhookDispatcher(settings, engine)
+    [seen] = slow._due(datetime.now(UTC))  # read, then overtaken before taking the lease
+    assert fast.run_once() == 1  # fails, backs off 30 s and releases its lease
+    assert not slow._lease(seen, datetime.now(UTC))  # so the back-off holds for everyone
+    assert len(receiver.received) == 1
+
+
+def test_a_delivery_queued_before_the_queue_columns_is_due(
+    hook_settings: Settings, engine: sa.Engine, receiver: Receiver
+) -> None:
+    job = add_job(
+        engine, "hooks", webhook_url=receiver.url, status=JobStatus.in_progress, started_at=datetime.now(UTC)
+    )
+    delivery_id = queue_delivery(engine, job)  # next_attempt_at and lease_until NULL
+    assert WebhookDispatcher(hook_settings, engine).run_once() == 1
+    assert [r["headers"]["X-DocHarvest-Delivery"] for r in receiver.received] == [delivery_id]
+    assert deliveries(engine, job["job_id"])[0]["delivered_at"] is not None
 
 
 def test_private_targets_are_refused_unless_allowed(

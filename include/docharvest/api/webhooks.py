@@ -1,11 +1,24 @@
 """Webhooks: signed POSTs to a job's ``webhook_url`` on started/completed/failed/cancelled.
 
 Job steps run in Airflow workers, so events are found by watching the job rows: a
-dispatcher thread (one per API process) scans jobs that have a ``webhook_url`` and sends
-each due event once. A delivery is *claimed* by inserting its ``webhook_deliveries`` row
-(id = fingerprint of job and event), so several API processes never send the same event
-twice. Failed attempts are retried with exponential back-off up to
-``webhook_max_attempts``; every attempt's outcome is recorded on the row.
+dispatcher thread (one per API process) scans jobs that have a ``webhook_url`` and queues
+each due event once. The ``webhook_deliveries`` table is the queue, so a delivery
+outlives the process that queued it:
+
+- An event is *claimed* by inserting its row (id = fingerprint of job and event; insert
+  or nothing), so of several API processes exactly one queues it.
+- Every round, any dispatcher picks undelivered rows that are due (``next_attempt_at``)
+  and not leased. Before a POST it takes the row's lease (``lease_until``) with a
+  conditional UPDATE, so one process at a time attempts a delivery (the lease outlasts
+  an attempt); after the POST it records the outcome and releases the lease.
+- A failure is retried with exponential back-off up to ``webhook_max_attempts``. The
+  row records the latest attempt (count, status code, error); a delivery that gave up
+  keeps its row with the last error and is not picked again.
+
+Delivery is *at least once*: if a process dies after the receiver got a POST but before
+the outcome was recorded, the delivery is attempted again once the lease expires.
+Receivers dedupe on the ``X-DocHarvest-Delivery`` header (the payload's ``id``), which is
+the same for every attempt of one job's event.
 
 Signature (verify before trusting a delivery)::
 
@@ -22,8 +35,9 @@ import logging
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -45,6 +59,13 @@ TERMINAL_EVENTS = {JobStatus.completed: COMPLETED, JobStatus.failed: FAILED, Job
 SIGNATURE_HEADER = "X-DocHarvest-Signature"
 # Jobs that ended longer ago than this are no longer scanned for due events.
 SCAN_WINDOW = timedelta(days=1)
+HTTP_TIMEOUT_SECONDS = 10
+# How long a dispatcher holds a delivery it is attempting. It must outlast one attempt
+# (the default client's timeout applies per connect/read/write), or a second process
+# would send the same delivery while the first is still waiting for the receiver.
+LEASE = timedelta(seconds=60)
+# Deliveries attempted per round at most; the rest wait for the next round.
+ROUND_LIMIT = 100
 
 
 def sign(secret: str, timestamp: int, body: bytes) -> str:
@@ -108,25 +129,28 @@ def blocked_target(url: str) -> str | None:
     return None
 
 
-@dataclass
-class _Pending:
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class _Delivery:
+    """A queued delivery as read from its row; ``attempts`` = attempts made before this one."""
+
     delivery_id: str
     job_id: str
     event: str
     url: str
     attempts: int
-    due_at: float
 
 
 class WebhookDispatcher:
-    """Finds due events, claims and delivers them, retries failures with back-off."""
+    """Claims due events into the delivery queue, delivers what is due, retries with back-off."""
 
     def __init__(self, settings: Settings, engine: sa.Engine, http: httpx.Client | None = None) -> None:
         self.settings = settings
         self.api = settings.api
         self.engine = engine
-        self.http = http or httpx.Client(timeout=10, follow_redirects=False)
-        self._pending: list[_Pending] = []
+        self.http = http or httpx.Client(timeout=HTTP_TIMEOUT_SECONDS, follow_redirects=False)
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._start_lock = threading.Lock()
@@ -157,17 +181,23 @@ class WebhookDispatcher:
 
     # -- one round ---------------------------------------------------------------
 
-    def run_once(self, now: float | None = None) -> int:
-        """Claim newly due events, then attempt every delivery that is due; return attempts made."""
-        self._claim_new()
-        now = time.monotonic() if now is None else now
-        due = [p for p in self._pending if p.due_at <= now]
-        for pending in due:
-            self._attempt(pending)
-        return len(due)
+    def run_once(self, now: datetime | None = None) -> int:
+        """Claim newly due events, then attempt every queued delivery that is due; return attempts made.
 
-    def _claim_new(self) -> None:
-        since = utcnow() - SCAN_WINDOW
+        ``now`` (timezone-aware) is what the wall clock reads as the round starts; tests pass
+        a later time to jump past a back-off or a lease.
+        """
+        clock = _round_clock(now)
+        self._claim_new(clock)
+        attempted = 0
+        for delivery in self._due(clock()):
+            if self._lease(delivery, clock()):
+                self._attempt(delivery, clock)
+                attempted += 1
+        return attempted
+
+    def _claim_new(self, clock: Clock) -> None:
+        since = clock() - SCAN_WINDOW
         query = sa.select(jobs).where(
             jobs.c.webhook_url.is_not(None),
             sa.or_(jobs.c.completed_at.is_(None), jobs.c.completed_at >= since),
@@ -187,76 +217,130 @@ class WebhookDispatcher:
         for job in rows:
             for event in due_events(job):
                 if (job["job_id"], event) not in sent:
-                    self._claim(job, event)
+                    self._claim(job, event, clock())
 
-    def _claim(self, job: dict[str, Any], event: str) -> None:
-        delivery_id = fingerprint(job["job_id"], event, prefix="whd_")
+    def _claim(self, job: dict[str, Any], event: str, now: datetime) -> None:
+        # ``now`` is read per claim: created_at orders a job's events (started before completed).
         values = {
-            "id": delivery_id,
+            "id": fingerprint(job["job_id"], event, prefix="whd_"),
             "job_id": job["job_id"],
             "event": event,
             "url": job["webhook_url"],
             "attempts": 0,
-            "created_at": utcnow(),
+            "created_at": now,
+            "next_attempt_at": now,
         }
         insert = postgresql.insert if self.engine.dialect.name == "postgresql" else sqlite.insert
         with self.engine.begin() as conn:
-            claimed = conn.execute(
+            conn.execute(
                 insert(webhook_deliveries).values(**values).on_conflict_do_nothing(index_elements=["id"])
-            ).rowcount
-        if claimed:
-            self._pending.append(_Pending(delivery_id, job["job_id"], event, job["webhook_url"], 0, 0.0))
+            )
 
-    def _attempt(self, pending: _Pending) -> None:
-        job = self._job(pending.job_id)
-        pending.attempts += 1
-        status_code, error = self._post(pending, job) if job else (None, "job no longer exists")
+    def _due(self, now: datetime) -> list[_Delivery]:
+        """Undelivered deliveries with attempts left whose time has come and that nobody holds."""
+        d = webhook_deliveries.c
+        query = (
+            sa.select(d.id, d.job_id, d.event, d.url, d.attempts)
+            .where(
+                d.delivered_at.is_(None),
+                d.attempts < self.api.webhook_max_attempts,
+                sa.or_(d.next_attempt_at.is_(None), d.next_attempt_at <= now),  # NULL: queued before 0004
+                sa.or_(d.lease_until.is_(None), d.lease_until < now),
+            )
+            .order_by(d.created_at, d.id)  # oldest first keeps a job's events in order
+            .limit(ROUND_LIMIT)
+        )
+        with self.engine.connect() as conn:
+            return [_Delivery(r.id, r.job_id, r.event, r.url, r.attempts) for r in conn.execute(query)]
+
+    def _lease(self, delivery: _Delivery, now: datetime) -> bool:
+        """Take the delivery for one attempt; False if another dispatcher holds or already tried it."""
+        d = webhook_deliveries.c
+        with self.engine.begin() as conn:
+            taken = conn.execute(
+                sa.update(webhook_deliveries)
+                .where(
+                    d.id == delivery.delivery_id,
+                    # Unchanged since _due read it: otherwise another dispatcher attempted it
+                    # in between (delivered, or backing off) and released its lease, and we
+                    # would send it again.
+                    d.attempts == delivery.attempts,
+                    sa.or_(d.lease_until.is_(None), d.lease_until < now),
+                )
+                .values(lease_until=now + LEASE)
+            ).rowcount
+        return taken == 1
+
+    def _attempt(self, delivery: _Delivery, clock: Clock) -> None:
+        """POST a leased delivery, record the outcome and release the lease."""
+        job = self._job(delivery.job_id)
+        # A vanished job is a failed attempt like any other (retried, then given up).
+        status_code, error = self._post(delivery, job) if job else (None, "job no longer exists")
+        attempts = delivery.attempts + 1
+        values: dict[str, Any] = {
+            "attempts": attempts,
+            "status_code": status_code,
+            "error": error,
+            "lease_until": None,
+        }
+        now = clock()  # after the POST: the back-off counts from the end of this attempt
         delivered = status_code is not None and 200 <= status_code < 300
-        values: dict[str, Any] = {"attempts": pending.attempts, "status_code": status_code, "error": error}
+        gave_up = not delivered and attempts >= self.api.webhook_max_attempts
         if delivered:
-            values["delivered_at"] = utcnow()
+            values["delivered_at"] = now
+        elif not gave_up:
+            backoff = self.api.webhook_backoff_seconds * 2 ** (attempts - 1)
+            values["next_attempt_at"] = now + timedelta(seconds=backoff)
         with self.engine.begin() as conn:
             conn.execute(
                 sa.update(webhook_deliveries)
-                .where(webhook_deliveries.c.id == pending.delivery_id)
+                .where(webhook_deliveries.c.id == delivery.delivery_id)
                 .values(**values)
             )
-        if delivered or job is None or pending.attempts >= self.api.webhook_max_attempts:
-            self._pending.remove(pending)
-            if not delivered:
-                log.warning(
-                    "webhook %s for job %s gave up after %d attempts: %s",
-                    pending.event,
-                    pending.job_id,
-                    pending.attempts,
-                    error,
-                )
-            return
-        pending.due_at = time.monotonic() + self.api.webhook_backoff_seconds * 2 ** (pending.attempts - 1)
+        if gave_up:
+            log.warning(
+                "webhook %s for job %s gave up after %d attempts: %s",
+                delivery.event,
+                delivery.job_id,
+                attempts,
+                error,
+            )
 
     def _job(self, job_id: str) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
             row = conn.execute(sa.select(jobs).where(jobs.c.job_id == job_id)).mappings().first()
         return dict(row) if row else None
 
-    def _post(self, pending: _Pending, job: dict[str, Any]) -> tuple[int | None, str | None]:
+    def _post(self, delivery: _Delivery, job: dict[str, Any]) -> tuple[int | None, str | None]:
         if not self.settings.allow_private_networks:
-            reason = blocked_target(pending.url)
+            reason = blocked_target(delivery.url)
             if reason:
                 return None, f"refused: {reason}"
         assert self.api.webhook_secret is not None
-        body = json.dumps(event_payload(job, pending.event, pending.delivery_id)).encode()
+        body = json.dumps(event_payload(job, delivery.event, delivery.delivery_id)).encode()
         headers = {
             "Content-Type": "application/json",
             "User-Agent": f"DocHarvest-Webhooks/{__version__}",
-            "X-DocHarvest-Event": f"job.{pending.event}",
-            "X-DocHarvest-Delivery": pending.delivery_id,
+            "X-DocHarvest-Event": f"job.{delivery.event}",
+            "X-DocHarvest-Delivery": delivery.delivery_id,
             SIGNATURE_HEADER: sign(self.api.webhook_secret.get_secret_value(), int(time.time()), body),
         }
         try:
-            response = self.http.post(pending.url, content=body, headers=headers)
+            response = self.http.post(delivery.url, content=body, headers=headers)
         except httpx.HTTPError as exc:
             return None, f"{type(exc).__name__}: {exc}"[:500]
         if 200 <= response.status_code < 300:
             return response.status_code, None
         return response.status_code, f"HTTP {response.status_code}"
+
+
+def _round_clock(now: datetime | None) -> Clock:
+    """The wall clock for one round, shifted so that it reads ``now`` as the round starts.
+
+    Leases and back-offs are taken from this clock at the moment they start, not from the
+    round's start: a round of many slow attempts must not hand out leases already expired.
+    """
+    if now is None:
+        return utcnow
+    skew = now - utcnow()  # TypeError for a naive ``now``: its zone would be a guess
+    return lambda: utcnow() + skew

@@ -186,6 +186,17 @@ webhook_deliveries = sa.Table(
     sa.Column("error", sa.Text),
     sa.Column("created_at", TZ, nullable=False),
     sa.Column("delivered_at", TZ),
+    # 0004_webhook_queue: this table is the delivery queue (api/webhooks.py). When the next
+    # attempt is due (NULL: due now), and until when a dispatcher attempting it holds it.
+    sa.Column("next_attempt_at", TZ),
+    sa.Column("lease_until", TZ),
+    # Every dispatch round scans the undelivered rows; delivered ones (nearly all) stay out.
+    sa.Index(
+        "ix_webhook_deliveries_due",
+        "next_attempt_at",
+        sqlite_where=sa.text("delivered_at IS NULL"),
+        postgresql_where=sa.text("delivered_at IS NULL"),
+    ),
 )
 
 url_state = sa.Table(
