@@ -6,6 +6,7 @@ from datetime import date
 
 import pyarrow.parquet as pq
 import pytest
+import sqlalchemy as sa
 from docharvest.config import Settings
 from docharvest.errors import JobNotFoundError
 from docharvest.models import new_job_id
@@ -98,3 +99,25 @@ def test_a_job_cancelled_before_its_plan_runs_stays_cancelled(settings: Settings
             run_id="manual__1",
         )
     assert repository.get_job(engine, job_id)["status"] == "cancelled"
+
+
+def test_migrations_build_exactly_the_tables_module(settings: Settings) -> None:
+    """The migrations (what creates every DB) and tables.py (what the code queries) agree."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from docharvest.store.tables import VERSION_TABLE, metadata
+
+    # Expression indexes cannot be compared by Alembic; the listing index is checked by name below.
+    expression_indexes = {"ix_documents_job_listing"}
+
+    def include(obj: object, name: str | None, kind: str, reflected: bool, compare_to: object) -> bool:
+        if kind == "table" and name == VERSION_TABLE:
+            return False
+        return not (kind == "index" and name in expression_indexes)
+
+    engine = init_db(settings)
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_object": include})
+        assert compare_metadata(context, metadata) == []
+        indexes = {ix["name"] for ix in sa.inspect(conn).get_indexes("documents")}
+    assert expression_indexes <= indexes

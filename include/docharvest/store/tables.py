@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+# Alembic's bookkeeping table (its own name, so the DB can be shared with other Alembic users).
+VERSION_TABLE = "docharvest_alembic_version"
 metadata = sa.MetaData()
 
 TZ = sa.DateTime(timezone=True)
@@ -92,6 +94,10 @@ documents = sa.Table(
     sa.Column("valid_from", TZ),
     sa.UniqueConstraint("job_id", "url", name="uq_documents_job_url"),
     sa.Index("ix_documents_job_batch", "job_id", "batch"),
+    # 0003_api_listing: the results listing (best first) and the per-job change counts. The
+    # listing index's DESC (NULLS LAST on PostgreSQL) column is spelled in the migration.
+    sa.Index("ix_documents_job_listing", "job_id", "status", sa.text("confidence_score DESC"), "url"),
+    sa.Index("ix_documents_job_change", "job_id", "change"),
 )
 
 job_errors = sa.Table(

@@ -1,7 +1,7 @@
 """Alembic environment: runs DocHarvest's migrations on the connection it is handed."""
 
 from alembic import context
-from docharvest.store.tables import metadata
+from docharvest.store.tables import VERSION_TABLE, metadata
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -12,7 +12,7 @@ def _run(conn) -> None:  # type: ignore[no-untyped-def]
         connection=conn,
         target_metadata=metadata,
         render_as_batch=conn.dialect.name == "sqlite",  # SQLite needs batch mode for ALTER
-        version_table="docharvest_alembic_version",
+        version_table=VERSION_TABLE,
     )
     with context.begin_transaction():
         context.run_migrations()
