@@ -7,6 +7,9 @@ extract[batch] -> validate -> publish); ``dags/docharvest_scrape.py`` calls it o
 (plan -> ingest -> parse[batch] -> extract[batch] -> validate -> publish) do the same for
 the other kinds.
 
+Publish steps are ``lineage.publish_task`` (``@task`` that also names the Parquet datasets
+it wrote to OpenLineage, when the provider is configured).
+
 Building a DAG reads nothing (no settings, no files, no network): task bodies construct
 ``Settings()`` and import the pipeline when they run.
 """
@@ -20,7 +23,7 @@ from typing import Any
 
 from airflow.sdk import DAG, Param, TriggerRule, get_current_context, task
 
-from docharvest.orchestration import assets
+from docharvest.orchestration import assets, lineage
 from docharvest.orchestration.tasks import DEFAULT_ARGS, core_call
 
 JOB_EXECUTION_TIMEOUT = timedelta(hours=2)
@@ -139,7 +142,9 @@ def _scrape_tasks(conf: dict[str, Any], source: str | None) -> None:
 
         return core_call(scrape.validate, _settings(), job_id)
 
-    @task(outlets=[assets.DOCUMENTS, assets.JOBS, assets.JOB_ERRORS])
+    @lineage.publish_task(
+        published=lineage.scrape_datasets, outlets=[assets.DOCUMENTS, assets.JOBS, assets.JOB_ERRORS]
+    )
     def publish(job_id: str) -> str:
         from docharvest.pipeline import scrape
 
@@ -176,7 +181,10 @@ def _knowledge_tasks(conf: dict[str, Any], source: str | None) -> None:
 
         return core_call(knowledge.extract, _settings(), job_id)
 
-    @task(outlets=[assets.dataset_asset("knowledge_items"), assets.JOBS, assets.JOB_ERRORS])
+    @lineage.publish_task(
+        published=lineage.knowledge_datasets,
+        outlets=[assets.dataset_asset("knowledge_items"), assets.JOBS, assets.JOB_ERRORS],
+    )
     def publish(job_id: str) -> str:
         from docharvest.pipeline import knowledge
 
@@ -222,7 +230,10 @@ def _extract_tasks(conf: dict[str, Any], source: str | None) -> None:
 
         return core_call(steps.validate, _settings(), job_id)
 
-    @task(outlets=[assets.dataset_asset("result_rows"), assets.JOBS, assets.JOB_ERRORS])
+    @lineage.publish_task(
+        published=lineage.extract_datasets,
+        outlets=[assets.dataset_asset("result_rows"), assets.JOBS, assets.JOB_ERRORS],
+    )
     def publish(job_id: str) -> str:
         from docharvest.pipeline import extract as steps
 
