@@ -239,6 +239,13 @@ def dataset_rows(engine: sa.Engine, job_id: str) -> dict[str, list[dict[str, Any
         }
         for d in repository.list_documents(engine, job_id)
     ]
+    return {"documents": documents, **job_tables(engine, job)}
+
+
+def job_tables(engine: sa.Engine, job: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The job's rows of the ``jobs`` and ``job_errors`` datasets (every job kind writes them)."""
+    job_id = job["job_id"]
+    lineage = _lineage(job)
     errors = repository.list_errors(engine, job_id)
     job_row = {
         **lineage,
@@ -263,4 +270,4 @@ def dataset_rows(engine: sa.Engine, job_id: str) -> dict[str, list[dict[str, Any
         **{f"documents_{change}": n for change, n in change_counts(engine, job_id).items()},
     }
     error_rows = [{**lineage, **e, "timestamp": as_utc(e["timestamp"])} for e in errors]
-    return {"documents": documents, "jobs": [job_row], "job_errors": error_rows}
+    return {"jobs": [job_row], "job_errors": error_rows}

@@ -118,6 +118,12 @@ def test_folder_job_rows_statuses_flags_errors_and_parquet(
         "extraction_schema_version",
     } <= set(table.column_names)
     assert table.num_rows == 15 and set(table.column("job_id").to_pylist()) == {"job_folder1"}
+    # The job itself (and its errors) land in the datasets every job kind writes.
+    [job_file] = (settings.datasets_dir / "jobs").rglob("*.parquet")
+    [job_row] = pq.read_table(job_file).to_pylist()
+    assert (job_row["job_id"], job_row["kind"], job_row["status"]) == ("job_folder1", "extract", "completed")
+    [errors_file] = (settings.datasets_dir / "job_errors").rglob("*.parquet")
+    assert job_row["error_count"] == pq.read_table(errors_file).num_rows > 0
 
 
 def test_rerunning_steps_does_not_duplicate_rows(settings: Settings, corpus: tuple[Path, list[Any]]) -> None:

@@ -98,7 +98,9 @@ def test_run_facets_carry_the_dag_run_id(run: dict[str, Any]) -> None:
 
 def test_publish_complete_names_the_parquet_datasets(run: dict[str, Any]) -> None:
     (complete,) = [
-        e for e in _task_events(run) if e["job"]["name"] == "docharvest_scrape.publish" and e["eventType"] == "COMPLETE"
+        e
+        for e in _task_events(run)
+        if e["job"]["name"] == "docharvest_scrape.publish" and e["eventType"] == "COMPLETE"
     ]
     datasets = run["settings"].datasets_dir.resolve()
     outputs = {(o["namespace"], o["name"]): o for o in complete["outputs"]}
@@ -108,7 +110,9 @@ def test_publish_complete_names_the_parquet_datasets(run: dict[str, Any]) -> Non
     assert {"document_id", "url", "sha256", "job_id", "run_id"} <= columns
     # The event's name is where the rows are, and the rows carry the run the event reports.
     table = pq.read_table(Path(f"{datasets}/documents"), columns=["job_id", "run_id"])
-    assert set(table.column("run_id").to_pylist()) == {complete["run"]["facets"]["airflow"]["dagRun"]["run_id"]}
+    assert set(table.column("run_id").to_pylist()) == {
+        complete["run"]["facets"]["airflow"]["dagRun"]["run_id"]
+    }
     # Only publish writes datasets; the other tasks report none.
     assert not [e for e in _task_events(run) if e["outputs"] and e is not complete]
 
@@ -135,7 +139,9 @@ def test_openlineage_is_off_without_a_transport() -> None:
         ("memory://scratch/datasets", ("memory", "scratch", "datasets/documents")),
     ],
 )
-def test_dataset_identifier_follows_the_openlineage_naming_spec(location: str, expected: tuple[str, ...]) -> None:
+def test_dataset_identifier_follows_the_openlineage_naming_spec(
+    location: str, expected: tuple[str, ...]
+) -> None:
     if expected[0] == "file":
         assert lineage.dataset_identifier(location, "documents") == expected
     else:
@@ -144,7 +150,7 @@ def test_dataset_identifier_follows_the_openlineage_naming_spec(location: str, e
 
 
 def test_extract_publish_names_its_schemas_result_rows(settings: Settings) -> None:
-    """An extract job's publish writes ``result_rows_<schema>`` (typed columns from the schema)."""
+    """An extract job's publish writes ``result_rows_<schema>`` (typed columns), ``jobs`` and ``job_errors``."""
     from docharvest.extract.schema import load_schema
 
     schema = load_schema("invoice")
@@ -152,8 +158,9 @@ def test_extract_publish_names_its_schemas_result_rows(settings: Settings) -> No
     work.mkdir(parents=True)
     (work / "schema.json").write_text(json.dumps({"id": "invoice", **schema.model_dump(mode="json")}))
     published = lineage.extract_datasets(settings, "job_lineage")
-    (output,) = lineage.output_datasets("s3://bucket/prefix", published)
+    output, *others = lineage.output_datasets("s3://bucket/prefix", published)
     assert (output.namespace, output.name) == ("s3://bucket", "prefix/result_rows_invoice")
+    assert [o.name for o in others] == ["prefix/jobs", "prefix/job_errors"]
     columns = [f.name for f in output.facets["schema"].fields]
     assert columns[: len(schema.fields)] == [f.name for f in schema.fields]
     assert {"result_id", "confidence", "job_id", "run_id"} <= set(columns)

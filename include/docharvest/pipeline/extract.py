@@ -524,6 +524,7 @@ def dataset_name(schema: ExtractionSchema) -> str:
 def publish(settings: Settings, job_id: str) -> str:
     """Write the schema's Parquet dataset (typed columns), finish the job."""
     from docharvest import __version__
+    from docharvest.results import job_tables
     from docharvest.store.datasets import SCHEMA_VERSION
 
     engine = get_engine(settings)
@@ -564,6 +565,9 @@ def publish(settings: Settings, job_id: str) -> str:
         message=f"Job completed successfully. Extracted {readable} of {len(rows)} document(s).",
     )
     repository.finish_agent(engine, job_id, Agent.publisher)
+    # Every job kind has its row in ``jobs`` (and its errors), so the warehouse sees all jobs.
+    for dataset, table in job_tables(engine, repository.get_job(engine, job_id)).items():
+        write_partition(settings.datasets_location, dataset, table, job_id=job_id, job_date=started.date())
     log.info("job %s published %d rows to %s", job_id, len(rows), dataset_name(schema))
     return job_id
 

@@ -306,7 +306,7 @@ def list_items(engine: sa.Engine, job_id: str) -> list[dict[str, Any]]:
 
 def publish(settings: Settings, job_id: str) -> str:
     """Write the Parquet datasets and mark the job completed ("Complete")."""
-    from docharvest.results import dataset_rows
+    from docharvest.results import job_tables
 
     engine = get_engine(settings)
     repository.start_agent(engine, job_id, Agent.publisher, "Publishing results")
@@ -339,11 +339,8 @@ def publish(settings: Settings, job_id: str) -> str:
             job_id=job_id,
             job_date=started.date(),
         )
-        tables = dataset_rows(engine, job_id)
-        for dataset in ("jobs", "job_errors"):
-            write_partition(
-                settings.datasets_location, dataset, tables[dataset], job_id=job_id, job_date=started.date()
-            )
+        for dataset, rows in job_tables(engine, job).items():
+            write_partition(settings.datasets_location, dataset, rows, job_id=job_id, job_date=started.date())
     log.info("knowledge job %s published: %d items", job_id, len(items))
     return job_id
 
