@@ -46,7 +46,7 @@ from docharvest.api.v1_models import (
     SchemaList,
 )
 from docharvest.errors import ConfigError
-from docharvest.extract.results import JOB_STATUS_WORDS, ROW_BODY_COLUMNS, row_body
+from docharvest.extract.results import JOB_STATUS_WORDS, ROW_BODY_COLUMNS, row_body, schema_ref
 from docharvest.extract.schema import builtin_names, load_schema, parse_schema, schema_id, store_schema
 from docharvest.models import ExtractConf, JobKind, JobStatus, KnowledgeConf
 from docharvest.pipeline.knowledge import job_status_body, list_items
@@ -344,21 +344,7 @@ def _results_summary(state: ApiState, job: dict[str, Any]) -> tuple[int, dict[st
     count = sa.select(sa.func.count()).select_from(result_rows).where(result_rows.c.job_id == job["job_id"])
     with state.engine.connect() as conn:
         total = int(conn.execute(count).scalar_one())
-        schema_row = (
-            conn.execute(
-                sa.select(schemas.c.id, schemas.c.name, schemas.c.definition).where(
-                    schemas.c.id == job["schema_id"]
-                )
-            )
-            .mappings()
-            .first()
-            if job.get("schema_id")
-            else None
-        )
-    if schema_row is None:
-        return total, None
-    name = (schema_row["definition"] or {}).get("title") or schema_row["name"]
-    return total, {"id": schema_row["id"], "name": name}
+    return total, schema_ref(state.engine, job)
 
 
 # -- job status for every kind --------------------------------------------------------

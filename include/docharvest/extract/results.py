@@ -52,31 +52,29 @@ def list_rows(engine: sa.Engine, job_id: str) -> list[dict[str, Any]]:
         return [dict(r) for r in conn.execute(query).mappings()]
 
 
+def schema_ref(engine: sa.Engine, job: dict[str, Any]) -> dict[str, Any] | None:
+    """Seed 002's ``schema`` of a results body: the job's schema id and its title (or name)."""
+    if not job.get("schema_id"):
+        return None
+    query = sa.select(schemas.c.id, schemas.c.name, schemas.c.definition).where(
+        schemas.c.id == job["schema_id"]
+    )
+    with engine.connect() as conn:
+        row = conn.execute(query).mappings().first()
+    if row is None:
+        return None
+    return {"id": row["id"], "name": (row["definition"] or {}).get("title") or row["name"]}
+
+
 def extract_results(engine: sa.Engine, job_id: str, *, base_path: str = "/v1") -> dict[str, Any]:
     """The seed-002 results document for ``job_id`` (``JobNotFoundError`` if there is none)."""
     job = repository.get_job(engine, job_id)
     rows = list_rows(engine, job_id)
-    with engine.connect() as conn:
-        schema_row = (
-            conn.execute(
-                sa.select(schemas.c.id, schemas.c.name, schemas.c.definition).where(
-                    schemas.c.id == job["schema_id"]
-                )
-            )
-            .mappings()
-            .first()
-            if job.get("schema_id")
-            else None
-        )
-    schema = None
-    if schema_row is not None:
-        title = (schema_row["definition"] or {}).get("title") or schema_row["name"]
-        schema = {"id": schema_row["id"], "name": title}
     status = JobStatus(job["status"])
     return {
         "job_id": job_id,
         "job_status": JOB_STATUS_WORDS.get(status, str(status)),
-        "schema": schema,
+        "schema": schema_ref(engine, job),
         "total_rows": len(rows),
         "data": [row_body(r) for r in rows],
         "links": {"self": f"{base_path}/jobs/{job_id}/results", "job": f"{base_path}/jobs/{job_id}"},
