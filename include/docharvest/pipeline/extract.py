@@ -381,7 +381,7 @@ def parse(settings: Settings, job_id: str, batch: int) -> int:
             }
         )
     write_json(_texts_path(settings, job_id, batch), store)
-    repository.upsert_documents(engine, doc_updates)
+    repository.update_documents(engine, job_id, doc_updates)
     update_rows(engine, job_id, failed_rows)
     repository.record_errors(engine, job_id, issues)
     log.info("job %s batch %d: %d read, %d unreadable", job_id, batch, len(store), len(failed_rows))

@@ -284,7 +284,7 @@ def download(settings: Settings, job_id: str, batch: int) -> int:
             )
         elif outcome.issue is not None:
             issues.append(outcome.issue)
-    repository.upsert_documents(engine, rows)
+    repository.update_documents(engine, job_id, rows)
     _record_issues(engine, job_id, issues)
     if tracker:
         tracker.save()
@@ -367,7 +367,7 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
                     "extracted_at": datetime.now(UTC),
                 }
             )
-    repository.upsert_documents(engine, rows)
+    repository.update_documents(engine, job_id, rows)
     repository.record_errors(engine, job_id, issues)
     # Model usage (0 for the offline scorer) is billed per batch; a retry overwrites its own file.
     write_json(settings.work_dir(job_id) / "usage" / f"extract-{batch}.json", asdict(scorer.usage()))
@@ -502,7 +502,7 @@ def _merge_duplicates(engine: Any, job_id: str) -> None:
         for d in first_by_sha.values()
         if d["aliases"]
     ]
-    repository.upsert_documents(engine, updates)
+    repository.update_documents(engine, job_id, updates)
 
 
 def _totals(settings: Settings, engine: Any, job_id: str, model_cost_usd: float) -> dict[str, Any]:

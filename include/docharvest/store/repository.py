@@ -145,8 +145,31 @@ def document_id(job_id: str, url: str) -> str:
     return fingerprint(job_id, url, prefix="doc_")
 
 
+def _required_columns(table: sa.Table) -> frozenset[str]:
+    """Columns an INSERT must carry: NOT NULL, no default, not filled in by us (``id``)."""
+    return frozenset(
+        c.name for c in table.columns if not c.nullable and c.default is None and c.server_default is None
+    ) - {"id"}
+
+
+_DOCUMENT_REQUIRED = _required_columns(documents)
+
+
 def upsert_documents(engine: sa.Engine, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Write document rows keyed by (job_id, url); each row needs job_id and url."""
+    """Write whole document rows keyed by (job_id, url): insert, or overwrite the given columns.
+
+    Every row must carry every NOT NULL column (job_id, url, status): an ``INSERT ... ON CONFLICT``
+    checks NOT NULL on the proposed row before it finds the conflict, on SQLite and PostgreSQL
+    alike, so a partial row fails even when the document exists. Changes to some columns of
+    existing documents go through :func:`update_documents`.
+    """
+    for row in rows:
+        missing = _DOCUMENT_REQUIRED - row.keys()
+        if missing:
+            raise ValueError(
+                f"document row for {row.get('url')!r} lacks {sorted(missing)}: "
+                "use update_documents for partial updates"
+            )
     prepared = [{"id": document_id(r["job_id"], r["url"]), **r} for r in rows]
     # Rows with different column sets cannot share one executemany statement.
     by_shape: dict[tuple[str, ...], list[Mapping[str, Any]]] = {}
@@ -154,6 +177,40 @@ def upsert_documents(engine: sa.Engine, rows: Sequence[Mapping[str, Any]]) -> No
         by_shape.setdefault(tuple(sorted(row)), []).append(row)
     for group in by_shape.values():
         upsert(engine, documents, group, keys=["job_id", "url"], touch_jobs=True)
+
+
+def update_documents(engine: sa.Engine, job_id: str, updates: Sequence[Mapping[str, Any]]) -> int:
+    """Set some columns of existing documents of ``job_id``; each update names its ``url``.
+
+    An UPDATE, never an insert: a row that does not exist is not created (returns the number
+    of rows changed). The job's ``updated_at`` moves in the same transaction.
+    """
+    if not updates:
+        return 0
+    by_shape: dict[tuple[str, ...], list[Mapping[str, Any]]] = {}
+    for row in updates:
+        if row.get("job_id", job_id) != job_id:
+            raise ValueError(f"update for {row['url']!r} names job {row['job_id']!r}, not {job_id!r}")
+        by_shape.setdefault(tuple(sorted(set(row) - {"job_id", "url"})), []).append(row)
+    changed = 0
+    with engine.begin() as conn:
+        for shape, group in by_shape.items():
+            if not shape:
+                continue
+            stmt = (
+                sa.update(documents)
+                .where(
+                    documents.c.job_id == sa.bindparam("k_job_id"), documents.c.url == sa.bindparam("k_url")
+                )
+                .values({c: sa.bindparam(f"v_{c}") for c in shape})
+            )
+            params = [
+                {"k_job_id": job_id, "k_url": r["url"], **{f"v_{c}": r[c] for c in shape}} for r in group
+            ]
+            for start in range(0, len(params), 500):
+                changed += conn.execute(stmt, params[start : start + 500]).rowcount or 0
+        conn.execute(sa.update(jobs).where(jobs.c.job_id == job_id).values(updated_at=utcnow()))
+    return changed
 
 
 def _documents_where(
