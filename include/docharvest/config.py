@@ -67,8 +67,15 @@ class CrawlSettings(BaseModel):
         default=True, description="Crawl pages listed in sitemaps (robots.txt Sitemap: lines, /sitemap.xml)."
     )
     offsite_documents: bool = Field(
-        default=True,
-        description="Collect documents linked from in-scope pages even when hosted on another host.",
+        default=False,
+        description="Collect documents linked from in-scope pages even when hosted on another host "
+        "(off: a crawl stays on the start host and its www. twin; a job's offsite_documents turns it on).",
+    )
+    max_calendar_pages: int = Field(
+        default=10,
+        ge=1,
+        le=10_000,
+        description="Pages fetched per calendar-like URL space (a date stepping in the query or a calendar path).",
     )
     max_prefetch_mb: float = Field(
         default=100, gt=0, le=500, description="Largest document kept when a page URL turns out to be one."

@@ -85,6 +85,12 @@ class ScrapeParameters(BaseModel):
     max_file_size_mb: int = Field(
         default=100, ge=1, le=500, description="Maximum file size to download in MB (1-500)"
     )
+    # DocHarvest's addition to the seed's parameters (optional, so seed requests stay valid).
+    offsite_documents: bool = Field(
+        default=False,
+        description="Also collect documents linked from the site but hosted on another host "
+        "(off: only the start host and its www. twin)",
+    )
 
 
 class ScrapeRequest(BaseModel):

@@ -209,13 +209,48 @@ def test_max_pages_is_exact_and_max_depth_holds(site: SiteServer, settings: Sett
     assert site.url("/d2.pdf") in {c.url for c in report.candidates}  # documents on the last page count
 
 
-def test_single_page_fetches_start_page_and_nothing_else(site: SiteServer, settings: Settings) -> None:
+def test_single_page_reads_only_the_start_page(site: SiteServer, settings: Settings) -> None:
     site.add("/", html("<a href='/a.pdf'>A</a> <a href='/other'>page</a> <a href='/get/5'>Budget (PDF)</a>"))
     site.add("/other", html("<a href='/b.pdf'>B</a>"))
     report = crawl(site, settings, single_page=True)
     assert {c.url for c in report.candidates} == {site.url("/a.pdf"), site.url("/get/5")}
-    assert set(gets(site)) <= {"/", "/robots.txt"}
+    # /other is asked once (it could have been a document) but its links are not followed.
+    assert set(gets(site)) <= {"/", "/robots.txt", "/other"}
+    assert "/b.pdf" not in gets(site)
     assert report.pages_crawled == 1
+
+
+def test_single_page_finds_documents_behind_redirects_and_extensionless_urls(
+    site: SiteServer, settings: Settings
+) -> None:
+    site.add(
+        "/",
+        html(
+            """<h2>Council minutes</h2><ul>
+            <li><a href='/go/minutes-jan'>January minutes</a></li>
+            <li><a href='/hop/1'>February minutes</a></li>
+            <li><a href='/DocumentCenter/View/7'>March minutes</a></li>
+            <li><a href='/about'>About the council</a></li></ul>"""
+        ),
+    )
+    site.add("/go/minutes-jan", Route(status=301, headers={"Location": "/files/jan.pdf"}))
+    site.add("/hop/1", Route(status=302, headers={"Location": "/hop/2"}))
+    site.add("/hop/2", Route(status=302, headers={"Location": "/files/feb.pdf"}))
+    site.add("/files/jan.pdf", PDF_ROUTE)
+    site.add("/files/feb.pdf", PDF_ROUTE)
+    site.add("/DocumentCenter/View/7", Route(body=PDF, headers={"Content-Type": "application/octet-stream"}))
+    site.add("/about", html("<a href='/about/charter.pdf'>Charter</a>"))
+    report = crawl(site, settings, single_page=True, work_dir=site_work_dir(settings))
+    found = {c.url: c for c in report.candidates}
+    assert set(found) == {site.url("/go/minutes-jan"), site.url("/hop/1"), site.url("/DocumentCenter/View/7")}
+    march = found[site.url("/DocumentCenter/View/7")]
+    assert march.link_text == "March minutes" and march.heading == "Council minutes"
+    assert march.hinted_type == "pdf"
+    assert "/about/charter.pdf" not in gets(site) and report.pages_crawled == 1
+
+
+def site_work_dir(settings: Settings) -> Path:
+    return settings.data_dir / "prefetched"
 
 
 def test_scope_www_twin_other_domain_and_offsite_documents(site: SiteServer, settings: Settings) -> None:
@@ -231,11 +266,24 @@ def test_scope_www_twin_other_domain_and_offsite_documents(site: SiteServer, set
             ),
         )
         site.add("/twin", html("<a href='/twin.pdf'>t</a>"))
+        # By default the crawl stays on the start host and its www. twin: nothing asked of county.test.
         report = crawl_site_sync(
             f"http://city.test:{p}/", settings=settings.crawl, allow_private_networks=True, dns_overrides=dns
         )
         urls = {c.url for c in report.candidates}
         assert f"http://www.city.test:{p}/twin.pdf" in urls
+        assert f"http://county.test:{q}/shared.pdf" not in urls
+        assert other.requested_paths() == []
+        assert any("offsite_documents=false" in w for w in report.warnings)
+        # Allowed by the user: the other host's document is collected, its pages still are not crawled.
+        site.log.clear()
+        report = crawl_site_sync(
+            f"http://city.test:{p}/",
+            settings=settings.crawl.model_copy(update={"offsite_documents": True}),
+            allow_private_networks=True,
+            dns_overrides=dns,
+        )
+        urls = {c.url for c in report.candidates}
         assert f"http://county.test:{q}/shared.pdf" in urls
         assert "/page" not in other.requested_paths()  # pages of another domain are not crawled
         assert other.requested_paths() == ["/robots.txt"]  # its robots.txt is read for the document

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import time
 from collections import Counter
+from datetime import date, timedelta
 from typing import Any
 
 from docharvest import PROJECT_URL, __version__
@@ -157,9 +158,29 @@ def test_infinite_calendar_is_bounded(site: SiteServer, settings: Settings) -> N
 
     site.add("/", html("<a href='/calendar?month=0'>calendar</a>"))
     site.add("/calendar", month)
-    report = crawl(site, settings, max_query_variants_per_path=10, max_depth=100)
+    report = crawl(site, settings, max_depth=100)  # default caps: max_calendar_pages=10
     assert sum(n for p, n in gets(site).items() if p.startswith("/calendar")) == 10
-    assert any("max_query_variants_per_path=10" in w for w in report.warnings)
+    assert any("max_calendar_pages=10" in w for w in report.warnings)
+
+
+def test_path_calendars_are_bounded_but_year_archives_are_not(site: SiteServer, settings: Settings) -> None:
+    def day(info: RequestInfo) -> Route:
+        if not info.path.startswith("/events/"):
+            return Route(status=404)
+        y, m, d = (int(x) for x in info.path.strip("/").split("/")[1:4])
+        nxt = date(y, m, d) + timedelta(days=1)
+        return html(f"<a href='/events/{nxt:%Y/%m/%d}/'>next day</a>")
+
+    site.add("/", html("<a href='/events/2024/01/01/'>events</a> <a href='/minutes/2001/'>archive</a>"))
+    site.default = day
+    for year in range(2001, 2016):
+        site.add(
+            f"/minutes/{year}/", html(f"<a href='/minutes/{year + 1}/'>next</a> <a href='/m{year}.pdf'>m</a>")
+        )
+    report = crawl(site, settings, max_depth=100)
+    assert sum(1 for p in gets(site) if p.startswith("/events/")) == 10
+    found = {c.url.removeprefix(site.base_url) for c in report.candidates}
+    assert {f"/m{y}.pdf" for y in range(2001, 2016)} <= found  # fifteen years of an archive: all read
 
 
 def test_job_deadline_stops_the_crawl_with_a_warning(site: SiteServer, settings: Settings) -> None:

@@ -32,6 +32,11 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--max-file-size-mb", type=int, default=100, help="largest file downloaded, MB (1-500)"
     )
+    parser.add_argument(
+        "--offsite-documents",
+        action="store_true",
+        help="also collect documents the site links on other hosts (off by default)",
+    )
     add_common_job_flags(parser)
     parser.set_defaults(run=run)
 
@@ -45,6 +50,7 @@ def build_conf(args: argparse.Namespace) -> ScrapeConf:
             "timeout": args.timeout,
             "confidence_threshold": args.confidence_threshold,
             "max_file_size_mb": args.max_file_size_mb,
+            "offsite_documents": args.offsite_documents,
             "job_id": new_job_id(),
         }
     )

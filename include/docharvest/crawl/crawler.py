@@ -39,6 +39,7 @@ from docharvest.crawl.report import NAVIGATOR, SCRAPER, CrawlIssue, CrawlReport,
 from docharvest.crawl.robots import RobotsCache
 from docharvest.crawl.sitemaps import SITEMAP_MAX_BYTES, SitemapTooLargeError, parse_sitemap
 from docharvest.crawl.sniff import sniff_document_type
+from docharvest.crawl.traps import calendar_key
 from docharvest.crawl.urls import (
     DOCUMENT_EXTENSIONS,
     DOCUMENT_MIME_TYPES,
@@ -79,6 +80,13 @@ class _Entry:
     text: str = ""
     title: str = ""
     from_sitemap: bool = False
+    # The link that led here and the page it sat on: its context becomes the candidate's if the
+    # URL turns out to be a document (an extension-less or redirecting document link).
+    link: Link | None = None
+    page_title: str = ""
+    breadcrumb: str = ""
+    # single_page mode: fetched only to learn whether it is a document; an HTML answer is dropped.
+    probe: bool = False
 
 
 class _PageSink:
@@ -184,6 +192,7 @@ class _Crawl:
         self.seen: set[str] = set()  # dedup keys of every URL queued, fetched or collected
         self.fetched: set[str] = set()  # dedup keys of URLs requested (redirect targets included)
         self.query_variants: dict[str, int] = {}
+        self.calendar_steps: dict[str, int] = {}
         self.candidates: dict[str, Candidate] = {}
         self.pages: list[PageRecord] = []
         self.pages_crawled = 0
@@ -227,6 +236,13 @@ class _Crawl:
         if looks_like_trap(entry.url):
             self.skip("trap", entry.url)
             return
+        calendar = calendar_key(entry.url)
+        if calendar is not None:
+            steps = self.calendar_steps.get(calendar, 0)
+            if steps >= s.max_calendar_pages:
+                self.skip("calendar", entry.url)
+                return
+            self.calendar_steps[calendar] = steps + 1
         if "?" in entry.url:
             pkey = path_key(entry.url)
             variants = self.query_variants.get(pkey, 0)
@@ -315,6 +331,13 @@ class _Crawl:
             return _PageSink("sniff", self.html_limit, self.spool_dir, self.spool_limit, self.document_types)
         return None  # images, feeds, archives: nothing for us
 
+    def choose_probe(self, head: ResponseHead) -> Decision:
+        """As :meth:`choose_page`, but an HTML answer is not read at all."""
+        decision = self.choose_page(head)
+        if isinstance(decision, _PageSink) and decision.mode == "html":
+            return None
+        return decision
+
     @property
     def spool_dir(self) -> Path | None:
         return self.work_dir
@@ -340,7 +363,7 @@ class _Crawl:
         result = await self.fetcher.fetch(
             entry.url,
             agent=NAVIGATOR,
-            choose=self.choose_page,
+            choose=self.choose_probe if entry.probe else self.choose_page,
             check_hop=self.check_page_hop,
             total_timeout=total,
         )
@@ -356,6 +379,8 @@ class _Crawl:
             with contextlib.suppress(StopReading):
                 sink.decide()
         if isinstance(sink, _PageSink) and sink.mode == "html":
+            if entry.probe:
+                return  # a page, not a document: single_page mode does not read it
             if result.overflowed:
                 self.fail(entry, self.page_too_large(result.final_url))
                 return
@@ -399,6 +424,18 @@ class _Crawl:
             if self.single_page:
                 if link.hinted_type in self.document_types and link.kind in ("a", "area", "iframe"):
                     await self.add_document(link, final, entry.depth + 1, links.title, links.breadcrumb)
+                elif (
+                    entry.depth == 0
+                    and link.kind in ("a", "area")
+                    and not is_skippable(link.url)
+                    and self.scope.page_in_scope(link.url)
+                ):
+                    # Extension-less links (/DocumentCenter/View/12, /go/minutes) may be documents,
+                    # directly or behind redirects: their response headers (or first bytes) tell.
+                    self.enqueue(
+                        _Entry(link.url, 1, final, link.text, link.title, link=link,
+                               page_title=links.title, breadcrumb=links.breadcrumb, probe=True)
+                    )  # fmt: skip
                 continue
             if is_skippable(link.url):
                 continue
@@ -412,7 +449,10 @@ class _Crawl:
                     await self.add_document(link, final, entry.depth + 1, links.title, links.breadcrumb)
                 continue
             if follow:
-                self.enqueue(_Entry(link.url, entry.depth + 1, final, link.text, link.title))
+                self.enqueue(
+                    _Entry(link.url, entry.depth + 1, final, link.text, link.title, link=link,
+                           page_title=links.title, breadcrumb=links.breadcrumb)
+                )  # fmt: skip
         async with self.cond:
             self.cond.notify_all()
 
@@ -481,11 +521,16 @@ class _Crawl:
                     "last_modified": head.headers.get("Last-Modified"),
                 }
         self.seen.add(key)
+        link = entry.link
         self.candidates[key] = Candidate(
             url=entry.url,
             source_page=entry.source,
             link_text=entry.text,
             title_attr=entry.title,
+            context=link.context if link else "",
+            heading=link.heading if link else "",
+            page_title=entry.page_title,
+            breadcrumb=entry.breadcrumb,
             depth=entry.depth,
             hinted_type=doc_type,
             extra=extra,
@@ -582,10 +627,12 @@ class _Crawl:
             await self.process(start)
         finally:
             self.inflight = 0
-        if self.start_error is not None or self.single_page or self.pages_crawled == 0:
+        if self.start_error is not None or self.pages_crawled == 0:
             return  # nothing to follow (a start URL that is a document has no links)
+        if self.single_page and not self.heap:
+            return  # no extension-less links to probe
         tasks = []
-        if self.settings.use_sitemaps:
+        if self.settings.use_sitemaps and not self.single_page:
             self.producers += 1
             tasks.append(asyncio.create_task(self.load_sitemaps()))
         workers = [asyncio.create_task(self.worker()) for _ in range(self.settings.concurrency)]
@@ -615,6 +662,7 @@ class _Crawl:
             "frontier_full": "links dropped because the frontier was full",
             "max_documents": f"document links beyond max_documents={s.max_documents} ignored",
             "offsite_document": "offsite document links ignored (offsite_documents=false)",
+            "calendar": f"calendar-like URLs skipped (max_calendar_pages={s.max_calendar_pages} per calendar)",
         }
         for reason, count in self.skipped.items():
             self.warnings.append(f"{count} {notes.get(reason, reason)}, e.g. {self.skip_examples[reason]}")

@@ -187,9 +187,10 @@ def extract_links(html: str, page_url: str, document_type: Callable[[str], str |
             if link.doc_type is None and tag == "link":
                 continue  # <link rel=alternate> only matters when it points at a document
             link.hinted_type = link.doc_type or _hint(node, text + " " + link.title)
+            # The heading is free to keep; it is the evidence of an extension-less document link.
+            link.heading = heading
             if link.doc_type is not None or link.hinted_type is not None:
                 link.context = _context(node)
-                link.heading = heading
             page.links.append(link)
     return page
 

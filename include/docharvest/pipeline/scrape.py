@@ -100,11 +100,16 @@ def discover(settings: Settings, job_id: str) -> list[int]:
     progress = _ProgressWriter(settings, job_id)
 
     with cpu_meter(settings, job_id, "discover"):
+        crawl_settings = settings.crawl
+        if params.get("offsite_documents"):
+            crawl_settings = crawl_settings.model_copy(update={"offsite_documents": True})
         report = crawl_site_sync(
             job["website"],
-            settings=settings.crawl,
+            settings=crawl_settings,
             allow_private_networks=settings.allow_private_networks,
             single_page=bool(params.get("single_page")),
+            # A page URL that turns out to be a document is kept only under the job's own cap.
+            max_file_size_bytes=int(params.get("max_file_size_mb", 100)) * 1024 * 1024,
             deadline=monotonic_deadline(job, CRAWL_BUDGET_SHARE),
             priority=lambda c: scorer.score_candidate(intent, c).confidence,
             on_progress=progress,
