@@ -104,6 +104,7 @@ def test_the_scrape_job_dag_is_unchanged_by_the_refactor() -> None:
         "confidence_threshold",
         "file_type",
         "max_file_size_mb",
+        "offsite_documents",
         "job_id",
         "org_id",
     }
