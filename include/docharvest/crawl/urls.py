@@ -230,11 +230,14 @@ def canonicalize(url: str) -> str | None:
     slash = rest.index("/")
     authority, target = rest[:slash], rest[slash:]
     path, _, query = target.partition("?")
-    authority = _strip_host_dot(authority)
     path = _normalize_pct(_PATH_SESSION_RE.sub("", path))
-    query = _canonical_query(query, path)
-    # A second WHATWG pass: dropping a path parameter can leave a dot segment to resolve.
-    return request_url(f"{scheme}://{authority}{path}" + (f"?{query}" if query else ""))
+    rest = path + (f"?{query}" if (query := _canonical_query(query, path)) else "")
+    # A second WHATWG pass: dropping a path parameter can leave a dot segment to resolve. Without
+    # its trailing dot a host may turn into an invalid IPv4 address ("foo.09."): then keep the dot.
+    stripped = _strip_host_dot(authority)
+    return (stripped != authority and request_url(f"{scheme}://{stripped}{rest}")) or request_url(
+        f"{scheme}://{authority}{rest}"
+    )
 
 
 def _strip_host_dot(authority: str) -> str:
