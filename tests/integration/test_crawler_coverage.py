@@ -191,6 +191,16 @@ def test_every_url_fetched_once_after_canonicalisation(site: SiteServer, setting
     assert all(n == 1 for n in counts.values()), counts
 
 
+def test_links_are_requested_as_the_site_wrote_them(site: SiteServer, settings: Settings) -> None:
+    # Each query is a different resource to the server: no decoding, no "=" added, no sorting.
+    hrefs = ["/s?q=a%2Bb", "/s?q=a+b", "/s?12345", "/s?n=%E9", "/%7eu/x?b=2&a=1", "/p a"]
+    site.add("/", html(" ".join(f'<a href="{h}">{i}</a>' for i, h in enumerate(hrefs))))
+    crawl(site, settings)
+    counts = gets(site)
+    for path in ["/s?q=a%2Bb", "/s?q=a+b", "/s?12345", "/s?n=%E9", "/%7eu/x?b=2&a=1", "/p%20a"]:
+        assert counts[path] == 1, (path, counts)
+
+
 def _chain_site(site: SiteServer, n: int) -> None:
     for i in range(n):
         site.add(f"/p{i}" if i else "/", html(f"<a href='/p{i + 1}'>next</a> <a href='/d{i}.pdf'>doc</a>"))
