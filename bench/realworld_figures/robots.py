@@ -11,8 +11,9 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.realworld_figures import Figure
 from docharvest.crawl.robots_rules import parse_robots
+
+from bench.realworld_figures import Figure
 
 CORPUS = "robots"
 

@@ -27,8 +27,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from bench.realworld_figures import Figure
 from docharvest.crawl.urls import canonicalize, request_url, resolve_link
+
+from bench.realworld_figures import Figure
 
 CORPUS = "urls"
 HANG_SECONDS = 2.0

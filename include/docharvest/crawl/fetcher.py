@@ -442,9 +442,9 @@ class Fetcher:
                 self.requests_sent += 1
                 # encoded=True: send the WHATWG-normalised URL as is (yarl would re-quote it,
                 # e.g. "%7e" -> "~", "%zz" -> "%25zz": not the URL the site gave).
+                wire_url = URL(current, encoded=True)
                 async with self._session.request(
-                    method, URL(current, encoded=True), allow_redirects=False, timeout=timeout,
-                    headers=headers,
+                    method, wire_url, allow_redirects=False, timeout=timeout, headers=headers
                 ) as resp:
                     result.status = resp.status
                     if resp.status in REDIRECT_STATUSES and resp.headers.get("Location"):

@@ -202,10 +202,8 @@ def path_params_query(url: str) -> str:
     start = 2 if url.startswith("//") else 0
     early = _find_any(url, "/?;", start)
     scheme_end = url.find("://", start)
-    if scheme_end < 0 or (0 <= early < scheme_end):
-        authority = start
-    else:
-        authority = scheme_end + 3
+    # A "/", "?" or ";" before "://" means there is no scheme and authority to skip.
+    authority = start if scheme_end < 0 or 0 <= early < scheme_end else scheme_end + 3
     path_start = _find_any(url, "/?;", authority)
     if path_start < 0:
         return "/"

@@ -300,7 +300,9 @@ def url_filename(url: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def host_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+    """Lowercase host without a trailing dot (``E.com.`` is in the scope of ``e.com``)."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host.rstrip(".") or host
 
 
 def origin_of(url: str) -> str:
