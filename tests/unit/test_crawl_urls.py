@@ -145,6 +145,7 @@ def test_request_url_is_the_whatwg_serialisation(raw: str, requested: str) -> No
         "http://e.com./p?%2B&+&12345&%e9",
         "http://foo.09../",
         "HTTP://[::1]:80/%7E/?b&a",
+        "http://e.com/x://[y?a=1",  # a path holding "://[" once crashed the extension lookup
     ],
 )
 def test_canonical_form_is_idempotent(raw: str) -> None:

@@ -142,6 +142,7 @@ _PATH_SESSION_RE = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#;]*", re.IGNORE
 _FETCHABLE_PREFIXES = ("http://", "https://")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _PCT_RE = re.compile(r"%([0-9A-Fa-f]{2})")
+_C0_SPACE = "".join(chr(i) for i in range(0x21))  # what the WHATWG parser trims from both ends
 MAX_URL_LENGTH = 2048
 
 
@@ -185,9 +186,6 @@ def resolve_link(base: str, href: str) -> str | None:
         return _fetchable(ada_url.join_url(base, href))
     except ValueError:
         return None
-
-
-_C0_SPACE = "".join(chr(i) for i in range(0x21))  # what the WHATWG parser trims from both ends
 
 
 def _normalize_pct(text: str) -> str:
@@ -235,9 +233,11 @@ def canonicalize(url: str) -> str | None:
     # A second WHATWG pass: dropping a path parameter can leave a dot segment to resolve. Without
     # its trailing dot a host may turn into an invalid IPv4 address ("foo.09."): then keep the dot.
     stripped = _strip_host_dot(authority)
-    return (stripped != authority and request_url(f"{scheme}://{stripped}{rest}")) or request_url(
-        f"{scheme}://{authority}{rest}"
-    )
+    if stripped != authority:
+        canonical = request_url(f"{scheme}://{stripped}{rest}")
+        if canonical is not None:
+            return canonical
+    return request_url(f"{scheme}://{authority}{rest}")
 
 
 def _strip_host_dot(authority: str) -> str:
@@ -261,7 +261,12 @@ def dedup_key(url: str) -> str:
 
 def url_extension(path_or_url: str) -> str:
     """Lowercased extension of the URL path's last segment ("" if none)."""
-    path = urlsplit(path_or_url).path if "://" in path_or_url else path_or_url
+    path = path_or_url
+    if "://" in path and not path.startswith("/"):  # a URL, not a path that contains "://"
+        try:
+            path = urlsplit(path).path
+        except ValueError:  # "http://[" in a query value
+            return ""
     last = unquote(path.rsplit("/", 1)[-1])
     if "." not in last:
         return ""
