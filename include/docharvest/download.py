@@ -24,7 +24,7 @@ from docharvest.crawl.fetcher import Decision, Fetcher, FileSink, ResponseHead, 
 from docharvest.crawl.report import SCRAPER, CrawlIssue
 from docharvest.crawl.robots import RobotsCache
 from docharvest.crawl.sniff import sniff_document_type
-from docharvest.crawl.urls import canonicalize, dedup_key, url_filename
+from docharvest.crawl.urls import dedup_key, request_url, url_filename
 from docharvest.models import Candidate
 
 __all__ = ["DownloadOutcome", "download_documents", "download_documents_sync", "sniff_document_type"]
@@ -109,14 +109,14 @@ class _Downloader:
 
     async def one(self, candidate: Candidate) -> DownloadOutcome:
         url = candidate.url
-        canonical = canonicalize(url)
-        if canonical is None:
+        request = request_url(url)  # what the site gave, WHATWG-normalised
+        if request is None:
             issue = CrawlIssue(SCRAPER, "invalid_url", "not a fetchable http(s) URL", url, False)
             return self.outcome(url, "failed", issue)
         prefetched = candidate.extra.get("prefetched")
         if isinstance(prefetched, dict) and Path(str(prefetched.get("path", ""))).is_file():
             return self.from_prefetched(url, prefetched)
-        key = dedup_key(canonical)
+        key = dedup_key(request)
         claimed = self.claims.get(key)
         if claimed is not None:
             return self.share(url, await claimed)
@@ -124,7 +124,7 @@ class _Downloader:
         self.claims[key] = future
         try:
             result = await self.fetch(
-                url, canonical, bool(candidate.extra.get("robots_checked")), self.conditional.get(url)
+                url, request, bool(candidate.extra.get("robots_checked")), self.conditional.get(url)
             )
         except BaseException as exc:
             future.set_exception(exc)
@@ -139,7 +139,7 @@ class _Downloader:
         return DownloadOutcome(**{**other.__dict__, "url": url, "aliases": [], "trail": trail})
 
     async def fetch(
-        self, url: str, canonical: str, robots_checked: bool, headers: Mapping[str, str] | None = None
+        self, url: str, request: str, robots_checked: bool, headers: Mapping[str, str] | None = None
     ) -> DownloadOutcome:
         if self.deadline is not None and time.monotonic() >= self.deadline:
             issue = CrawlIssue(
@@ -156,7 +156,7 @@ class _Downloader:
                 if other is not None and other.done() and not other.exception():
                     waiting_on.append(other)
                     return "seen"
-                self.claims.setdefault(dedup_key(target), self.claims[dedup_key(canonical)])
+                self.claims.setdefault(dedup_key(target), self.claims[dedup_key(request)])
             if hop > 0 or not robots_checked:
                 return await self.robots.check(target, SCRAPER)
             return None
@@ -181,7 +181,7 @@ class _Downloader:
             remaining = None if self.deadline is None else self.deadline - time.monotonic()
             try:
                 result = await asyncio.wait_for(
-                    self.fetcher.fetch(canonical, agent=SCRAPER, choose=choose, check_hop=check_hop,
+                    self.fetcher.fetch(request, agent=SCRAPER, choose=choose, check_hop=check_hop,
                                        deadline=self.deadline, headers=headers),
                     timeout=remaining,
                 )  # fmt: skip
@@ -192,7 +192,7 @@ class _Downloader:
                     SCRAPER, "timeout", "the job timeout ran out during this download", url, True
                 )
                 return self.outcome(url, "failed", issue)
-        trail = [canonical, *result.chain[1:], result.final_url] if result.chain else [canonical]
+        trail = [request, *result.chain[1:], result.final_url] if result.chain else [request]
         if result.seen_target and waiting_on:
             return self.share(url, waiting_on[0].result(), result.chain)
         head = result.head

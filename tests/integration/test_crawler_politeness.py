@@ -54,6 +54,20 @@ def test_robots_disallowed_urls_are_never_requested(site: SiteServer, settings: 
     assert all("robots.txt disallows" in i.message and not i.recoverable for i in disallowed)
 
 
+def test_robots_with_byte_order_mark_crlf_and_non_ascii_rules(site: SiteServer, settings: Settings) -> None:
+    # As some Windows editors save it: BOM, CRLF, a non-ASCII rule (percent-encoded before matching).
+    body = "\ufeffUser-agent: *\r\nDisallow: /private/\r\nDisallow: /bücher/\r\n".encode()
+    site.add("/robots.txt", Route(body=body, headers={"Content-Type": "text/plain"}))
+    site.add("/", html("<a href='/private/a.pdf'>p</a> <a href='/bücher/b.pdf'>b</a> <a href='/ok.pdf'>ok</a>"))
+    report = crawl(site, settings)
+    requested = site.requested_paths()
+    assert not [p for p in requested if p.startswith(("/private", "/b%C3%BCcher"))], requested
+    assert {c.url for c in report.candidates} == {site.url("/ok.pdf")}
+    assert {i.url for i in report.issues if i.error_type == "robots_disallowed"} == {
+        site.url("/private/a.pdf"), site.url("/b%C3%BCcher/b.pdf")
+    }
+
+
 def test_robots_disallowing_the_start_page_fails_the_job(site: SiteServer, settings: Settings) -> None:
     site.add("/robots.txt", Route(body="User-agent: *\nDisallow: /\n"))
     report = crawl(site, settings)

@@ -47,7 +47,7 @@ def test_every_link_form_is_resolved() -> None:
         "http://e.com/dept/here.docx": "a",
         "http://e.com/dept/?year=2023": "a",
         "http://e.com/abs/report.pdf": "a",
-        "http://e.com/files/annual%20report%202024.pdf": "a",
+        "http://e.com/files/annual%20report%202024.pdf?download=1": "a",  # as given, spaces escaped
         "http://e.com/get?id=7": "a",
         "http://e.com/map/area.pdf": "area",
         "http://e.com/embed/viewer.html": "iframe",

@@ -1,7 +1,7 @@
 """The navigator: crawl a site from its start URL and collect candidate documents.
 
 A pool of asyncio workers pulls from a best-first frontier (shallow pages first; within a depth,
-links the relevance pre-score likes first). Each page is fetched once (canonical URL), parsed
+links the relevance pre-score likes first). Each page is fetched once (per dedup_key), parsed
 for links with selectolax, handed to ``on_page`` and dropped: only light ``PageRecord`` s are
 kept, so memory stays flat on big sites. Pages that turn out to be documents (an
 extension-less URL serving a PDF) are spooled to ``work_dir`` so the download stage does not
@@ -45,7 +45,6 @@ from docharvest.crawl.urls import (
     DOCUMENT_MIME_TYPES,
     HTML_MIME_TYPES,
     Scope,
-    canonicalize,
     dedup_key,
     document_type_from_url,
     host_of,
@@ -53,6 +52,7 @@ from docharvest.crawl.urls import (
     looks_like_trap,
     origin_of,
     path_key,
+    request_url,
     resolve_link,
     url_extension,
 )
@@ -542,7 +542,7 @@ class _Crawl:
             rules = await self.robots.rules_for(self.start_url)
             robots_url = origin_of(self.start_url) + "/robots.txt"
             listed = [u for u in (resolve_link(robots_url, s) for s in rules.sitemaps) if u]
-            guessed = canonicalize(origin_of(self.start_url) + "/sitemap.xml")
+            guessed = request_url(origin_of(self.start_url) + "/sitemap.xml")
             todo: list[tuple[str, bool, int]] = [(u, True, 0) for u in listed]
             if guessed and guessed not in listed:
                 todo.append((guessed, False, 0))
@@ -563,7 +563,7 @@ class _Crawl:
                     continue
                 if level < 3:
                     todo.extend(
-                        (u, True, level + 1) for u in (canonicalize(c) for c in sitemap.children) if u
+                        (u, True, level + 1) for u in (resolve_link(url, c) for c in sitemap.children) if u
                     )
                 for raw in sitemap.urls:
                     await self.add_sitemap_url(raw, url)  # may await robots.txt of another host
@@ -710,15 +710,15 @@ async def crawl_site(
     ``max_file_size_bytes`` bounds documents spooled by accident (default ``max_prefetch_mb``);
     ``dns_overrides`` pins hostnames to addresses (tests, like curl ``--resolve``).
     """
-    canonical = canonicalize(start_url)
-    if canonical is None:
+    start = request_url(start_url.strip())
+    if start is None:
         return CrawlReport([], 0, 0, [], [], f"{start_url!r} is not an http(s) URL", [])
     limit = max_file_size_bytes or int(settings.max_prefetch_mb * 1_048_576)
     async with Fetcher(
         settings, allow_private_networks=allow_private_networks, dns_overrides=dns_overrides
     ) as f:
         crawl = _Crawl(
-            canonical,
+            start,
             settings,
             f,
             single_page=single_page,
@@ -733,7 +733,7 @@ async def crawl_site(
         report = crawl.report()
         logger.info(
             "crawl of %s: %d pages, %d candidates, %d issues, %d requests in %.1fs",
-            canonical,
+            start,
             report.pages_crawled,
             len(report.candidates),
             len(report.issues),

@@ -30,6 +30,7 @@ from typing import BinaryIO, Literal, Protocol
 from urllib.parse import unquote, urlsplit
 
 import aiohttp
+from yarl import URL
 
 from docharvest.config import CrawlSettings
 from docharvest.crawl.netguard import BlockedAddressError, GuardedResolver, check_literal_host, find_blocked
@@ -439,8 +440,11 @@ class Fetcher:
             try:
                 await self._wait_turn(state)
                 self.requests_sent += 1
+                # encoded=True: send the WHATWG-normalised URL as is (yarl would re-quote it,
+                # e.g. "%7e" -> "~", "%zz" -> "%25zz": not the URL the site gave).
+                wire_url = URL(current, encoded=True)
                 async with self._session.request(
-                    method, current, allow_redirects=False, timeout=timeout, headers=headers
+                    method, wire_url, allow_redirects=False, timeout=timeout, headers=headers
                 ) as resp:
                     result.status = resp.status
                     if resp.status in REDIRECT_STATUSES and resp.headers.get("Location"):

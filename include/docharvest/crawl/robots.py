@@ -1,4 +1,4 @@
-"""robots.txt per origin (RFC 9309, parsed by protego), fetched once per job and origin.
+"""robots.txt per origin (RFC 9309, parsed by :mod:`robots_rules`), fetched once per job and origin.
 
 - 2xx: rules apply to our product token (the User-Agent up to the first "/").
 - 4xx: no rules ("unavailable": everything allowed), as RFC 9309 and Scrapy do.
@@ -14,10 +14,9 @@ import logging
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from protego import Protego
-
 from docharvest.crawl.fetcher import Fetcher, MemorySink, ResponseHead
 from docharvest.crawl.report import NAVIGATOR, CrawlIssue
+from docharvest.crawl.robots_rules import RobotsTxt, parse_robots
 from docharvest.crawl.urls import origin_of
 
 logger = logging.getLogger(__name__)
@@ -33,7 +32,7 @@ def product_token(user_agent: str) -> str:
 @dataclass
 class RobotsRules:
     origin: str
-    parser: Protego | None = None
+    parser: RobotsTxt | None = None
     unreachable: CrawlIssue | None = None
     sitemaps: list[str] = field(default_factory=list)
     crawl_delay: float | None = None
@@ -70,7 +69,7 @@ class RobotsCache:
         if rules.unreachable is not None:
             base = rules.unreachable
             return CrawlIssue(agent, base.error_type, base.message, url, base.recoverable)
-        if rules.parser is not None and not rules.parser.can_fetch(url, self._token):
+        if rules.parser is not None and not rules.parser.allowed(url, self._token):
             path = urlsplit(url).path or "/"
             return CrawlIssue(
                 agent,
@@ -91,12 +90,8 @@ class RobotsCache:
 
         result = await self._fetcher.fetch(url, agent=NAVIGATOR, choose=choose)
         if result.ok:
-            text = bytes(sink.buffer).decode("utf-8", errors="replace")
-            try:
-                rules.parser = Protego.parse(text)
-            except Exception as exc:  # a garbled file must not stop the crawl: no rules
-                logger.warning("unparseable robots.txt at %s: %s", url, exc)
-                return rules
+            # The bytes as served: the parser skips a byte-order mark and encodes non-ASCII rules.
+            rules.parser = parse_robots(bytes(sink.buffer))
             rules.sitemaps = list(rules.parser.sitemaps)
             rules.crawl_delay = rules.parser.crawl_delay(self._token)
             if rules.crawl_delay:

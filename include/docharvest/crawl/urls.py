@@ -1,17 +1,23 @@
-"""URL rules of the crawler: canonical form, document extensions, scope and trap bounds.
+"""URL rules of the crawler: the URL to request, its identity, document extensions, scope, traps.
 
-Every URL the crawler sees goes through :func:`canonicalize` once; the result is both
-the URL that is fetched and the key that makes "fetched at most once per job" true.
+Two forms of a URL, on purpose (docs/urls.md):
+
+- :func:`request_url` / :func:`resolve_link`: the URL the site gave, parsed and serialised by the
+  WHATWG URL Standard (the ada parser) and nothing more, so the server gets what a browser would
+  send. This is the URL that is fetched and reported.
+- :func:`canonicalize` / :func:`dedup_key`: an idempotent canonical form for "fetched at most once
+  per job", which also drops fragments and session parameters, sorts the query and so on.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
+
+import ada_url
 
 # Extension -> document type. Several extensions may name one type.
 DOCUMENT_EXTENSIONS: dict[str, str] = {
@@ -114,8 +120,8 @@ SKIP_EXTENSIONS = frozenset(
     ]
 )
 
-# Query parameters that only identify a session or a campaign: dropped from every URL,
-# so that a site handing each visitor a session id does not look infinite.
+# Query parameters that only identify a session or a campaign: left out of the identity of a
+# URL (dedup_key), so that a site handing each visitor a session id does not look infinite.
 _SESSION_PARAMS = frozenset(
     {
         "jsessionid",
@@ -132,11 +138,54 @@ _SESSION_PARAMS = frozenset(
 )
 # On a URL whose path already names a document, these only change how it is served.
 _DOCUMENT_VIEW_PARAMS = frozenset({"download", "dl", "attachment", "inline", "view", "open", "page", "zoom"})
-_PATH_SESSION_RE = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#]*", re.IGNORECASE)
-_DEFAULT_PORTS = {"http": 80, "https": 443}
+_PATH_SESSION_RE = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#;]*", re.IGNORECASE)
+_FETCHABLE_PREFIXES = ("http://", "https://")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _PCT_RE = re.compile(r"%([0-9A-Fa-f]{2})")
+_C0_SPACE = "".join(chr(i) for i in range(0x21))  # what the WHATWG parser trims from both ends
 MAX_URL_LENGTH = 2048
+
+
+def _fetchable(href: str) -> str | None:
+    """A WHATWG-serialised URL without its fragment, if it is http(s), bounded and credential-free."""
+    if not href.startswith(_FETCHABLE_PREFIXES):
+        return None
+    href = href.split("#", 1)[0]  # serialised paths and queries escape "#": the first one is the fragment
+    if len(href) > MAX_URL_LENGTH:
+        return None
+    rest = href[href.index("://") + 3 :]
+    authority = rest.split("/", 1)[0]  # special URLs always serialise a path
+    if not authority or "@" in authority:  # userinfo: never sent (deliberate, docs/urls.md)
+        return None
+    return href
+
+
+@lru_cache(maxsize=65536)
+def request_url(url: str) -> str | None:
+    """The URL to request for an absolute ``url``: parsed and serialised by the WHATWG URL
+    Standard (ada), nothing more, fragment dropped. None unless http(s), without credentials,
+    at most ``MAX_URL_LENGTH`` characters."""
+    if len(url) > MAX_URL_LENGTH:
+        return None
+    try:
+        return _fetchable(ada_url.normalize_url(url))
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=65536)
+def resolve_link(base: str, href: str) -> str | None:
+    """The URL to request for a link ``href`` found on ``base`` (a request URL), or None.
+
+    Joined by the WHATWG parser as a browser would; same-page ``#...`` links and links that are
+    not http(s) (``javascript:``, ``mailto:``, ...) give None.
+    """
+    if len(href) > MAX_URL_LENGTH or href.strip(_C0_SPACE).startswith("#"):
+        return None
+    try:
+        return _fetchable(ada_url.join_url(base, href))
+    except ValueError:
+        return None
 
 
 def _normalize_pct(text: str) -> str:
@@ -149,96 +198,61 @@ def _normalize_pct(text: str) -> str:
     return _PCT_RE.sub(fix, text)
 
 
-def _quote_part(text: str, safe: str) -> str:
-    # quote() leaves existing escapes alone when "%" is safe; spaces and non-ASCII get escaped.
-    return _normalize_pct(quote(text, safe=safe + "%"))
-
-
-def _clean_path(path: str) -> str:
-    path = _PATH_SESSION_RE.sub("", path)
-    if not path:
-        return "/"
-    trailing = path.endswith("/") or path.endswith("/.") or path.endswith("/..")
-    norm = posixpath.normpath(path)
-    if norm.startswith("//"):  # posixpath keeps a leading "//"; URLs do not want it
-        norm = "/" + norm.lstrip("/")
-    if trailing and norm != "/":
-        norm += "/"
-    return _quote_part(norm, safe="/:@!$&'()*+,;=-._~")
-
-
-def _clean_query(query: str, path: str) -> str:
-    if not query:
-        return ""
-    pairs = parse_qsl(query, keep_blank_values=True)
-    ext = url_extension(path)
-    drop_view = ext in DOCUMENT_EXTENSIONS
+def _canonical_query(query: str, path: str) -> str:
+    drop_view = url_extension(path) in DOCUMENT_EXTENSIONS
     kept = []
-    for key, value in pairs:
-        low = key.lower()
-        if low in _SESSION_PARAMS or low.startswith("utm_") or (drop_view and low in _DOCUMENT_VIEW_PARAMS):
+    for part in query.split("&"):
+        if not part:
             continue
-        kept.append((key, value))
-    kept.sort()
-    return urlencode(kept, quote_via=quote, safe="/:@!$'()*+,;-._~")
+        key = unquote(part.split("=", 1)[0]).lower()
+        if key in _SESSION_PARAMS or key.startswith("utm_") or (drop_view and key in _DOCUMENT_VIEW_PARAMS):
+            continue
+        kept.append(_normalize_pct(part))
+    return "&".join(sorted(kept))
 
 
 @lru_cache(maxsize=65536)
 def canonicalize(url: str) -> str | None:
-    """The canonical form of an absolute http(s) URL, or None if it is not one we can fetch.
+    """The canonical form of an absolute URL: the identity behind :func:`dedup_key`, or None.
 
-    Lowercase scheme and host, IDNA host, no default port, no fragment, dot-segments resolved,
-    percent-escapes normalised, spaces escaped, query sorted, session/tracking params dropped.
+    The WHATWG form (:func:`request_url`) plus deliberate choices (docs/urls.md): no fragment,
+    no trailing dot on the host, session path parameters and session/tracking query parameters
+    dropped, view parameters dropped on document URLs, query parameters sorted (values untouched,
+    ``+`` and ``%2B`` stay distinct), escapes of unreserved characters decoded and the others
+    uppercased. Idempotent: canonicalising the result gives it back.
     """
-    url = url.strip()
-    if len(url) > MAX_URL_LENGTH:
+    href = request_url(url)
+    if href is None:
         return None
-    try:
-        parts = urlsplit(url)
-        scheme = parts.scheme.lower()
-        if scheme not in _DEFAULT_PORTS:
-            return None
-        host = (parts.hostname or "").rstrip(".")
-        port = parts.port
-    except ValueError:  # bad port, bad IPv6 literal
-        return None
-    if not host or parts.username or parts.password:
-        return None
-    try:
-        host = host.encode("idna").decode("ascii").lower() if not host.isascii() else host.lower()
-    except UnicodeError:
-        return None
-    if ":" in host:
-        host = f"[{host}]"
-    netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
-    path = _clean_path(parts.path)
-    query = _clean_query(parts.query, path)
-    return urlunsplit((scheme, netloc, path, query, ""))
+    scheme, rest = href.split("://", 1)
+    slash = rest.index("/")
+    authority, target = rest[:slash], rest[slash:]
+    path, _, query = target.partition("?")
+    path = _normalize_pct(_PATH_SESSION_RE.sub("", path))
+    rest = path + (f"?{query}" if (query := _canonical_query(query, path)) else "")
+    # A second WHATWG pass: dropping a path parameter can leave a dot segment to resolve. Without
+    # its trailing dot a host may turn into an invalid IPv4 address ("foo.09."): then keep the dot.
+    stripped = _strip_host_dot(authority)
+    if stripped != authority:
+        canonical = request_url(f"{scheme}://{stripped}{rest}")
+        if canonical is not None:
+            return canonical
+    return request_url(f"{scheme}://{authority}{rest}")
 
 
-_ORIGIN_RE = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]*", re.IGNORECASE)
+def _strip_host_dot(authority: str) -> str:
+    """``example.com.:8080`` -> ``example.com:8080`` (one host to DNS, two to the WHATWG parser)."""
+    if authority.startswith("["):  # IPv6 literal
+        return authority
+    host, colon, port = authority.partition(":")  # a serialised domain or IPv4 host has no ":"
+    bare = host.rstrip(".")
+    return bare + colon + port if bare else authority
 
 
-def resolve_link(base: str, href: str) -> str | None:
-    """Join ``href`` (relative or absolute, possibly with spaces/escapes) to ``base``; canonical or None."""
-    href = href.strip().replace("\\", "/")
-    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:", "about:")):
-        return None
-    if href.startswith("//"):
-        href = urlsplit(base).scheme + ":" + href
-    elif href.startswith("/"):
-        # Root-relative links are most links: join by string, skip urljoin (a third of parse CPU).
-        origin = _ORIGIN_RE.match(base)
-        if origin is not None:
-            return canonicalize(origin.group(0) + href)
-    try:
-        return canonicalize(urljoin(base, href))
-    except ValueError:
-        return None
-
-
-def dedup_key(canonical: str) -> str:
-    """The identity of a page: its canonical URL with a non-root trailing slash ignored."""
+def dedup_key(url: str) -> str:
+    """The identity of a page or document: its canonical form with a non-root trailing slash
+    ignored (``/about/`` and ``/about`` are one page). Accepts any URL the crawler holds."""
+    canonical = canonicalize(url) or url
     base, sep, query = canonical.partition("?")
     if not base.endswith("/") or base.count("/") <= 3:  # no trailing slash, or the root path
         return canonical
@@ -247,7 +261,12 @@ def dedup_key(canonical: str) -> str:
 
 def url_extension(path_or_url: str) -> str:
     """Lowercased extension of the URL path's last segment ("" if none)."""
-    path = urlsplit(path_or_url).path if "://" in path_or_url else path_or_url
+    path = path_or_url
+    if "://" in path and not path.startswith("/"):  # a URL, not a path that contains "://"
+        try:
+            path = urlsplit(path).path
+        except ValueError:  # "http://[" in a query value
+            return ""
     last = unquote(path.rsplit("/", 1)[-1])
     if "." not in last:
         return ""
@@ -286,7 +305,9 @@ def url_filename(url: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def host_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+    """Lowercase host without a trailing dot (``E.com.`` is in the scope of ``e.com``)."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host.rstrip(".") or host
 
 
 def origin_of(url: str) -> str:
