@@ -11,15 +11,21 @@ from local files to published Parquet, and reports the wall time.
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
 import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "include"))
 
 
 def _norm(value: Any) -> Any:
@@ -108,6 +114,282 @@ def accuracy(n: int, seed: int) -> None:
         m_ok += sum(checks)
         m_total += len(checks)
     print(f"minutes: {m_ok}/{m_total} checks ({m_ok / m_total:.3f})")
+
+
+
+# -- real-world corpora (../shared/realworld/invoices, invoices2) -------------
+
+FIELDS = ("invoice_number", "vendor", "total", "currency", "date", "due_date")
+_LEGAL = re.compile(
+    r"\b(?:gmbh|ag|b\.?v|n\.?v|ltd|inc|llc|sas|sa|s\.?a\.?r\.?l|co|kg|pvt|private|limited|a\.?g)\b\.?"
+)
+
+
+def _loose_name(value: Any) -> str:
+    text = re.sub(r"[^\w&]+", " ", str(value or "").lower())
+    return " ".join(_LEGAL.sub(" ", text).split())
+
+
+def field_right(name: str, got: Any, want: Any) -> bool:
+    """Loose comparison, as the corpora's manifests ask: vendors by words, numbers by cent."""
+    if got is None or want is None:
+        return got is None and want is None
+    if name == "vendor":
+        g, w = _loose_name(got), _loose_name(want)
+        return bool(g and w) and (f" {w} " in f" {g} " or f" {g} " in f" {w} ")
+    if name == "total":
+        try:
+            return abs(float(got) - float(want)) < 0.005
+        except (TypeError, ValueError):
+            return False
+    if name == "invoice_number":
+        return str(got).strip().lstrip("#").lower() == str(want).strip().lstrip("#").lower()
+    return str(got).strip() == str(want).strip()
+
+
+def truth_invoices(raw: dict[str, Any]) -> dict[str, Any]:
+    return {f: raw.get(f) for f in FIELDS}
+
+
+def truth_invoices2(raw: dict[str, Any]) -> dict[str, Any]:
+    """CII dates (CCYYMMDD) -> ISO; the seller name's line breaks collapsed."""
+
+    def iso(d: str | None) -> str | None:
+        return f"{d[:4]}-{d[4:6]}-{d[6:8]}" if d else None
+
+    return {
+        "invoice_number": raw.get("invoice_number"),
+        "vendor": " ".join(str(raw.get("vendor") or "").split()) or None,
+        "total": float(raw["total"]) if raw.get("total") is not None else None,
+        "currency": raw.get("currency"),
+        "date": iso(raw.get("date")),
+        "due_date": iso(raw.get("due_date")),
+    }
+
+
+@dataclass
+class CorpusScore:
+    """Per-field right/scored counts, approved-row precision and flag precision/recall."""
+
+    items: int = 0
+    right: Counter[str] = field(default_factory=Counter)
+    scored: Counter[str] = field(default_factory=Counter)
+    approved_rows: int = 0
+    approved_fields: int = 0
+    approved_right: int = 0
+    approved_wrong_total: int = 0
+    flags_tp: int = 0
+    flags_fp: int = 0
+    flags_fn: int = 0
+    misses: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def overall(self) -> float:
+        return sum(self.right.values()) / max(1, sum(self.scored.values()))
+
+    def accuracy(self, name: str) -> float:
+        return self.right[name] / self.scored[name] if self.scored[name] else float("nan")
+
+    @property
+    def approved_precision(self) -> float:
+        return self.approved_right / self.approved_fields if self.approved_fields else float("nan")
+
+    @property
+    def flag_precision(self) -> float:
+        return self.flags_tp / (self.flags_tp + self.flags_fp) if self.flags_tp + self.flags_fp else 1.0
+
+    @property
+    def flag_recall(self) -> float:
+        return self.flags_tp / (self.flags_tp + self.flags_fn) if self.flags_tp + self.flags_fn else 1.0
+
+
+def flagged_fields(flags: list[str]) -> set[str]:
+    """The fields a row's flags name (``missing_required_field:total`` -> total)."""
+    return {f.split(":", 1)[1] for f in flags if ":" in f}
+
+
+def score_corpus(
+    folder: Path, to_truth: Callable[[dict[str, Any]], dict[str, Any]], limit: int | None = None
+) -> CorpusScore:
+    """Run ``folder/pdf/*.pdf`` through the extract job's own steps and score it against truth.json.
+
+    Text as the parse step reads it (visible text only: attachments are never read), a row as
+    the extract step builds it, flags and status as the validate step sets them. A flag is right
+    when the field it names is wrong or missing; a wrong or missing field without a flag is a
+    missed flag. Only fields the truth states are scored.
+    """
+    from docharvest.config import Settings
+    from docharvest.extract.fields import LabelIndex
+    from docharvest.extract.reading import read_document
+    from docharvest.extract.schema import load_schema
+    from docharvest.pipeline.extract import APPROVED, extracted_row, validated_rows
+
+    settings = Settings()
+    approve_at = settings.extract.approve_confidence
+    schema = load_schema("invoice")
+    index = LabelIndex.for_schema(schema)
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    names = sorted(truth)[:limit] if limit else sorted(truth)
+    score = CorpusScore()
+    t0 = time.perf_counter()
+    rows = []
+    for name in names:
+        text = read_document(
+            str(folder / "pdf" / name), "pdf", settings.extract.pdf_layout, settings.extract.max_pages
+        )
+        row = (
+            {"values": {}, "confidence": 0.0}
+            if isinstance(text, str)
+            else extracted_row(text, schema, index, approve_at)
+        )
+        rows.append({"id": name, **row})
+    updates = {u["id"]: u for u in validated_rows(schema, rows, approve_at)[0]}
+    score.seconds = time.perf_counter() - t0
+    for row in rows:
+        want = to_truth(truth[row["id"]])
+        got = row["values"]
+        flags = updates[row["id"]]["validation_flags"]
+        status = updates[row["id"]]["status"]
+        score.items += 1
+        flagged = flagged_fields(flags)
+        wrong = set()
+        for f in FIELDS:
+            if want.get(f) is None:
+                continue
+            ok = field_right(f, got.get(f), want[f])
+            score.scored[f] += 1
+            score.right[f] += ok
+            if not ok:
+                wrong.add(f)
+                score.misses.append(f"{row['id']}: {f} want={want[f]!r} got={got.get(f)!r}")
+            if status == APPROVED:
+                score.approved_fields += 1
+                score.approved_right += ok
+                score.approved_wrong_total += f == "total" and not ok
+        score.approved_rows += status == APPROVED
+        score.flags_tp += len(flagged & wrong)
+        score.flags_fp += len(flagged - wrong)
+        score.flags_fn += len(wrong - flagged)
+    return score
+
+
+
+# invoice2data, the reference: hand-written per-vendor templates. Its templates expect poppler's
+# pdftotext, which pip cannot install; its pure-Python readers are tried in turn instead.
+_I2D_SCRIPT = """
+import importlib, json, logging, os, sys
+logging.disable(logging.CRITICAL)
+from invoice2data import extract_data
+from invoice2data.extract.loader import read_templates
+templates = read_templates()
+out = {}
+for path in sys.argv[1:]:
+    result = None
+    for reader in ("pdfminer_wrapper", "pdfplumber", "pdfium"):
+        try:
+            result = extract_data(path, templates=templates, input_module=importlib.import_module("invoice2data.input." + reader))
+        except Exception:
+            result = None
+        if result:
+            break
+    out[os.path.basename(path)] = result or None
+print(json.dumps(out, default=str))
+"""
+I2D_PYTHON_ENV = "INVOICE2DATA_PYTHON"
+
+
+def invoice2data_python() -> str | None:
+    """A Python with invoice2data installed: $INVOICE2DATA_PYTHON, else bench/out/i2d/bin/python."""
+    candidate = os.environ.get(I2D_PYTHON_ENV) or str(ROOT / "bench" / "out" / "i2d" / "bin" / "python")
+    return candidate if Path(candidate).is_file() else None
+
+
+def reference_invoice2data(
+    folder: Path, to_truth: Callable[[dict[str, Any]], dict[str, Any]], limit: int | None = None
+) -> tuple[float, str] | None:
+    """invoice2data's field accuracy on the same PDFs and fields; ``None`` when it is not installed."""
+    import subprocess
+
+    python = invoice2data_python()
+    if python is None:
+        return None
+    truth = json.loads((folder / "truth.json").read_text(encoding="utf-8"))
+    names = sorted(truth)[:limit] if limit else sorted(truth)
+    done = subprocess.run(
+        [python, "-c", _I2D_SCRIPT, *(str(folder / "pdf" / n) for n in names)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    if done.returncode != 0:
+        return None
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    right = scored = matched = 0
+    for name in names:
+        want = to_truth(truth[name])
+        raw = found.get(name) or {}
+        matched += bool(raw)
+        got = {
+            "invoice_number": raw.get("invoice_number"),
+            "vendor": raw.get("issuer"),
+            "total": raw.get("amount"),
+            "currency": raw.get("currency"),
+            "date": str(raw["date"])[:10] if raw.get("date") else None,
+            "due_date": str(raw["date_due"])[:10] if raw.get("date_due") else None,
+        }
+        for f in FIELDS:
+            if want.get(f) is not None:
+                scored += 1
+                right += field_right(f, got[f], want[f])
+    return right / max(1, scored), f"invoice2data 1.0.1: a template matched {matched} of {len(names)} PDFs"
+
+
+def corpus_figures(corpus_name: str, score: CorpusScore, reference: str, note: str) -> list[Any]:
+    """The bench/realworld.py rows of one scored invoice corpus."""
+    from bench.realworld_figures import Figure, fmt
+
+    def f(x: float) -> str:
+        return "n/a" if x != x else fmt(x)
+
+    out = [
+        Figure(
+            corpus_name,
+            "field accuracy (all fields)",
+            f(score.overall),
+            reference,
+            f"{sum(score.right.values())}/{sum(score.scored.values())} fields of {score.items} PDFs; {note}",
+        )
+    ]
+    for name in FIELDS:
+        if score.scored[name]:
+            out.append(
+                Figure(
+                    corpus_name,
+                    f"  {name}",
+                    f(score.accuracy(name)),
+                    note=f"{score.right[name]}/{score.scored[name]}",
+                )
+            )
+    out.append(
+        Figure(
+            corpus_name,
+            "approved rows: fields right",
+            f(score.approved_precision),
+            note=f"{score.approved_rows} of {score.items} rows approved; "
+            f"{score.approved_wrong_total} approved with a wrong total",
+        )
+    )
+    out.append(
+        Figure(
+            corpus_name,
+            "flags: precision / recall",
+            f"{f(score.flag_precision)} / {f(score.flag_recall)}",
+            note=f"tp {score.flags_tp}, fp {score.flags_fp}, fn {score.flags_fn} (a flag is right when its field is wrong)",
+        )
+    )
+    return out
 
 
 def _write_corpus(folder: Path, n: int, seed: int) -> None:
