@@ -106,7 +106,8 @@ class Extraction:
 def _label_regex(label: str) -> re.Pattern[str]:
     body = r"\s+".join(re.escape(part) for part in label.split())
     # Labels match whole words; one ending in punctuation ("no.") needs no boundary after it.
-    tail = "" if not label[-1].isalnum() else r"(?![\w])"
+    # A label glued to a word by a hyphen ("Verkäufer-BIC") is part of another term.
+    tail = "" if not label[-1].isalnum() else r"(?![\w])(?!-\w)"
     return re.compile(rf"(?<![\w]){body}{tail}", re.IGNORECASE)
 
 
@@ -181,7 +182,8 @@ def _value_texts(grid: Grid, hit: LabelHit, label_cells: set[int]) -> Iterable[t
     rest = _lead_trim(_NUMBER_WORDS.sub("", rest))
     if rest:
         yield rest, cell, "inline"
-        return
+        if len(rest) > 40:
+            return  # a typed value missing inline ("TOTAL DUE ON <date>", "EUR") may sit in the next cell
     line = cell.line
     right = [c for c in line.cells if c.col_start > cell.col_start]
     for other in right:
@@ -191,6 +193,8 @@ def _value_texts(grid: Grid, hit: LabelHit, label_cells: set[int]) -> Iterable[t
     below_lines = grid.lines_after(line, 3)
     for i, below in enumerate(below_lines):
         under = [c for c in below.cells if overlaps(c, cell, slack=4)]
+        if not under and i == 0:
+            under = [c for c in below.cells if _nearest_header(c, line) is cell]
         if under:
             # Of the cells touching the header's columns, the one most squarely under it.
             target = max(under, key=lambda c: (_shared_columns(c, cell), -abs(c.col_start - cell.col_start)))
@@ -201,6 +205,13 @@ def _value_texts(grid: Grid, hit: LabelHit, label_cells: set[int]) -> Iterable[t
             return
 
 
+def _nearest_header(value: Cell, header_line: Line) -> Cell | None:
+    """The header a value under no header belongs to: the last one starting left of it (columns of a
+    left-aligned header row whose values are set off to the right)."""
+    left = [h for h in header_line.cells if h.col_start <= value.col_start]
+    return max(left, key=lambda h: h.col_start) if left else None
+
+
 def _shared_columns(a: Cell, b: Cell) -> int:
     return max(0, min(a.col_end, b.col_end) - max(a.col_start, b.col_start))
 
@@ -209,7 +220,14 @@ def _table_row(line: Line, cell: Cell) -> bool:
     """Whether ``line`` is a row of a table of figures: three cells or more, two others holding numbers."""
     if len(line.cells) < 3:
         return False
-    return sum(1 for c in line.cells if c is not cell and _has_digits(c.text)) >= 2
+    others = [c for c in line.cells if c is not cell]
+    # A row of figures holds an amount; a title line "Invoice (380) | 05.03.2018 | No. 4711" does not.
+    return sum(1 for c in others if _has_digits(c.text)) >= 2 and any(_is_money(c.text) for c in others)
+
+
+def _is_money(text: str) -> bool:
+    """A cell that is an amount with cents ("1.234,56 €", "$4.11"); a date is not."""
+    return bool(_FIGURE.fullmatch(text)) and bool(re.search(r"\d[.,]\d{2}(?!\d)", text)) and not DATE_LIKE.search(text)
 
 
 _FIGURE = re.compile(r"[-+(]?\s?(?:[$€£]|[A-Z]{3})?\s?\d[\d.,'\u00a0 ]*\)?\s?(?:[$€£%]|[A-Z]{3})?")
@@ -283,6 +301,8 @@ def _parse_string(spec: SchemaField, text: str) -> tuple[Any, str, bool] | None:
     if spec.pattern:
         regex = re.compile(spec.pattern)
         for token in re.split(r"[\s,;]+", cleaned):
+            if token.startswith("(") and token.endswith(")"):
+                continue  # a code in brackets ("Invoice (380)") qualifies the label, it is no number
             token = token.strip(".:;,()[]")
             if token and regex.search(token):
                 return token, token, True
@@ -295,7 +315,8 @@ def _parse_string(spec: SchemaField, text: str) -> tuple[Any, str, bool] | None:
 def _score(hit: LabelHit, anchor: str, valid: bool, raw: str, spec: SchemaField) -> float:
     score = _BASE[hit.strength] * _ANCHOR[anchor]
     if hit.start > 0:
-        score *= 0.9  # the label is inside a sentence, not heading a cell
+        # The label is inside a sentence, not heading a cell; deep inside prose it is a mention.
+        score *= 0.9 if hit.start < 25 else 0.75
     if not valid:
         score *= 0.45
     if spec.type == "number" and not re.search(r"[.,]\d{2}(?!\d)", raw):
@@ -314,6 +335,13 @@ def candidates_for(grid: Grid, spec: SchemaField, hits: list[LabelHit], locale: 
             continue
         if hit.strength == WEAK and _table_row(hit.cell.line, hit.cell):
             continue  # "Invoice 4711" in a statement's list of invoices is a row, not a label
+        if hit.strength == WEAK and _after_exclusion(hit, hits):
+            continue  # "Date limite de paiement le 5 juillet": the "le" belongs to the excluded label
+        if spec.kind == "organization":
+            section = _section_name(grid, hit, label_cells)
+            if section is not None:
+                out.append(section)
+                continue
         if spec.capture == "block":
             if id(hit.cell) in covered:
                 continue  # "Motion 2: ..." inside the block under "Motions:" is part of that block
@@ -332,11 +360,65 @@ def candidates_for(grid: Grid, spec: SchemaField, hits: list[LabelHit], locale: 
                 continue  # a malformed value counts only right after a strong label heading its cell
             if hit.strength == WEAK and spec.type == "string" and len(text.split()) > 3:
                 continue  # a generic word followed by a sentence is prose, not a label
+            if spec.kind == "organization" and (ORG_SUFFIX.fullmatch(str(value)) or str(value).endswith(":")):
+                continue  # "Lieferant GmbH": the label word is part of the name, not announcing it
+            if anchor == "right" and spec.type == "number" and spec.prefer == "last":
+                # A totals row "Total | net | tax | gross": the grand amount is the row's last figure.
+                last = _last_figure(spec, hit.cell, locale)
+                if last is not None:
+                    value, raw, cell = last
             out.append(
                 Candidate(value, _score(hit, anchor, valid, raw, spec), cell, raw, hit.label, anchor, valid)
             )
             break
     return out
+
+
+def _last_figure(spec: SchemaField, label: Cell, locale: Locale) -> tuple[Any, str, Cell] | None:
+    """The rightmost amount on the label's line, right of the label."""
+    for other in reversed(label.line.cells):
+        if other.col_start <= label.col_start:
+            return None
+        parsed = _parse(spec, other.text, locale)
+        if parsed is not None and re.search(r"[.,]\d{2}(?!\d)", parsed[1]):
+            return parsed[0], parsed[1], other
+    return None
+
+
+def _after_exclusion(hit: LabelHit, hits: list[LabelHit]) -> bool:
+    """Whether an excluded label of the same field comes earlier in the hit's cell."""
+    return any(
+        o.field == hit.field and o.strength == EXCLUDE and o.cell is hit.cell and o.end <= hit.start
+        for o in hits
+    )
+
+
+#: Sub-labels of a party block ("Seller / Name: X GmbH / Address: ...") that carry its name.
+_NAME_LABEL = re.compile(
+    r"^(?:name|company|company name|firma|firmenname|nom|raison sociale|naam|bedrijfsnaam|nombre|"
+    r"razón social|razon social)\s*:?\s*",
+    re.IGNORECASE,
+)
+
+
+def _section_name(grid: Grid, hit: LabelHit, label_cells: set[int]) -> Candidate | None:
+    """A party heading alone on its line ("Verkäufer") over a block of "Name: X" rows: X."""
+    cell = hit.cell
+    if hit.start > 0 or _lead_trim(cell.text[hit.end :]) or len(cell.line.cells) > 2:
+        return None
+    for line in grid.lines_after(cell.line, 8, max_blank=1):
+        for i, other in enumerate(line.cells):
+            m = _NAME_LABEL.match(other.text)
+            if not m:
+                continue
+            rest = other.text[m.end() :].strip()
+            target = other if rest else (line.cells[i + 1] if i + 1 < len(line.cells) else None)
+            name = rest or (target.text.strip() if target else "")
+            if target is None or not _looks_like_name(name):
+                return None
+            score = _BASE[hit.strength] * _ANCHOR["below"]
+            return Candidate(name, score, target, name, hit.label, "section")
+    return None
 
 
 def _block_candidate(grid: Grid, spec: SchemaField, hit: LabelHit, label_cells: set[int]) -> Candidate | None:
@@ -368,7 +450,7 @@ def _excluded_cells(grid: Grid, hits: list[LabelHit], spec: SchemaField) -> set[
         blocked.add(id(hit.cell))
         # The label's own line to its right (a "Bill to | name" table row) and the block below it.
         blocked.update(id(c) for c in hit.cell.line.cells if c.col_start > hit.cell.col_start)
-        for line in grid.block_after(hit.cell.line, 6):
+        for line in grid.lines_after(hit.cell.line, 6, max_blank=1):
             for cell in line.cells:
                 if overlaps(cell, hit.cell, slack=4):
                     blocked.add(id(cell))
@@ -429,6 +511,8 @@ def _looks_like_name(text: str) -> bool:
     digits = sum(ch.isdigit() for ch in text)
     if letters < 2 or digits > 3 or "@" in text or "www." in text.lower() or len(text) > 80:
         return False
+    if text.rstrip().endswith(":") or (len(text.split()) > 6 and not ORG_SUFFIX.search(text)):
+        return False  # a heading or a sentence, not a name
     return not re.search(r"\b(?:page|seite|tel|phone|fax|e-?mail)\b", text, re.IGNORECASE)
 
 
@@ -441,18 +525,21 @@ def _claimed_cells(grid: Grid, hits: list[LabelHit]) -> set[int]:
     return claimed
 
 
-def _date_fallback(grid: Grid, hits: list[LabelHit], locale: Locale) -> Candidate | None:
-    """The first lone date at the head of the first page that no label claims (a letter's dateline)."""
-    claimed = _claimed_cells(grid, hits)
+def _date_fallback(
+    grid: Grid, hits: list[LabelHit], locale: Locale, dates_of: set[str]
+) -> Candidate | None:
+    """The first date at the head of the first page that no date label claims (a letter's dateline,
+    "Invoice 4711 of 2 July 2015")."""
+    claimed = _claimed_cells(grid, [h for h in hits if h.field in dates_of])
     page_lines = sum(1 for ln in grid.lines if ln.page == 1)
     for line in grid.lines:
         # Only the head of the first page: a dateline, not a transaction list further down.
-        if line.page != 1 or line.number > max(page_lines * 0.22, 10):
+        if line.page != 1 or line.number > max(page_lines * 0.35, 10):
             break
         for cell in line.cells:
             if id(cell) in claimed:
                 continue
-            if len(cell.text) > 40:
+            if len(cell.text) > 60:
                 continue
             dates = find_dates(cell.text, locale)
             if dates:
@@ -488,6 +575,11 @@ def _currency_fallback(grid: Grid, chosen: dict[str, Candidate]) -> Candidate | 
 
 
 # -- the engine ---------------------------------------------------------------
+
+
+def _same_span(a: Candidate, b: Candidate) -> bool:
+    """Whether two candidates read the same text (one cell can hold "Invoice 4711 of 2 July")."""
+    return str(a.raw) in str(b.raw) or str(b.raw) in str(a.raw)
 
 
 def _pick(spec: SchemaField, candidates: list[Candidate]) -> Candidate | None:
@@ -527,11 +619,13 @@ def extract_fields(
         if spec.kind == "organization":
             fallback = _organization_fallback(grid, spec, hits)
         elif spec.type == "date" and spec.required:
-            fallback = _date_fallback(grid, hits, locale)
+            dates_of = {f.name for f in schema.fields if f.type == "date"}
+            fallback = _date_fallback(grid, hits, locale, dates_of)
         elif spec.type == "currency":
             fallback = _currency_fallback(grid, chosen)
         if fallback is not None and (
-            spec.type == "currency" or all(fallback.cell is not c.cell for c in chosen.values())
+            spec.type == "currency"
+            or all(fallback.cell is not c.cell or not _same_span(fallback, c) for c in chosen.values())
         ):
             chosen[spec.name] = fallback
     return _assemble(schema, document, chosen, locale)

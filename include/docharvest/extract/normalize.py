@@ -187,6 +187,8 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "Kč": "CZK",
     "SFr.": "CHF",
     "Fr.": "CHF",
+    "Rs.": "INR",
+    "Rs": "INR",
 }
 ISO_4217 = frozenset(
     [
