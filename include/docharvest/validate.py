@@ -27,6 +27,7 @@ TYPE_FORMATS: dict[str, str] = {
     "boolean": r"^(?:True|False)$",
 }
 MISSING, FORMAT, RANGE = "missing_required_field", "format_mismatch", "out_of_range"
+LOW_CONFIDENCE, DATE_ORDER = "low_confidence", "date_before"
 
 
 @dataclass
@@ -45,11 +46,35 @@ class ValidationOutcome:
     success: bool = True
 
 
-def suite_checks(schema: ExtractionSchema) -> list[Check]:
-    """The suite for ``schema``: not-null for required fields, formats and patterns, ranges."""
+def suite_checks(schema: ExtractionSchema, min_confidence: float | None = None) -> list[Check]:
+    """The suite for ``schema``: not-null for required fields, formats and patterns, ranges, date
+    order (a due date not before the issue date) and, with ``min_confidence``, every value read
+    with at least that confidence."""
     checks: list[Check] = []
     for spec in schema.fields:
         column = spec.name
+        if spec.not_before:
+            checks.append(
+                Check(
+                    "ExpectColumnPairValuesAToBeGreaterThanB",
+                    f"{DATE_ORDER}:{column}",
+                    {
+                        "column_A": column,
+                        "column_B": spec.not_before,
+                        "or_equal": True,
+                        "ignore_row_if": "either_value_is_missing",
+                    },
+                )
+            )
+        if min_confidence is not None and spec.capture != "document":
+            # Null for a missing value: that is missing_required_field's to say.
+            checks.append(
+                Check(
+                    "ExpectColumnValuesToBeBetween",
+                    f"{LOW_CONFIDENCE}:{column}",
+                    {"column": f"{column}__conf", "min_value": min_confidence, "max_value": 1.0},
+                )
+            )
         if spec.required:
             checks.append(Check("ExpectColumnValuesToNotBeNull", f"{MISSING}:{column}", {"column": column}))
         if spec.type in TYPE_FORMATS:
@@ -102,24 +127,34 @@ def validation_frame(schema: ExtractionSchema, rows: Sequence[Mapping[str, Any]]
 
     data: dict[str, list[Any]] = {"row_id": [str(r["id"]) for r in rows]}
     for spec in schema.fields:
-        texts, numbers = [], []
+        texts, numbers, confidences = [], [], []
         for row in rows:
             value = (row.get("values") or {}).get(spec.name)
             texts.append(None if value is None else str(value))
+            evidence = (row.get("field_evidence") or {}).get(spec.name) or {}
+            confidences.append(
+                float(evidence.get("confidence", 0.0)) if value is not None and evidence else None
+            )
             numbers.append(
                 float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
             )
         data[spec.name] = pd.Series(texts, dtype="object")
+        data[f"{spec.name}__conf"] = pd.Series(confidences, dtype="float64")
         if spec.type in ("number", "integer"):
             data[f"{spec.name}__num"] = pd.Series(numbers, dtype="float64")
     return pd.DataFrame(data)
 
 
 def validate_rows(
-    schema: ExtractionSchema, rows: Sequence[Mapping[str, Any]], *, suite_name: str | None = None
+    schema: ExtractionSchema,
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    suite_name: str | None = None,
+    min_confidence: float | None = None,
 ) -> ValidationOutcome:
-    """Run the schema's suite over ``rows`` (each with ``id`` and ``values``); flags per row id."""
-    checks = suite_checks(schema)
+    """Run the schema's suite over ``rows`` (each with ``id``, ``values`` and, for the confidence
+    check, ``field_evidence``); flags per row id."""
+    checks = suite_checks(schema, min_confidence)
     if not rows:
         return ValidationOutcome(flags={}, result={"success": True, "results": [], "statistics": {}})
     result = _run_suite(

@@ -643,6 +643,16 @@ def _assemble(
             body = re.sub(r"[ \t]+", " ", document.text).strip()
             values[spec.name] = body or None
             confidences[spec.name] = 1.0 if body else 0.0
+            if body:
+                evidence[spec.name] = {
+                    "confidence": 1.0,
+                    "page": 1,
+                    "line": None,
+                    "span": [0, len(document.pages[0]) if document.pages else 0],
+                    "raw": None,
+                    "label": None,
+                    "anchor": "document",
+                }
             continue
         candidate = chosen.get(spec.name)
         if candidate is None:
@@ -654,15 +664,26 @@ def _assemble(
         confidences[spec.name] = round(candidate.score, 3)
         if not candidate.valid:
             invalid.append(spec.name)
-        evidence[spec.name] = {
-            "page": candidate.cell.page,
-            "span": [candidate.cell.offset, candidate.cell.offset + len(candidate.cell.text)],
-            "text": candidate.cell.line.text.strip()[:200],
-            "raw": candidate.raw[:200],
-            "label": candidate.label,
-            "anchor": candidate.anchor,
-        }
+        evidence[spec.name] = _evidence(candidate, confidences[spec.name])
     return Extraction(values, confidences, evidence, locale, invalid)
+
+
+def _evidence(candidate: Candidate, confidence: float) -> dict[str, Any]:
+    """Where a value was read: page, the line's text and the value's character span in the page."""
+    cell = candidate.cell
+    raw = str(candidate.raw)
+    at = cell.text.find(raw) if raw else -1
+    start = cell.offset + (at if at >= 0 else 0)
+    end = start + (len(raw) if at >= 0 else len(cell.text))
+    return {
+        "confidence": confidence,
+        "page": cell.page,
+        "line": cell.line.text.strip()[:200],
+        "span": [start, end],
+        "raw": raw[:200],
+        "label": candidate.label,
+        "anchor": candidate.anchor,
+    }
 
 
 def row_confidence(schema: ExtractionSchema, confidences: dict[str, float]) -> float:

@@ -11,6 +11,7 @@ work area, rows in the metadata DB.
 
 from __future__ import annotations
 
+import json
 import logging
 import mimetypes
 from datetime import UTC, date, datetime
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import pyarrow as pa
 import sqlalchemy as sa
 
 from docharvest.config import Settings
@@ -300,6 +302,7 @@ def _flush_pending_rows(engine: sa.Engine, job_id: str, docs: list[dict[str, Any
                 "confidence": None,
                 "validation_flags": [],
                 "evidence": None,
+                "field_evidence": None,
                 "position": position,
                 "created_at": now,
                 "updated_at": now,
@@ -429,7 +432,11 @@ def _read_all(docs: list[dict[str, Any]], settings: Settings, max_bytes: int) ->
 
 
 def row_status(confidence: float, flags: list[str], approve_at: float) -> str:
-    """approved when confident and unflagged, review otherwise (failed rows are set at parse)."""
+    """approved when confident and unflagged, review otherwise (failed rows are set at parse).
+
+    Validation flags every value read with less than ``approve_at`` confidence
+    (``low_confidence:<field>``), so an approved row has every value found with high confidence.
+    """
     return APPROVED if confidence >= approve_at and not flags else REVIEW
 
 
@@ -449,6 +456,7 @@ def extracted_row(
         "status": row_status(confidence, [], approve_at),
         "values": extraction.values,
         "confidence": confidence,
+        "field_evidence": extraction.evidence,
         "evidence": {
             "fields": extraction.evidence,
             "confidences": extraction.confidences,
@@ -463,7 +471,9 @@ def validated_rows(
     """Flags and final status of extracted rows (each with ``id``); also the suite's JSON result."""
     from docharvest.validate import validate_rows
 
-    outcome = validate_rows(schema, rows, suite_name=f"{schema.name}_v{schema.version}")
+    outcome = validate_rows(
+        schema, rows, suite_name=f"{schema.name}_v{schema.version}", min_confidence=approve_at
+    )
     updates = []
     for row in rows:
         flags = outcome.flags.get(str(row["id"]), [])
@@ -562,7 +572,10 @@ def publish(settings: Settings, job_id: str) -> str:
     }
     records = [{**_typed_values(schema, r["values"]), **_row_meta(schema, r), **lineage} for r in rows]
     started = as_utc(job["started_at"]) or datetime.now(UTC)
-    arrow_schema = result_rows_schema([(f.name, f.type) for f in schema.fields])
+    # field_evidence is JSON text: its keys are the schema's fields, its shape the API's.
+    arrow_schema = result_rows_schema([(f.name, f.type) for f in schema.fields]).append(
+        pa.field("field_evidence", pa.string())
+    )
     write_partition(
         settings.datasets_location,
         dataset_name(schema),
@@ -602,6 +615,7 @@ def _row_meta(schema: ExtractionSchema, row: dict[str, Any]) -> dict[str, Any]:
         "status": row["status"],
         "confidence": row["confidence"],
         "validation_flags": list(row["validation_flags"] or []),
+        "field_evidence": json.dumps(row["field_evidence"]) if row.get("field_evidence") else None,
         "extraction_schema": schema.name,
         "extraction_schema_version": schema.version,
     }
