@@ -362,6 +362,80 @@ def reference_invoice2data(
     return right / max(1, scored), f"invoice2data 1.0.1: a template matched {matched} of {len(names)} PDFs"
 
 
+def score_fixtures(fixtures: list[Any]) -> CorpusScore:
+    """Generated fixtures through the job's own steps, scored like the real corpora."""
+    from docharvest.config import Settings
+    from docharvest.extract.fields import LabelIndex
+    from docharvest.extract.reading import read_document
+    from docharvest.extract.schema import load_schema
+    from docharvest.pipeline.extract import APPROVED, extracted_row, validated_rows
+
+    approve_at = Settings().extract.approve_confidence
+    schema = load_schema("invoice")
+    index = LabelIndex.for_schema(schema)
+    tmp = Path(tempfile.mkdtemp(prefix="dh-bench-"))
+    rows = []
+    for fx in fixtures:
+        path = tmp / fx.filename
+        path.write_bytes(fx.data)
+        text = read_document(str(path), fx.document_type)
+        assert not isinstance(text, str), text
+        rows.append({"id": fx.filename, **extracted_row(text, schema, index, approve_at)})
+    updates = {u["id"]: u for u in validated_rows(schema, rows, approve_at)[0]}
+    score = CorpusScore()
+    for fx, row in zip(fixtures, rows, strict=True):
+        score.items += 1
+        wrong = set()
+        approved = updates[fx.filename]["status"] == APPROVED
+        for f, want in fx.truth.items():
+            if want is None:
+                continue
+            ok = field_right(f, row["values"].get(f), want)
+            score.scored[f] += 1
+            score.right[f] += ok
+            if not ok:
+                wrong.add(f)
+                score.misses.append(f"{fx.filename}: {f} want={want!r} got={row['values'].get(f)!r}")
+            if approved:
+                score.approved_fields += 1
+                score.approved_right += ok
+                score.approved_wrong_total += f == "total" and not ok
+        score.approved_rows += approved
+        flagged = flagged_fields(updates[fx.filename]["validation_flags"])
+        score.flags_tp += len(flagged & wrong)
+        score.flags_fp += len(flagged - wrong)
+        score.flags_fn += len(wrong - flagged)
+    return score
+
+
+def unseen_layouts(n: int, seed: int, show_held: bool) -> None:
+    """The second generator's layouts (tests/support/unseen_invoices.py), development and held-back parts."""
+    from tests.support.unseen_invoices import generate_unseen, split_unseen
+
+    dev, held = split_unseen(generate_unseen(n, seed))
+    for name, part in (("development", dev), ("held back", held)):
+        score = score_fixtures(part)
+        print(f"\nunseen layouts, {name} part ({score.items} PDFs, 5 layouts, EN/DE/FR/NL/ES):")
+        _print_score(score, show_misses=name == "development" or show_held)
+
+
+def _print_score(score: CorpusScore, show_misses: bool = True) -> None:
+    for f in FIELDS:
+        if score.scored[f]:
+            print(f"  {f:15s} {score.accuracy(f):.3f}  ({score.right[f]}/{score.scored[f]})")
+    print(f"  {'ALL':15s} {score.overall:.3f}")
+    print(
+        f"approved rows: {score.approved_rows}, fields right {score.approved_right}/{score.approved_fields}, "
+        f"approved with a wrong total: {score.approved_wrong_total}"
+    )
+    print(
+        f"flags (right = names a wrong field): precision {score.flag_precision:.3f}, "
+        f"recall {score.flag_recall:.3f}"
+    )
+    for miss in score.misses if show_misses else []:
+        print(f"  miss {miss}")
+
+
 def real_corpora(base: Path) -> None:
     """Per field and per corpus on the real invoices, beside the generated set."""
     for name, to_truth in (("invoices", truth_invoices), ("invoices2", truth_invoices2)):
@@ -371,17 +445,7 @@ def real_corpora(base: Path) -> None:
             continue
         score = score_corpus(folder, to_truth)
         print(f"\n{name} (real, {score.items} PDFs, visible text only): {score.seconds:.1f} s")
-        for f in FIELDS:
-            if score.scored[f]:
-                print(f"  {f:15s} {score.accuracy(f):.3f}  ({score.right[f]}/{score.scored[f]})")
-        print(f"  {'ALL':15s} {score.overall:.3f}")
-        print(
-            f"approved rows: {score.approved_rows}, fields right {score.approved_right}/{score.approved_fields}, "
-            f"approved with a wrong total: {score.approved_wrong_total}"
-        )
-        print(f"flags (right = names a wrong field): precision {score.flag_precision:.3f}, recall {score.flag_recall:.3f}")
-        for miss in score.misses:
-            print(f"  miss {miss}")
+        _print_score(score)
 
 
 def corpus_figures(corpus_name: str, score: CorpusScore, reference: str, note: str) -> list[Any]:
@@ -505,6 +569,8 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=250)
     parser.add_argument("--no-dag", action="store_true", help="time the pipeline functions without Airflow")
     parser.add_argument("--skip-accuracy", action="store_true")
+    parser.add_argument("--unseen", type=int, default=50, help="PDFs of the second generator (half held back)")
+    parser.add_argument("--show-held", action="store_true", help="also list the held-back part's misses")
     parser.add_argument(
         "--realworld",
         default=str(ROOT.parent / "shared" / "realworld"),
@@ -517,6 +583,7 @@ def main() -> None:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     if not args.skip_accuracy:
         accuracy(args.invoices, args.seed)
+        unseen_layouts(args.unseen, args.seed + 94, args.show_held)
         real_corpora(Path(args.realworld))
     if args.timing_docs:
         timing(args.timing_docs, args.seed + 1, args.batch_size, not args.no_dag)

@@ -10,8 +10,10 @@ imported inside the functions that need it, never at module (or DAG parse) time.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from docharvest.extract.normalize import ISO_4217
@@ -59,8 +61,9 @@ def suite_checks(schema: ExtractionSchema, min_confidence: float | None = None) 
                     "ExpectColumnPairValuesAToBeGreaterThanB",
                     f"{DATE_ORDER}:{column}",
                     {
-                        "column_A": column,
-                        "column_B": spec.not_before,
+                        # ISO twins: a malformed date is format_mismatch's, not an order problem.
+                        "column_A": f"{column}__date",
+                        "column_B": f"{spec.not_before}__date",
                         "or_equal": True,
                         "ignore_row_if": "either_value_is_missing",
                     },
@@ -140,6 +143,8 @@ def validation_frame(schema: ExtractionSchema, rows: Sequence[Mapping[str, Any]]
             )
         data[spec.name] = pd.Series(texts, dtype="object")
         data[f"{spec.name}__conf"] = pd.Series(confidences, dtype="float64")
+        if spec.type == "date":
+            data[f"{spec.name}__date"] = pd.Series([_iso_date(t) for t in texts], dtype="object")
         if spec.type in ("number", "integer"):
             data[f"{spec.name}__num"] = pd.Series(numbers, dtype="float64")
     return pd.DataFrame(data)
@@ -173,6 +178,17 @@ def validate_rows(
     for row_id, row_flags in flags.items():
         flags[row_id] = sorted(row_flags, key=lambda f: order.get(f, len(order)))
     return ValidationOutcome(flags=flags, result=result, success=bool(result.get("success")))
+
+
+def _iso_date(text: str | None) -> str | None:
+    """``text`` if it is a valid ISO date (strings of that form order like the dates), else None."""
+    if text is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return None
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return None
+    return text
 
 
 def _run_suite(schema: ExtractionSchema, checks: list[Check], frame: Any, suite_name: str) -> dict[str, Any]:

@@ -40,7 +40,7 @@ _SEPARATORS = " \t:#.-–—=|/"
 _NUMBER_WORDS = re.compile(r"^(?:(?:no|nr|num|number|numéro)\b\.?|n°|nº|#)\s*[:#.]?\s*", re.IGNORECASE)
 ORG_SUFFIX = re.compile(
     r"(?:\b(?:gmbh|ag|ltd|limited|inc|llc|llp|plc|corp|corporation|company|co|kg|ohg|ug|gbr|e\.k|sarl|sàrl|sas|sa|"
-    r"s\.a|s\.à r\.l|sasu|eurl|bv|b\.v|nv|n\.v|oy|ab|as|a/s|aps|spa|s\.p\.a|srl|s\.r\.l|pty|pte|group|gruppe|"
+    r"s\.a|s\.à r\.l|sasu|eurl|bv|b\.v|nv|n\.v|oy|ab|as|a/s|aps|spa|s\.p\.a|srl|s\.r\.l|s\.l|s\.l\.u|slu|pty|pte|group|gruppe|"
     r"partners|associates|& co|und partner|werke|industries)\b\.?)",
     re.IGNORECASE,
 )
@@ -358,8 +358,11 @@ def candidates_for(grid: Grid, spec: SchemaField, hits: list[LabelHit], locale: 
             value, raw, valid = parsed
             if not valid and spec.type == "string" and (hit.start > 0 or hit.strength != STRONG):
                 continue  # a malformed value counts only right after a strong label heading its cell
-            if hit.strength == WEAK and spec.type == "string" and len(text.split()) > 3:
+            if hit.strength == WEAK and spec.type == "string" and len(text.split()) > 3 and not (
+                valid and spec.pattern and text.split()[0].strip(".:;,") == raw
+            ):
                 continue  # a generic word followed by a sentence is prose, not a label
+                # (unless the next word is the value: "INVOICE 4711 dated 2 May 2024")
             if spec.kind == "organization" and (ORG_SUFFIX.fullmatch(str(value)) or str(value).endswith(":")):
                 continue  # "Lieferant GmbH": the label word is part of the name, not announcing it
             if anchor == "right" and spec.type == "number" and spec.prefer == "last":
@@ -396,7 +399,7 @@ def _after_exclusion(hit: LabelHit, hits: list[LabelHit]) -> bool:
 #: Sub-labels of a party block ("Seller / Name: X GmbH / Address: ...") that carry its name.
 _NAME_LABEL = re.compile(
     r"^(?:name|company|company name|firma|firmenname|nom|raison sociale|naam|bedrijfsnaam|nombre|"
-    r"razón social|razon social)\s*:?\s*",
+    r"razón social|razon social)(?!\w)\s*:?\s*",
     re.IGNORECASE,
 )
 

@@ -76,14 +76,14 @@ def _day_first_from_dates(text: str) -> bool | None:
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     [
-        "january jan janvier janv januar jän jänner enero gennaio",
-        "february feb février févr fevrier fevr februar febrero",
-        "march mar mars märz maerz mär marzo",
+        "january jan janvier janv januar jän jänner enero gennaio januari",
+        "february feb février févr fevrier fevr februar febrero februari",
+        "march mar mars märz maerz mär marzo maart mrt",
         "april apr avril avr abril aprile",
-        "may mai mayo maggio",
+        "may mai mayo maggio mei",
         "june jun juin juni junio giugno",
         "july jul juillet juil juli julio luglio",
-        "august aug août aout agosto",
+        "august aug août aout agosto augustus",
         "september sep sept septembre septiembre settembre",
         "october oct octobre oktober okt octubre ottobre",
         "november nov novembre noviembre",
