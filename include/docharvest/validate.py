@@ -29,7 +29,9 @@ TYPE_FORMATS: dict[str, str] = {
     "boolean": r"^(?:True|False)$",
 }
 MISSING, FORMAT, RANGE = "missing_required_field", "format_mismatch", "out_of_range"
-LOW_CONFIDENCE, DATE_ORDER = "low_confidence", "date_before"
+LOW_CONFIDENCE, DATE_ORDER, SUM = "low_confidence", "date_before", "sum_mismatch"
+#: How far a total may be from the sum of its printed parts (rounding of each part).
+SUM_TOLERANCE = 0.015
 
 
 @dataclass
@@ -67,6 +69,14 @@ def suite_checks(schema: ExtractionSchema, min_confidence: float | None = None) 
                         "or_equal": True,
                         "ignore_row_if": "either_value_is_missing",
                     },
+                )
+            )
+        if spec.sum_of:
+            checks.append(
+                Check(
+                    "ExpectColumnValuesToBeBetween",
+                    f"{SUM}:{column}",
+                    {"column": f"{column}__gap", "min_value": 0.0, "max_value": SUM_TOLERANCE},
                 )
             )
         if min_confidence is not None and spec.capture != "document":
@@ -143,6 +153,8 @@ def validation_frame(schema: ExtractionSchema, rows: Sequence[Mapping[str, Any]]
             )
         data[spec.name] = pd.Series(texts, dtype="object")
         data[f"{spec.name}__conf"] = pd.Series(confidences, dtype="float64")
+        if spec.sum_of:
+            data[f"{spec.name}__gap"] = pd.Series([_sum_gap(row, spec.name) for row in rows], dtype="float64")
         if spec.type == "date":
             data[f"{spec.name}__date"] = pd.Series([_iso_date(t) for t in texts], dtype="object")
         if spec.type in ("number", "integer"):
@@ -178,6 +190,16 @@ def validate_rows(
     for row_id, row_flags in flags.items():
         flags[row_id] = sorted(row_flags, key=lambda f: order.get(f, len(order)))
     return ValidationOutcome(flags=flags, result=result, success=bool(result.get("success")))
+
+
+def _sum_gap(row: Mapping[str, Any], name: str) -> float | None:
+    """|value - sum of its printed parts|, None when the parts were not all printed."""
+    value = (row.get("values") or {}).get(name)
+    parts = ((row.get("field_evidence") or {}).get(name) or {}).get("parts")
+    if not parts or not isinstance(value, int | float) or isinstance(value, bool):
+        return None
+    # A credit note prints positive parts under a negative total: compare magnitudes.
+    return round(abs(abs(float(value)) - abs(sum(float(p["value"]) for p in parts.values()))), 4)
 
 
 def _iso_date(text: str | None) -> str | None:

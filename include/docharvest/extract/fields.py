@@ -631,7 +631,20 @@ def extract_fields(
             or all(fallback.cell is not c.cell or not _same_span(fallback, c) for c in chosen.values())
         ):
             chosen[spec.name] = fallback
-    return _assemble(schema, document, chosen, locale)
+    extraction = _assemble(schema, document, chosen, locale)
+    _add_parts(grid, schema, extraction, locale)
+    return extraction
+
+
+def _add_parts(grid: Grid, schema: ExtractionSchema, extraction: Extraction, locale: Locale) -> None:
+    """The printed parts of amounts with ``sum_of`` go into their evidence (for total = net + tax)."""
+    from docharvest.extract.parts import read_parts
+
+    for spec in schema.fields:
+        if spec.sum_of and extraction.values.get(spec.name) is not None:
+            parts = read_parts(grid, schema, spec.name, locale)
+            if parts:
+                extraction.evidence[spec.name]["parts"] = parts
 
 
 def _assemble(

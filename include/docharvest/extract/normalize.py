@@ -269,6 +269,8 @@ def find_amounts(text: str, locale: Locale) -> list[Match]:
     for m in AMOUNT_RE.finditer(text):
         if any(m.start("num") < e and s < m.end("num") for s, e in date_spans):
             continue
+        if re.match(r"\s?%", text[m.end("num") :]):
+            continue  # "20 %" is a rate
         value = parse_number(m.group("num"), locale)
         if value is None:
             continue

@@ -61,6 +61,11 @@ class SchemaField(BaseModel):
     )
     minimum: float | None = None
     maximum: float | None = None
+    sum_of: dict[str, list[str]] | None = Field(
+        default=None,
+        description="Number fields: labels of the printed parts this amount must equal the sum of "
+        "({'net': [...], 'tax': [...]}); checked only when every part is printed.",
+    )
     not_before: str | None = Field(
         default=None, description="Date fields: the date field this one may not precede (due after issue)."
     )
