@@ -97,8 +97,12 @@ def test_folder_job_rows_statuses_flags_errors_and_parquet(
         assert errors == fx.flags
         # Every value read below the approval bar says so; approved means no flag at all.
         evidence = row["field_evidence"]
-        unsure = {name for name, ev in evidence.items() if ev["confidence"] < settings.extract.approve_confidence}
-        assert {f.split(":", 1)[1] for f in row["validation_flags"] if f.startswith("low_confidence:")} == unsure
+        unsure = {
+            name for name, ev in evidence.items() if ev["confidence"] < settings.extract.approve_confidence
+        }
+        assert {
+            f.split(":", 1)[1] for f in row["validation_flags"] if f.startswith("low_confidence:")
+        } == unsure
         assert row["status"] == ("review" if row["validation_flags"] else "approved")
         # Evidence for every non-null value, pointing at the text it was read from.
         text = read_document(str(folder / fx.filename), fx.document_type)
@@ -132,7 +136,9 @@ def test_folder_job_rows_statuses_flags_errors_and_parquet(
         "extraction_schema_version",
     } <= set(table.column_names)
     assert table.num_rows == 15 and set(table.column("job_id").to_pylist()) == {"job_folder1"}
-    stored = dict(zip(table.column("filename").to_pylist(), table.column("field_evidence").to_pylist(), strict=True))
+    stored = dict(
+        zip(table.column("filename").to_pylist(), table.column("field_evidence").to_pylist(), strict=True)
+    )
     assert all(json.loads(stored[fx.filename]) == rows[fx.filename]["field_evidence"] for fx in fixtures)
     # The job itself (and its errors) land in the datasets every job kind writes.
     [job_file] = (settings.datasets_dir / "jobs").rglob("*.parquet")

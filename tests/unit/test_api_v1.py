@@ -73,7 +73,12 @@ def add_rows(engine: sa.Engine, job_id: str, count: int) -> None:
             "confidence": 0.9,
             "validation_flags": [] if i % 3 else ["missing_required_field:total"],
             "field_evidence": {
-                "invoice_number": {"confidence": 0.95, "page": 1, "line": f"Invoice No: INV-{i}", "span": [12, 17]}
+                "invoice_number": {
+                    "confidence": 0.95,
+                    "page": 1,
+                    "line": f"Invoice No: INV-{i}",
+                    "span": [12, 17],
+                }
             },
             "position": i,
             "created_at": now,
@@ -173,7 +178,10 @@ def test_results_are_paged_with_a_cursor(client: TestClient, engine: sa.Engine, 
         "line": "Invoice No: INV-0",
         "span": [12, 17],
     }
-    assert "field_evidence" in client.get("/openapi.json").json()["components"]["schemas"]["ResultRow"]["properties"]
+    assert (
+        "field_evidence"
+        in client.get("/openapi.json").json()["components"]["schemas"]["ResultRow"]["properties"]
+    )
     bad = client.get(f"/v1/jobs/{job['job_id']}/results?cursor=%%%")
     assert "cursor" in assert_v1_error(bad, 400, "validation_error")
 
