@@ -338,6 +338,8 @@ def candidates_for(grid: Grid, spec: SchemaField, hits: list[LabelHit], locale: 
         if hit.strength == WEAK and _after_exclusion(hit, hits):
             continue  # "Date limite de paiement le 5 juillet": the "le" belongs to the excluded label
         if spec.kind == "organization":
+            if ORG_SUFFIX.fullmatch(_lead_trim(hit.cell.text[hit.end :])):
+                continue  # "Lieferant GmbH": the label word is part of the name, not announcing it
             section = _section_name(grid, hit, label_cells)
             if section is not None:
                 out.append(section)
@@ -363,8 +365,8 @@ def candidates_for(grid: Grid, spec: SchemaField, hits: list[LabelHit], locale: 
             ):
                 continue  # a generic word followed by a sentence is prose, not a label
                 # (unless the next word is the value: "INVOICE 4711 dated 2 May 2024")
-            if spec.kind == "organization" and (ORG_SUFFIX.fullmatch(str(value)) or str(value).endswith(":")):
-                continue  # "Lieferant GmbH": the label word is part of the name, not announcing it
+            if spec.kind == "organization" and (ORG_SUFFIX.fullmatch(str(value)) or text.rstrip().endswith(":")):
+                continue  # a legal suffix alone or another label ("Name:") is no name
             if anchor == "right" and spec.type == "number" and spec.prefer == "last":
                 # A totals row "Total | net | tax | gross": the grand amount is the row's last figure.
                 last = _last_figure(spec, hit.cell, locale)
