@@ -132,7 +132,6 @@ def accuracy(n: int, seed: int) -> None:
     print(f"minutes: {m_ok}/{m_total} checks ({m_ok / m_total:.3f})")
 
 
-
 # -- real-world corpora (../shared/realworld/invoices, invoices2) -------------
 
 FIELDS = ("invoice_number", "vendor", "total", "currency", "date", "due_date")
@@ -315,7 +314,6 @@ def score_corpus(
         score.approved_rows += status == APPROVED
         score.count_flags(flags, wrong)
     return score
-
 
 
 # invoice2data, the reference: hand-written per-vendor templates. Its templates expect poppler's
@@ -614,7 +612,9 @@ def main() -> None:
     parser.add_argument("--batch-size", type=int, default=250)
     parser.add_argument("--no-dag", action="store_true", help="time the pipeline functions without Airflow")
     parser.add_argument("--skip-accuracy", action="store_true")
-    parser.add_argument("--unseen", type=int, default=50, help="PDFs of the second generator (half held back)")
+    parser.add_argument(
+        "--unseen", type=int, default=50, help="PDFs of the second generator (half held back)"
+    )
     parser.add_argument("--show-held", action="store_true", help="also list the held-back part's misses")
     parser.add_argument(
         "--realworld",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.extract import truth_invoices2, corpus_figures, reference_invoice2data, score_corpus
+from bench.extract import corpus_figures, reference_invoice2data, score_corpus, truth_invoices2
 from bench.realworld_figures import Figure, fmt
 
 CORPUS = "invoices2"
@@ -21,5 +21,9 @@ def measure(corpus: Path, quick: bool) -> list[Figure]:
     score = score_corpus(corpus, truth_invoices2, validate=not quick)
     reference = None if quick else reference_invoice2data(corpus, truth_invoices2)
     ref_value = fmt(reference[0]) if reference else ""
-    note = reference[1] if reference else "invoice2data not measured (" + ("--quick" if quick else "not installed") + ")"
+    note = (
+        reference[1]
+        if reference
+        else "invoice2data not measured (" + ("--quick" if quick else "not installed") + ")"
+    )
     return corpus_figures(CORPUS, score, ref_value, note)

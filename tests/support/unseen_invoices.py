@@ -31,7 +31,20 @@ class Lang:
     words: dict[str, str]
 
 
-_EN_MONTHS = "January February March April May June July August September October November December".split()
+_EN_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 LANGS = {
     "en": Lang(
         "en",
@@ -70,7 +83,22 @@ LANGS = {
         "EUR",
         "€",
         True,
-        tuple("Januar Februar März April Mai Juni Juli August September Oktober November Dezember".split()),
+        tuple(
+            [
+                "Januar",
+                "Februar",
+                "März",
+                "April",
+                "Mai",
+                "Juni",
+                "Juli",
+                "August",
+                "September",
+                "Oktober",
+                "November",
+                "Dezember",
+            ]
+        ),
         dict(
             title="RECHNUNG",
             number="Rechnungsnummer",
@@ -102,7 +130,22 @@ LANGS = {
         "EUR",
         "€",
         True,
-        tuple("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()),
+        tuple(
+            [
+                "janvier",
+                "février",
+                "mars",
+                "avril",
+                "mai",
+                "juin",
+                "juillet",
+                "août",
+                "septembre",
+                "octobre",
+                "novembre",
+                "décembre",
+            ]
+        ),
         dict(
             title="FACTURE",
             number="Facture n°",
@@ -135,7 +178,20 @@ LANGS = {
         "€",
         True,
         tuple(
-            "januari februari maart april mei juni juli augustus september oktober november december".split()
+            [
+                "januari",
+                "februari",
+                "maart",
+                "april",
+                "mei",
+                "juni",
+                "juli",
+                "augustus",
+                "september",
+                "oktober",
+                "november",
+                "december",
+            ]
         ),
         dict(
             title="FACTUUR",
@@ -169,7 +225,20 @@ LANGS = {
         "€",
         True,
         tuple(
-            "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()
+            [
+                "enero",
+                "febrero",
+                "marzo",
+                "abril",
+                "mayo",
+                "junio",
+                "julio",
+                "agosto",
+                "septiembre",
+                "octubre",
+                "noviembre",
+                "diciembre",
+            ]
         ),
         dict(
             title="FACTURA",

@@ -227,7 +227,11 @@ def _table_row(line: Line, cell: Cell) -> bool:
 
 def _is_money(text: str) -> bool:
     """A cell that is an amount with cents ("1.234,56 €", "$4.11"); a date is not."""
-    return bool(_FIGURE.fullmatch(text)) and bool(re.search(r"\d[.,]\d{2}(?!\d)", text)) and not DATE_LIKE.search(text)
+    return (
+        bool(_FIGURE.fullmatch(text))
+        and bool(re.search(r"\d[.,]\d{2}(?!\d)", text))
+        and not DATE_LIKE.search(text)
+    )
 
 
 _FIGURE = re.compile(r"[-+(]?\s?(?:[$€£]|[A-Z]{3})?\s?\d[\d.,'\u00a0 ]*\)?\s?(?:[$€£%]|[A-Z]{3})?")
@@ -360,12 +364,17 @@ def candidates_for(grid: Grid, spec: SchemaField, hits: list[LabelHit], locale: 
             value, raw, valid = parsed
             if not valid and spec.type == "string" and (hit.start > 0 or hit.strength != STRONG):
                 continue  # a malformed value counts only right after a strong label heading its cell
-            if hit.strength == WEAK and spec.type == "string" and len(text.split()) > 3 and not (
-                valid and spec.pattern and text.split()[0].strip(".:;,") == raw
+            if (
+                hit.strength == WEAK
+                and spec.type == "string"
+                and len(text.split()) > 3
+                and not (valid and spec.pattern and text.split()[0].strip(".:;,") == raw)
             ):
                 continue  # a generic word followed by a sentence is prose, not a label
                 # (unless the next word is the value: "INVOICE 4711 dated 2 May 2024")
-            if spec.kind == "organization" and (ORG_SUFFIX.fullmatch(str(value)) or text.rstrip().endswith(":")):
+            if spec.kind == "organization" and (
+                ORG_SUFFIX.fullmatch(str(value)) or text.rstrip().endswith(":")
+            ):
                 continue  # a legal suffix alone or another label ("Name:") is no name
             if anchor == "right" and spec.type == "number" and spec.prefer == "last":
                 # A totals row "Total | net | tax | gross": the grand amount is the row's last figure.
@@ -530,9 +539,7 @@ def _claimed_cells(grid: Grid, hits: list[LabelHit]) -> set[int]:
     return claimed
 
 
-def _date_fallback(
-    grid: Grid, hits: list[LabelHit], locale: Locale, dates_of: set[str]
-) -> Candidate | None:
+def _date_fallback(grid: Grid, hits: list[LabelHit], locale: Locale, dates_of: set[str]) -> Candidate | None:
     """The first date at the head of the first page that no date label claims (a letter's dateline,
     "Invoice 4711 of 2 July 2015")."""
     claimed = _claimed_cells(grid, [h for h in hits if h.field in dates_of])

@@ -24,7 +24,9 @@ def _part_setup(
     name: str, labels: tuple[str, ...], shadows: tuple[str, ...]
 ) -> tuple[SchemaField, LabelIndex]:
     # The amount's own labels shadow the part's inside them ("Total incl. tax" is no tax line).
-    spec = SchemaField(name=name, type="number", labels=list(labels), exclude_labels=list(shadows), prefer="last")
+    spec = SchemaField(
+        name=name, type="number", labels=list(labels), exclude_labels=list(shadows), prefer="last"
+    )
     schema = ExtractionSchema(name="parts", fields=[spec])
     return spec, LabelIndex.for_schema(schema)
 
