@@ -17,6 +17,7 @@ from docharvest.extract.reading import read_document
 from docharvest.extract.schema import load_schema
 from docharvest.pipeline.extract import APPROVED, REVIEW, extracted_row, validated_rows
 from docharvest.text import DocumentText
+from docharvest.validate import validate_rows
 
 from tests.support.invoices import generate_invoices
 from tests.support.unseen_invoices import generate_unseen, split_unseen
@@ -161,3 +162,25 @@ def test_second_generator_development_part_is_read(tmp_path: Path) -> None:
         _check_evidence(document, extraction.values, extraction.evidence)
         assert extraction.values["total"] == pytest.approx(fx.truth["total"]), fx.filename
         assert extraction.values["currency"] == fx.truth["currency"], fx.filename
+
+
+def test_currency_from_a_country_cue_is_weak_evidence() -> None:
+    text = (
+        "Van Dijk Installaties B.V.\nKerkstraat 21, 3511 AB Utrecht, Nederland\n"
+        "Factuurnummer: 2024-0912\nFactuurdatum: 11-08-2025\nTotaal   1.234,50\n"
+    )
+    row = extracted_row(DocumentText(pages=[text]), INVOICE, INDEX, APPROVE_AT)
+    assert row["values"]["currency"] == "EUR"
+    evidence = row["field_evidence"]["currency"]
+    assert evidence["raw"] == "Nederland" and evidence["anchor"] == "country"
+    assert evidence["confidence"] < APPROVE_AT  # an address abroad is common: never approved on a cue
+
+
+def test_currency_check_knows_every_iso_4217_code() -> None:
+    rows = [
+        {"id": "kes", "values": {"currency": "KES"}},
+        {"id": "bad", "values": {"currency": "XYZ"}},
+    ]
+    flags = validate_rows(INVOICE, rows).flags
+    assert "format_mismatch:currency" not in flags["kes"]
+    assert "format_mismatch:currency" in flags["bad"]

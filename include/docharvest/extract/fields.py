@@ -586,6 +586,23 @@ def _currency_fallback(grid: Grid, chosen: dict[str, Candidate]) -> Candidate | 
     )
 
 
+def _country_fallback(grid: Grid) -> Candidate | None:
+    """No currency printed at all: the tender of the country the document names (a weak cue)."""
+    from docharvest.extract.currency_cues import CUE_CONFIDENCE, currency_from_country
+
+    cue = currency_from_country("\n".join(grid.pages))
+    if cue is None:
+        return None
+    code, name = cue
+    for line in grid.lines:
+        for cell in line.cells:
+            at = cell.text.lower().find(name)
+            if at >= 0:
+                raw = cell.text[at : at + len(name)]
+                return Candidate(code, CUE_CONFIDENCE, cell, raw, None, "country")
+    return None
+
+
 # -- the engine ---------------------------------------------------------------
 
 
@@ -634,7 +651,7 @@ def extract_fields(
             dates_of = {f.name for f in schema.fields if f.type == "date"}
             fallback = _date_fallback(grid, hits, locale, dates_of)
         elif spec.type == "currency":
-            fallback = _currency_fallback(grid, chosen)
+            fallback = _currency_fallback(grid, chosen) or _country_fallback(grid)
         if fallback is not None and (
             spec.type == "currency"
             or all(fallback.cell is not c.cell or not _same_span(fallback, c) for c in chosen.values())
