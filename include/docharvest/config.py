@@ -198,7 +198,10 @@ class ExtractSettings(BaseModel):
         default=0.8,
         ge=0,
         le=1,
-        description="Row confidence at or above which a row without flags is approved.",
+        description=(
+            "Confidence every extracted value needs (else a low_confidence:<field> flag) and the row "
+            "confidence at or above which a row without flags is approved."
+        ),
     )
     pdf_layout: bool = Field(
         default=True, description="Read PDFs with pypdf's layout mode (keeps table columns apart)."

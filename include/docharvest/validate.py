@@ -10,8 +10,10 @@ imported inside the functions that need it, never at module (or DAG parse) time.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from docharvest.extract.normalize import ISO_4217
@@ -27,6 +29,9 @@ TYPE_FORMATS: dict[str, str] = {
     "boolean": r"^(?:True|False)$",
 }
 MISSING, FORMAT, RANGE = "missing_required_field", "format_mismatch", "out_of_range"
+LOW_CONFIDENCE, DATE_ORDER, SUM = "low_confidence", "date_before", "sum_mismatch"
+#: How far a total may be from the sum of its printed parts (rounding of each part).
+SUM_TOLERANCE = 0.015
 
 
 @dataclass
@@ -45,11 +50,44 @@ class ValidationOutcome:
     success: bool = True
 
 
-def suite_checks(schema: ExtractionSchema) -> list[Check]:
-    """The suite for ``schema``: not-null for required fields, formats and patterns, ranges."""
+def suite_checks(schema: ExtractionSchema, min_confidence: float | None = None) -> list[Check]:
+    """The suite for ``schema``: not-null for required fields, formats and patterns, ranges, date
+    order (a due date not before the issue date) and, with ``min_confidence``, every value read
+    with at least that confidence."""
     checks: list[Check] = []
     for spec in schema.fields:
         column = spec.name
+        if spec.not_before:
+            checks.append(
+                Check(
+                    "ExpectColumnPairValuesAToBeGreaterThanB",
+                    f"{DATE_ORDER}:{column}",
+                    {
+                        # ISO twins: a malformed date is format_mismatch's, not an order problem.
+                        "column_A": f"{column}__date",
+                        "column_B": f"{spec.not_before}__date",
+                        "or_equal": True,
+                        "ignore_row_if": "either_value_is_missing",
+                    },
+                )
+            )
+        if spec.sum_of:
+            checks.append(
+                Check(
+                    "ExpectColumnValuesToBeBetween",
+                    f"{SUM}:{column}",
+                    {"column": f"{column}__gap", "min_value": 0.0, "max_value": SUM_TOLERANCE},
+                )
+            )
+        if min_confidence is not None and spec.capture != "document":
+            # Null for a missing value: that is missing_required_field's to say.
+            checks.append(
+                Check(
+                    "ExpectColumnValuesToBeBetween",
+                    f"{LOW_CONFIDENCE}:{column}",
+                    {"column": f"{column}__conf", "min_value": min_confidence, "max_value": 1.0},
+                )
+            )
         if spec.required:
             checks.append(Check("ExpectColumnValuesToNotBeNull", f"{MISSING}:{column}", {"column": column}))
         if spec.type in TYPE_FORMATS:
@@ -74,7 +112,7 @@ def suite_checks(schema: ExtractionSchema) -> list[Check]:
                 Check(
                     "ExpectColumnValuesToBeInSet",
                     f"{FORMAT}:{column}",
-                    {"column": column, "value_set": sorted(ISO_4217)},
+                    {"column": column, "value_set": iso_4217_codes()},
                 )
             )
         if spec.pattern and spec.type == "string":
@@ -96,30 +134,51 @@ def suite_checks(schema: ExtractionSchema) -> list[Check]:
     return checks
 
 
+def iso_4217_codes() -> list[str]:
+    """Every ISO 4217 code CLDR knows (babel), not only the ones the text parser recognises."""
+    from babel.numbers import list_currencies
+
+    return sorted(set(list_currencies()) | ISO_4217)
+
+
 def validation_frame(schema: ExtractionSchema, rows: Sequence[Mapping[str, Any]]) -> Any:
     """A pandas frame: ``row_id``, one text column per field, a numeric twin for number fields."""
     import pandas as pd
 
     data: dict[str, list[Any]] = {"row_id": [str(r["id"]) for r in rows]}
     for spec in schema.fields:
-        texts, numbers = [], []
+        texts, numbers, confidences = [], [], []
         for row in rows:
             value = (row.get("values") or {}).get(spec.name)
             texts.append(None if value is None else str(value))
+            evidence = (row.get("field_evidence") or {}).get(spec.name) or {}
+            confidences.append(
+                float(evidence.get("confidence", 0.0)) if value is not None and evidence else None
+            )
             numbers.append(
                 float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
             )
         data[spec.name] = pd.Series(texts, dtype="object")
+        data[f"{spec.name}__conf"] = pd.Series(confidences, dtype="float64")
+        if spec.sum_of:
+            data[f"{spec.name}__gap"] = pd.Series([_sum_gap(row, spec.name) for row in rows], dtype="float64")
+        if spec.type == "date":
+            data[f"{spec.name}__date"] = pd.Series([_iso_date(t) for t in texts], dtype="object")
         if spec.type in ("number", "integer"):
             data[f"{spec.name}__num"] = pd.Series(numbers, dtype="float64")
     return pd.DataFrame(data)
 
 
 def validate_rows(
-    schema: ExtractionSchema, rows: Sequence[Mapping[str, Any]], *, suite_name: str | None = None
+    schema: ExtractionSchema,
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    suite_name: str | None = None,
+    min_confidence: float | None = None,
 ) -> ValidationOutcome:
-    """Run the schema's suite over ``rows`` (each with ``id`` and ``values``); flags per row id."""
-    checks = suite_checks(schema)
+    """Run the schema's suite over ``rows`` (each with ``id``, ``values`` and, for the confidence
+    check, ``field_evidence``); flags per row id."""
+    checks = suite_checks(schema, min_confidence)
     if not rows:
         return ValidationOutcome(flags={}, result={"success": True, "results": [], "statistics": {}})
     result = _run_suite(
@@ -138,6 +197,27 @@ def validate_rows(
     for row_id, row_flags in flags.items():
         flags[row_id] = sorted(row_flags, key=lambda f: order.get(f, len(order)))
     return ValidationOutcome(flags=flags, result=result, success=bool(result.get("success")))
+
+
+def _sum_gap(row: Mapping[str, Any], name: str) -> float | None:
+    """|value - sum of its printed parts|, None when the parts were not all printed."""
+    value = (row.get("values") or {}).get(name)
+    parts = ((row.get("field_evidence") or {}).get(name) or {}).get("parts")
+    if not parts or not isinstance(value, int | float) or isinstance(value, bool):
+        return None
+    # A credit note prints positive parts under a negative total: compare magnitudes.
+    return round(abs(abs(float(value)) - abs(sum(float(p["value"]) for p in parts.values()))), 4)
+
+
+def _iso_date(text: str | None) -> str | None:
+    """``text`` if it is a valid ISO date (strings of that form order like the dates), else None."""
+    if text is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        return None
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return None
+    return text
 
 
 def _run_suite(schema: ExtractionSchema, checks: list[Check], frame: Any, suite_name: str) -> dict[str, Any]:

@@ -19,7 +19,17 @@ from tests.support.invoices import generate_invoices, scanned_pdf
 
 pytestmark = pytest.mark.slow
 
-ROW_KEYS = {"id", "document_id", "filename", "status", "values", "confidence", "validation_flags"}
+# Seed 002's row keys plus the documented extra field_evidence.
+ROW_KEYS = {
+    "id",
+    "document_id",
+    "filename",
+    "status",
+    "values",
+    "confidence",
+    "validation_flags",
+    "field_evidence",
+}
 
 
 @pytest.fixture(scope="module")
@@ -73,10 +83,27 @@ def test_rows_values_statuses_and_flags(run: dict[str, Any]) -> None:
     ]
     for fx in run["fixtures"]:
         row = rows[fx.filename]
-        assert row["validation_flags"] == fx.flags
-        assert row["status"] in {"approved", "review"}
+        assert [f for f in row["validation_flags"] if not f.startswith("low_confidence:")] == fx.flags
+        assert row["status"] == ("review" if row["validation_flags"] else "approved")
         if fx.truth["total"] is not None:
             assert row["values"]["total"] == pytest.approx(fx.truth["total"])
+        # Every non-null value carries its confidence and where it was read.
+        evidence = row["field_evidence"]
+        assert {k for k, v in row["values"].items() if v is not None} == set(evidence)
+        assert all(0 < e["confidence"] <= 1 and e["page"] >= 1 and e["line"] for e in evidence.values())
+
+
+def test_parquet_rows_carry_field_evidence(run: dict[str, Any]) -> None:
+    import pyarrow.parquet as pq
+
+    [part] = (run["settings"].datasets_dir / "result_rows_invoice").rglob("*.parquet")
+    table = pq.read_table(part)
+    stored = dict(
+        zip(table.column("filename").to_pylist(), table.column("field_evidence").to_pylist(), strict=True)
+    )
+    for row in run["results"]["data"]:
+        want = row["field_evidence"]
+        assert (json.loads(stored[row["filename"]]) if stored[row["filename"]] else None) == want
 
 
 def test_job_row_agents_and_recorded_error(run: dict[str, Any]) -> None:

@@ -12,6 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 from docharvest.config import Settings
 from docharvest.errors import TerminalError
+from docharvest.extract.reading import read_document
 from docharvest.extract.results import extract_results
 from docharvest.models import JobStatus
 from docharvest.pipeline import extract as steps
@@ -92,8 +93,25 @@ def test_folder_job_rows_statuses_flags_errors_and_parquet(
     for fx in fixtures:
         row = rows[fx.filename]
         assert set(row["values"]) == {"invoice_number", "vendor", "total", "currency", "date", "due_date"}
-        assert row["validation_flags"] == fx.flags
-        assert row["status"] == ("approved" if row["confidence"] >= 0.8 and not fx.flags else "review")
+        errors = [f for f in row["validation_flags"] if not f.startswith("low_confidence:")]
+        assert errors == fx.flags
+        # Every value read below the approval bar says so; approved means no flag at all.
+        evidence = row["field_evidence"]
+        unsure = {
+            name for name, ev in evidence.items() if ev["confidence"] < settings.extract.approve_confidence
+        }
+        assert {
+            f.split(":", 1)[1] for f in row["validation_flags"] if f.startswith("low_confidence:")
+        } == unsure
+        assert row["status"] == ("review" if row["validation_flags"] else "approved")
+        # Evidence for every non-null value, pointing at the text it was read from.
+        text = read_document(str(folder / fx.filename), fx.document_type)
+        assert not isinstance(text, str)
+        assert {k for k, v in row["values"].items() if v is not None} == set(evidence)
+        for ev in evidence.values():
+            start, end = ev["span"]
+            assert text.pages[ev["page"] - 1][start:end] == ev["raw"]
+    assert {r["status"] for r in body["data"]} >= {"approved", "review"}
 
     engine = get_engine(settings)
     errors = repository.list_errors(engine, "job_folder1")
@@ -118,6 +136,10 @@ def test_folder_job_rows_statuses_flags_errors_and_parquet(
         "extraction_schema_version",
     } <= set(table.column_names)
     assert table.num_rows == 15 and set(table.column("job_id").to_pylist()) == {"job_folder1"}
+    stored = dict(
+        zip(table.column("filename").to_pylist(), table.column("field_evidence").to_pylist(), strict=True)
+    )
+    assert all(json.loads(stored[fx.filename]) == rows[fx.filename]["field_evidence"] for fx in fixtures)
     # The job itself (and its errors) land in the datasets every job kind writes.
     [job_file] = (settings.datasets_dir / "jobs").rglob("*.parquet")
     [job_row] = pq.read_table(job_file).to_pylist()

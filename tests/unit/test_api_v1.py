@@ -72,6 +72,14 @@ def add_rows(engine: sa.Engine, job_id: str, count: int) -> None:
             "values": {"invoice_number": f"INV-{i}", "total": 10.0 * i},
             "confidence": 0.9,
             "validation_flags": [] if i % 3 else ["missing_required_field:total"],
+            "field_evidence": {
+                "invoice_number": {
+                    "confidence": 0.95,
+                    "page": 1,
+                    "line": f"Invoice No: INV-{i}",
+                    "span": [12, 17],
+                }
+            },
             "position": i,
             "created_at": now,
         }
@@ -152,8 +160,28 @@ def test_results_are_paged_with_a_cursor(client: TestClient, engine: sa.Engine, 
         seen += [r["id"] for r in body["data"]]
     assert seen == [f"res_{job['job_id']}_{i:04d}" for i in range(7)]
     row = first.json()["data"][0]
-    assert set(row) == {"id", "document_id", "filename", "status", "values", "confidence", "validation_flags"}
+    # Seed 002's keys, plus the documented extra field_evidence (values keep their shape).
+    assert set(row) == {
+        "id",
+        "document_id",
+        "filename",
+        "status",
+        "values",
+        "confidence",
+        "validation_flags",
+        "field_evidence",
+    }
     assert row["validation_flags"] == ["missing_required_field:total"]
+    assert row["field_evidence"]["invoice_number"] == {
+        "confidence": 0.95,
+        "page": 1,
+        "line": "Invoice No: INV-0",
+        "span": [12, 17],
+    }
+    assert (
+        "field_evidence"
+        in client.get("/openapi.json").json()["components"]["schemas"]["ResultRow"]["properties"]
+    )
     bad = client.get(f"/v1/jobs/{job['job_id']}/results?cursor=%%%")
     assert "cursor" in assert_v1_error(bad, 400, "validation_error")
 

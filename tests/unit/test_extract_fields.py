@@ -80,7 +80,8 @@ def test_total_is_not_subtotal_tax_or_previous_balance(tmp_path: Path) -> None:
     assert extraction.values["total"] == 120.0
     assert extraction.values["currency"] == "GBP"
     evidence = extraction.evidence["total"]
-    assert evidence["page"] == 1 and "120.00" in evidence["text"]
+    assert evidence["page"] == 1 and "120.00" in evidence["line"]
+    assert 0 < evidence["confidence"] <= 1
     page_text = _read(tmp_path, "a.pdf", data, "pdf").pages[0]
     start, end = evidence["span"]
     assert "120.00" in page_text[start:end]

@@ -68,6 +68,15 @@ class ResultRow(BaseModel):
     values: dict[str, Any] = Field(description="Extracted field values keyed by field name")
     confidence: float | None = Field(ge=0, le=1, description="Row-level confidence score (0-1)")
     validation_flags: list[str] = Field(description="Validation flags, e.g. missing_required_field:total")
+    field_evidence: dict[str, Any] | None = Field(
+        default=None,
+        description=(
+            "Extra to seed 002: for each non-null value, {confidence (0-1), page (1-based), line (the "
+            "text line it was read from), span ([start, end] character offsets of the value in the "
+            "page text), raw (the text read), label (the label that announced it, or null), anchor "
+            "(inline, right, below, section, letterhead, ...)}. Null for rows not yet extracted."
+        ),
+    )
 
 
 class ResultLinks(BaseModel):

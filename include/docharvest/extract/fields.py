@@ -40,7 +40,7 @@ _SEPARATORS = " \t:#.-–—=|/"
 _NUMBER_WORDS = re.compile(r"^(?:(?:no|nr|num|number|numéro)\b\.?|n°|nº|#)\s*[:#.]?\s*", re.IGNORECASE)
 ORG_SUFFIX = re.compile(
     r"(?:\b(?:gmbh|ag|ltd|limited|inc|llc|llp|plc|corp|corporation|company|co|kg|ohg|ug|gbr|e\.k|sarl|sàrl|sas|sa|"
-    r"s\.a|s\.à r\.l|sasu|eurl|bv|b\.v|nv|n\.v|oy|ab|as|a/s|aps|spa|s\.p\.a|srl|s\.r\.l|pty|pte|group|gruppe|"
+    r"s\.a|s\.à r\.l|sasu|eurl|bv|b\.v|nv|n\.v|oy|ab|as|a/s|aps|spa|s\.p\.a|srl|s\.r\.l|s\.l|s\.l\.u|slu|pty|pte|group|gruppe|"
     r"partners|associates|& co|und partner|werke|industries)\b\.?)",
     re.IGNORECASE,
 )
@@ -106,7 +106,8 @@ class Extraction:
 def _label_regex(label: str) -> re.Pattern[str]:
     body = r"\s+".join(re.escape(part) for part in label.split())
     # Labels match whole words; one ending in punctuation ("no.") needs no boundary after it.
-    tail = "" if not label[-1].isalnum() else r"(?![\w])"
+    # A label glued to a word by a hyphen ("Verkäufer-BIC") is part of another term.
+    tail = "" if not label[-1].isalnum() else r"(?![\w])(?!-\w)"
     return re.compile(rf"(?<![\w]){body}{tail}", re.IGNORECASE)
 
 
@@ -181,7 +182,8 @@ def _value_texts(grid: Grid, hit: LabelHit, label_cells: set[int]) -> Iterable[t
     rest = _lead_trim(_NUMBER_WORDS.sub("", rest))
     if rest:
         yield rest, cell, "inline"
-        return
+        if len(rest) > 40:
+            return  # a typed value missing inline ("TOTAL DUE ON <date>", "EUR") may sit in the next cell
     line = cell.line
     right = [c for c in line.cells if c.col_start > cell.col_start]
     for other in right:
@@ -191,6 +193,8 @@ def _value_texts(grid: Grid, hit: LabelHit, label_cells: set[int]) -> Iterable[t
     below_lines = grid.lines_after(line, 3)
     for i, below in enumerate(below_lines):
         under = [c for c in below.cells if overlaps(c, cell, slack=4)]
+        if not under and i == 0:
+            under = [c for c in below.cells if _nearest_header(c, line) is cell]
         if under:
             # Of the cells touching the header's columns, the one most squarely under it.
             target = max(under, key=lambda c: (_shared_columns(c, cell), -abs(c.col_start - cell.col_start)))
@@ -201,6 +205,13 @@ def _value_texts(grid: Grid, hit: LabelHit, label_cells: set[int]) -> Iterable[t
             return
 
 
+def _nearest_header(value: Cell, header_line: Line) -> Cell | None:
+    """The header a value under no header belongs to: the last one starting left of it (columns of a
+    left-aligned header row whose values are set off to the right)."""
+    left = [h for h in header_line.cells if h.col_start <= value.col_start]
+    return max(left, key=lambda h: h.col_start) if left else None
+
+
 def _shared_columns(a: Cell, b: Cell) -> int:
     return max(0, min(a.col_end, b.col_end) - max(a.col_start, b.col_start))
 
@@ -209,7 +220,18 @@ def _table_row(line: Line, cell: Cell) -> bool:
     """Whether ``line`` is a row of a table of figures: three cells or more, two others holding numbers."""
     if len(line.cells) < 3:
         return False
-    return sum(1 for c in line.cells if c is not cell and _has_digits(c.text)) >= 2
+    others = [c for c in line.cells if c is not cell]
+    # A row of figures holds an amount; a title line "Invoice (380) | 05.03.2018 | No. 4711" does not.
+    return sum(1 for c in others if _has_digits(c.text)) >= 2 and any(_is_money(c.text) for c in others)
+
+
+def _is_money(text: str) -> bool:
+    """A cell that is an amount with cents ("1.234,56 €", "$4.11"); a date is not."""
+    return (
+        bool(_FIGURE.fullmatch(text))
+        and bool(re.search(r"\d[.,]\d{2}(?!\d)", text))
+        and not DATE_LIKE.search(text)
+    )
 
 
 _FIGURE = re.compile(r"[-+(]?\s?(?:[$€£]|[A-Z]{3})?\s?\d[\d.,'\u00a0 ]*\)?\s?(?:[$€£%]|[A-Z]{3})?")
@@ -283,6 +305,8 @@ def _parse_string(spec: SchemaField, text: str) -> tuple[Any, str, bool] | None:
     if spec.pattern:
         regex = re.compile(spec.pattern)
         for token in re.split(r"[\s,;]+", cleaned):
+            if token.startswith("(") and token.endswith(")"):
+                continue  # a code in brackets ("Invoice (380)") qualifies the label, it is no number
             token = token.strip(".:;,()[]")
             if token and regex.search(token):
                 return token, token, True
@@ -295,7 +319,8 @@ def _parse_string(spec: SchemaField, text: str) -> tuple[Any, str, bool] | None:
 def _score(hit: LabelHit, anchor: str, valid: bool, raw: str, spec: SchemaField) -> float:
     score = _BASE[hit.strength] * _ANCHOR[anchor]
     if hit.start > 0:
-        score *= 0.9  # the label is inside a sentence, not heading a cell
+        # The label is inside a sentence, not heading a cell; deep inside prose it is a mention.
+        score *= 0.9 if hit.start < 25 else 0.75
     if not valid:
         score *= 0.45
     if spec.type == "number" and not re.search(r"[.,]\d{2}(?!\d)", raw):
@@ -314,6 +339,17 @@ def candidates_for(grid: Grid, spec: SchemaField, hits: list[LabelHit], locale: 
             continue
         if hit.strength == WEAK and _table_row(hit.cell.line, hit.cell):
             continue  # "Invoice 4711" in a statement's list of invoices is a row, not a label
+        if hit.strength == WEAK and _after_exclusion(hit, hits):
+            continue  # "Date limite de paiement le 5 juillet": the "le" belongs to the excluded label
+        if spec.kind == "organization":
+            if ORG_SUFFIX.fullmatch(_lead_trim(hit.cell.text[hit.end :])):
+                continue  # "Lieferant GmbH": the label word is part of the name, not announcing it
+            from docharvest.extract.parties import section_name
+
+            section = section_name(grid, hit)
+            if section is not None:
+                out.append(section)
+                continue
         if spec.capture == "block":
             if id(hit.cell) in covered:
                 continue  # "Motion 2: ..." inside the block under "Motions:" is part of that block
@@ -330,13 +366,47 @@ def candidates_for(grid: Grid, spec: SchemaField, hits: list[LabelHit], locale: 
             value, raw, valid = parsed
             if not valid and spec.type == "string" and (hit.start > 0 or hit.strength != STRONG):
                 continue  # a malformed value counts only right after a strong label heading its cell
-            if hit.strength == WEAK and spec.type == "string" and len(text.split()) > 3:
+            if (
+                hit.strength == WEAK
+                and spec.type == "string"
+                and len(text.split()) > 3
+                and not (valid and spec.pattern and text.split()[0].strip(".:;,") == raw)
+            ):
                 continue  # a generic word followed by a sentence is prose, not a label
+                # (unless the next word is the value: "INVOICE 4711 dated 2 May 2024")
+            if spec.kind == "organization" and (
+                ORG_SUFFIX.fullmatch(str(value)) or text.rstrip().endswith(":")
+            ):
+                continue  # a legal suffix alone or another label ("Name:") is no name
+            if anchor == "right" and spec.type == "number" and spec.prefer == "last":
+                # A totals row "Total | net | tax | gross": the grand amount is the row's last figure.
+                last = _last_figure(spec, hit.cell, locale)
+                if last is not None:
+                    value, raw, cell = last
             out.append(
                 Candidate(value, _score(hit, anchor, valid, raw, spec), cell, raw, hit.label, anchor, valid)
             )
             break
     return out
+
+
+def _last_figure(spec: SchemaField, label: Cell, locale: Locale) -> tuple[Any, str, Cell] | None:
+    """The rightmost amount on the label's line, right of the label."""
+    for other in reversed(label.line.cells):
+        if other.col_start <= label.col_start:
+            return None
+        parsed = _parse(spec, other.text, locale)
+        if parsed is not None and re.search(r"[.,]\d{2}(?!\d)", parsed[1]):
+            return parsed[0], parsed[1], other
+    return None
+
+
+def _after_exclusion(hit: LabelHit, hits: list[LabelHit]) -> bool:
+    """Whether an excluded label of the same field comes earlier in the hit's cell."""
+    return any(
+        o.field == hit.field and o.strength == EXCLUDE and o.cell is hit.cell and o.end <= hit.start
+        for o in hits
+    )
 
 
 def _block_candidate(grid: Grid, spec: SchemaField, hit: LabelHit, label_cells: set[int]) -> Candidate | None:
@@ -359,79 +429,6 @@ def _block_candidate(grid: Grid, spec: SchemaField, hit: LabelHit, label_cells: 
 # -- fallbacks ----------------------------------------------------------------
 
 
-def _excluded_cells(grid: Grid, hits: list[LabelHit], spec: SchemaField) -> set[int]:
-    """Cells under a label this field must not take (the bill-to block, for a vendor)."""
-    blocked: set[int] = set()
-    for hit in hits:
-        if hit.field != spec.name or hit.strength != EXCLUDE:
-            continue
-        blocked.add(id(hit.cell))
-        # The label's own line to its right (a "Bill to | name" table row) and the block below it.
-        blocked.update(id(c) for c in hit.cell.line.cells if c.col_start > hit.cell.col_start)
-        for line in grid.block_after(hit.cell.line, 6):
-            for cell in line.cells:
-                if overlaps(cell, hit.cell, slack=4):
-                    blocked.add(id(cell))
-    return blocked
-
-
-def _organization_fallback(grid: Grid, spec: SchemaField, hits: list[LabelHit]) -> Candidate | None:
-    """The issuer's name without a label: the letterhead, else a company name elsewhere (footer)."""
-    blocked = _excluded_cells(grid, hits, spec) | {id(h.cell) for h in hits if _is_label_cell(h)}
-    texts = [c.text for ln in grid.lines for c in ln.cells]
-    best: Candidate | None = None
-    seen_lines = 0
-    for line in grid.lines:
-        if line.blank:
-            continue
-        seen_lines += 1
-        top = line.page == 1 and seen_lines <= 8
-        if len(line.cells) >= 3 and seen_lines > 1:
-            continue  # a table row or header, not a name
-        for cell in line.cells:
-            if id(cell) in blocked:
-                continue
-            for name in _name_parts(cell.text):
-                suffix = bool(ORG_SUFFIX.search(name))
-                if not (top or suffix) or not _looks_like_name(name) or (":" in name and not suffix):
-                    continue
-                # The letterhead opens the document; the issuer's name also recurs (sender line, footer).
-                score = 0.8 if seen_lines == 1 else 0.7 - 0.02 * seen_lines if top else 0.55
-                if suffix:
-                    score += 0.1
-                if sum(name in t for t in texts) > 1:
-                    score += 0.05
-                if best is None or score > best.score:
-                    best = Candidate(name, min(score, 0.95), cell, cell.text, None, "letterhead")
-    return best
-
-
-def _name_parts(text: str) -> list[str]:
-    """The cell, or its company-name segment when it is a sender line or footer ("X GmbH · street")."""
-    parts = [p.strip(" ,") for p in re.split(r"\s*[,·|•;]\s+|\s+[-–]\s+|[!?]\s+", text)]
-    with_suffix = [p for p in parts if p and ORG_SUFFIX.search(p)]
-    return [with_suffix[0]] if with_suffix and len(parts) > 1 else [text.strip(" ,")]
-
-
-def _is_label_cell(hit: LabelHit) -> bool:
-    """Whether the label makes up the cell ("Invoice Date: ...", "TOTAL"), not a word in a name."""
-    text = hit.cell.text
-    after = text[hit.end : hit.end + 2].strip()
-    return (
-        (hit.end - hit.start) * 2 >= len(text)
-        or after.startswith((":", "#"))
-        or hit.end >= len(text.rstrip(" :"))
-    )
-
-
-def _looks_like_name(text: str) -> bool:
-    letters = sum(ch.isalpha() for ch in text)
-    digits = sum(ch.isdigit() for ch in text)
-    if letters < 2 or digits > 3 or "@" in text or "www." in text.lower() or len(text) > 80:
-        return False
-    return not re.search(r"\b(?:page|seite|tel|phone|fax|e-?mail)\b", text, re.IGNORECASE)
-
-
 def _claimed_cells(grid: Grid, hits: list[LabelHit]) -> set[int]:
     """Label cells and every cell a label points at (of any field, excluded labels included)."""
     label_cells = {id(h.cell) for h in hits if h.start == 0}
@@ -441,18 +438,19 @@ def _claimed_cells(grid: Grid, hits: list[LabelHit]) -> set[int]:
     return claimed
 
 
-def _date_fallback(grid: Grid, hits: list[LabelHit], locale: Locale) -> Candidate | None:
-    """The first lone date at the head of the first page that no label claims (a letter's dateline)."""
-    claimed = _claimed_cells(grid, hits)
+def _date_fallback(grid: Grid, hits: list[LabelHit], locale: Locale, dates_of: set[str]) -> Candidate | None:
+    """The first date at the head of the first page that no date label claims (a letter's dateline,
+    "Invoice 4711 of 2 July 2015")."""
+    claimed = _claimed_cells(grid, [h for h in hits if h.field in dates_of])
     page_lines = sum(1 for ln in grid.lines if ln.page == 1)
     for line in grid.lines:
         # Only the head of the first page: a dateline, not a transaction list further down.
-        if line.page != 1 or line.number > max(page_lines * 0.22, 10):
+        if line.page != 1 or line.number > max(page_lines * 0.35, 10):
             break
         for cell in line.cells:
             if id(cell) in claimed:
                 continue
-            if len(cell.text) > 40:
+            if len(cell.text) > 60:
                 continue
             dates = find_dates(cell.text, locale)
             if dates:
@@ -487,7 +485,29 @@ def _currency_fallback(grid: Grid, chosen: dict[str, Candidate]) -> Candidate | 
     )
 
 
+def _country_fallback(grid: Grid) -> Candidate | None:
+    """No currency printed at all: the tender of the country the document names (a weak cue)."""
+    from docharvest.extract.currency_cues import CUE_CONFIDENCE, currency_from_country
+
+    cue = currency_from_country("\n".join(grid.pages))
+    if cue is None:
+        return None
+    code, name = cue
+    for line in grid.lines:
+        for cell in line.cells:
+            at = cell.text.lower().find(name)
+            if at >= 0:
+                raw = cell.text[at : at + len(name)]
+                return Candidate(code, CUE_CONFIDENCE, cell, raw, None, "country")
+    return None
+
+
 # -- the engine ---------------------------------------------------------------
+
+
+def _same_span(a: Candidate, b: Candidate) -> bool:
+    """Whether two candidates read the same text (one cell can hold "Invoice 4711 of 2 July")."""
+    return str(a.raw) in str(b.raw) or str(b.raw) in str(a.raw)
 
 
 def _pick(spec: SchemaField, candidates: list[Candidate]) -> Candidate | None:
@@ -525,16 +545,33 @@ def extract_fields(
             continue
         fallback = None
         if spec.kind == "organization":
-            fallback = _organization_fallback(grid, spec, hits)
+            from docharvest.extract.parties import organization_fallback
+
+            fallback = organization_fallback(grid, spec, hits)
         elif spec.type == "date" and spec.required:
-            fallback = _date_fallback(grid, hits, locale)
+            dates_of = {f.name for f in schema.fields if f.type == "date"}
+            fallback = _date_fallback(grid, hits, locale, dates_of)
         elif spec.type == "currency":
-            fallback = _currency_fallback(grid, chosen)
+            fallback = _currency_fallback(grid, chosen) or _country_fallback(grid)
         if fallback is not None and (
-            spec.type == "currency" or all(fallback.cell is not c.cell for c in chosen.values())
+            spec.type == "currency"
+            or all(fallback.cell is not c.cell or not _same_span(fallback, c) for c in chosen.values())
         ):
             chosen[spec.name] = fallback
-    return _assemble(schema, document, chosen, locale)
+    extraction = _assemble(schema, document, chosen, locale)
+    _add_parts(grid, schema, extraction, locale)
+    return extraction
+
+
+def _add_parts(grid: Grid, schema: ExtractionSchema, extraction: Extraction, locale: Locale) -> None:
+    """The printed parts of amounts with ``sum_of`` go into their evidence (for total = net + tax)."""
+    from docharvest.extract.parts import read_parts
+
+    for spec in schema.fields:
+        if spec.sum_of and extraction.values.get(spec.name) is not None:
+            parts = read_parts(grid, schema, spec.name, locale)
+            if parts:
+                extraction.evidence[spec.name]["parts"] = parts
 
 
 def _assemble(
@@ -549,6 +586,16 @@ def _assemble(
             body = re.sub(r"[ \t]+", " ", document.text).strip()
             values[spec.name] = body or None
             confidences[spec.name] = 1.0 if body else 0.0
+            if body:
+                evidence[spec.name] = {
+                    "confidence": 1.0,
+                    "page": 1,
+                    "line": None,
+                    "span": [0, len(document.pages[0]) if document.pages else 0],
+                    "raw": None,
+                    "label": None,
+                    "anchor": "document",
+                }
             continue
         candidate = chosen.get(spec.name)
         if candidate is None:
@@ -560,15 +607,26 @@ def _assemble(
         confidences[spec.name] = round(candidate.score, 3)
         if not candidate.valid:
             invalid.append(spec.name)
-        evidence[spec.name] = {
-            "page": candidate.cell.page,
-            "span": [candidate.cell.offset, candidate.cell.offset + len(candidate.cell.text)],
-            "text": candidate.cell.line.text.strip()[:200],
-            "raw": candidate.raw[:200],
-            "label": candidate.label,
-            "anchor": candidate.anchor,
-        }
+        evidence[spec.name] = _evidence(candidate, confidences[spec.name])
     return Extraction(values, confidences, evidence, locale, invalid)
+
+
+def _evidence(candidate: Candidate, confidence: float) -> dict[str, Any]:
+    """Where a value was read: page, the line's text and the value's character span in the page."""
+    cell = candidate.cell
+    raw = str(candidate.raw)
+    at = cell.text.find(raw) if raw else -1
+    start = cell.offset + (at if at >= 0 else 0)
+    end = start + (len(raw) if at >= 0 else len(cell.text))
+    return {
+        "confidence": confidence,
+        "page": cell.page,
+        "line": cell.line.text.strip()[:200],
+        "span": [start, end],
+        "raw": raw[:200],
+        "label": candidate.label,
+        "anchor": candidate.anchor,
+    }
 
 
 def row_confidence(schema: ExtractionSchema, confidences: dict[str, float]) -> float:

@@ -76,14 +76,14 @@ def _day_first_from_dates(text: str) -> bool | None:
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     [
-        "january jan janvier janv januar jän jänner enero gennaio",
-        "february feb février févr fevrier fevr februar febrero",
-        "march mar mars märz maerz mär marzo",
+        "january jan janvier janv januar jän jänner enero gennaio januari",
+        "february feb février févr fevrier fevr februar febrero februari",
+        "march mar mars märz maerz mär marzo maart mrt",
         "april apr avril avr abril aprile",
-        "may mai mayo maggio",
+        "may mai mayo maggio mei",
         "june jun juin juni junio giugno",
         "july jul juillet juil juli julio luglio",
-        "august aug août aout agosto",
+        "august aug août aout agosto augustus",
         "september sep sept septembre septiembre settembre",
         "october oct octobre oktober okt octubre ottobre",
         "november nov novembre noviembre",
@@ -187,6 +187,8 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "Kč": "CZK",
     "SFr.": "CHF",
     "Fr.": "CHF",
+    "Rs.": "INR",
+    "Rs": "INR",
 }
 ISO_4217 = frozenset(
     [
@@ -267,6 +269,8 @@ def find_amounts(text: str, locale: Locale) -> list[Match]:
     for m in AMOUNT_RE.finditer(text):
         if any(m.start("num") < e and s < m.end("num") for s, e in date_spans):
             continue
+        if re.match(r"\s?%", text[m.end("num") :]):
+            continue  # "20 %" is a rate
         value = parse_number(m.group("num"), locale)
         if value is None:
             continue

@@ -25,7 +25,16 @@ JOB_STATUS_WORDS = {
 
 
 # What ``row_body`` reads.
-ROW_BODY_COLUMNS = ("id", "document_id", "filename", "status", "values", "confidence", "validation_flags")
+ROW_BODY_COLUMNS = (
+    "id",
+    "document_id",
+    "filename",
+    "status",
+    "values",
+    "confidence",
+    "validation_flags",
+    "field_evidence",
+)
 
 
 def row_body(row: dict[str, Any]) -> dict[str, Any]:
@@ -38,6 +47,8 @@ def row_body(row: dict[str, Any]) -> dict[str, Any]:
         "values": dict(row.get("values") or {}),
         "confidence": round(float(confidence), 3) if confidence is not None else None,
         "validation_flags": list(row.get("validation_flags") or []),
+        # An extra key beside seed 002's: per non-null value its confidence and where it was read.
+        "field_evidence": row.get("field_evidence"),
     }
 
 

@@ -61,6 +61,14 @@ class SchemaField(BaseModel):
     )
     minimum: float | None = None
     maximum: float | None = None
+    sum_of: dict[str, list[str]] | None = Field(
+        default=None,
+        description="Number fields: labels of the printed parts this amount must equal the sum of "
+        "({'net': [...], 'tax': [...]}); checked only when every part is printed.",
+    )
+    not_before: str | None = Field(
+        default=None, description="Date fields: the date field this one may not precede (due after issue)."
+    )
 
     @field_validator("pattern")
     @classmethod
@@ -106,6 +114,10 @@ class ExtractionSchema(BaseModel):
             if spec.name in seen:
                 raise ValueError(f"duplicate field name {spec.name!r}")
             seen.add(spec.name)
+        dates = {spec.name for spec in fields if spec.type == "date"}
+        for spec in fields:
+            if spec.not_before is not None and (spec.type != "date" or spec.not_before not in dates):
+                raise ValueError(f"field {spec.name!r}: not_before must name another date field")
         return fields
 
     @property

@@ -11,6 +11,7 @@ work area, rows in the metadata DB.
 
 from __future__ import annotations
 
+import json
 import logging
 import mimetypes
 from datetime import UTC, date, datetime
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import pyarrow as pa
 import sqlalchemy as sa
 
 from docharvest.config import Settings
@@ -300,6 +302,7 @@ def _flush_pending_rows(engine: sa.Engine, job_id: str, docs: list[dict[str, Any
                 "confidence": None,
                 "validation_flags": [],
                 "evidence": None,
+                "field_evidence": None,
                 "position": position,
                 "created_at": now,
                 "updated_at": now,
@@ -429,13 +432,59 @@ def _read_all(docs: list[dict[str, Any]], settings: Settings, max_bytes: int) ->
 
 
 def row_status(confidence: float, flags: list[str], approve_at: float) -> str:
-    """approved when confident and unflagged, review otherwise (failed rows are set at parse)."""
+    """approved when confident and unflagged, review otherwise (failed rows are set at parse).
+
+    Validation flags every value read with less than ``approve_at`` confidence
+    (``low_confidence:<field>``), so an approved row has every value found with high confidence.
+    """
     return APPROVED if confidence >= approve_at and not flags else REVIEW
+
+
+def extracted_row(
+    document: DocumentText, schema: ExtractionSchema, index: Any, approve_at: float
+) -> dict[str, Any]:
+    """One document's row before validation: values, confidence, evidence, provisional status.
+
+    The extract step and the benchmarks (bench/extract.py, bench/realworld_figures) share it,
+    so a measured figure is the job's own behaviour.
+    """
+    from docharvest.extract.fields import extract_fields, row_confidence
+
+    extraction = extract_fields(document, schema, index)
+    confidence = row_confidence(schema, extraction.confidences)
+    return {
+        "status": row_status(confidence, [], approve_at),
+        "values": extraction.values,
+        "confidence": confidence,
+        "field_evidence": extraction.evidence,
+        "evidence": {
+            "fields": extraction.evidence,
+            "confidences": extraction.confidences,
+            "locale": extraction.to_dict()["locale"],
+        },
+    }
+
+
+def validated_rows(
+    schema: ExtractionSchema, rows: list[dict[str, Any]], approve_at: float
+) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Flags and final status of extracted rows (each with ``id``); also the suite's JSON result."""
+    from docharvest.validate import validate_rows
+
+    outcome = validate_rows(
+        schema, rows, suite_name=f"{schema.name}_v{schema.version}", min_confidence=approve_at
+    )
+    updates = []
+    for row in rows:
+        flags = outcome.flags.get(str(row["id"]), [])
+        status = row_status(float(row["confidence"] or 0.0), flags, approve_at)
+        updates.append({"id": row["id"], "validation_flags": flags, "status": status})
+    return updates, outcome.result
 
 
 def extract(settings: Settings, job_id: str, batch: int) -> int:
     """Pull the schema's fields out of the batch's texts; flush values with a provisional status."""
-    from docharvest.extract.fields import LabelIndex, extract_fields, row_confidence
+    from docharvest.extract.fields import LabelIndex
 
     engine = get_engine(settings)
     if job_is_cancelled(settings, job_id) or not _texts_path(settings, job_id, batch).exists():
@@ -448,27 +497,17 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
     with cpu_meter(settings, job_id, f"extract-{batch}"):
         for doc_id, text in store.items():
             try:
-                extraction = extract_fields(
-                    DocumentText(pages=text["pages"], title=text.get("title")), schema, index
+                row = extracted_row(
+                    DocumentText(pages=text["pages"], title=text.get("title")),
+                    schema,
+                    index,
+                    settings.extract.approve_confidence,
                 )
             except Exception as exc:  # an extractor bug on one document must not lose the batch
                 log.exception("job %s: extraction failed for %s", job_id, doc_id)
                 issues.append(_issue(doc_id, "extraction_error", f"{exc.__class__.__name__}: {exc}"))
                 continue
-            confidence = row_confidence(schema, extraction.confidences)
-            rows.append(
-                {
-                    "id": result_id(job_id, doc_id),
-                    "status": row_status(confidence, [], settings.extract.approve_confidence),
-                    "values": extraction.values,
-                    "confidence": confidence,
-                    "evidence": {
-                        "fields": extraction.evidence,
-                        "confidences": extraction.confidences,
-                        "locale": extraction.to_dict()["locale"],
-                    },
-                }
-            )
+            rows.append({"id": result_id(job_id, doc_id), **row})
     update_rows(engine, job_id, rows)
     repository.record_errors(engine, job_id, issues)
     with engine.connect() as conn:
@@ -485,8 +524,6 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
 
 def validate(settings: Settings, job_id: str) -> str:
     """Run the schema's Great Expectations suite over the job's rows; flags and final statuses."""
-    from docharvest.validate import validate_rows
-
     engine = get_engine(settings)
     repository.start_agent(engine, job_id, Agent.validator, "Validating rows")
     repository.finish_agent(engine, job_id, Agent.extractor)
@@ -494,13 +531,8 @@ def validate(settings: Settings, job_id: str) -> str:
     # Pending rows belong to batches that never ran (a cancelled job): they stay pending.
     rows = [r for r in list_rows(engine, job_id) if r["status"] not in (FAILED, PENDING)]
     with cpu_meter(settings, job_id, "validate"):
-        outcome = validate_rows(schema, rows, suite_name=f"{schema.name}_v{schema.version}")
-    write_json(settings.work_dir(job_id) / "validation.json", outcome.result)
-    updates = []
-    for row in rows:
-        flags = outcome.flags.get(str(row["id"]), [])
-        status = row_status(float(row["confidence"] or 0.0), flags, settings.extract.approve_confidence)
-        updates.append({"id": row["id"], "validation_flags": flags, "status": status})
+        updates, result = validated_rows(schema, rows, settings.extract.approve_confidence)
+    write_json(settings.work_dir(job_id) / "validation.json", result)
     update_rows(engine, job_id, updates)
     if not rows:
         repository.record_warning(engine, job_id, "No readable documents: the job has no extracted rows")
@@ -540,7 +572,10 @@ def publish(settings: Settings, job_id: str) -> str:
     }
     records = [{**_typed_values(schema, r["values"]), **_row_meta(schema, r), **lineage} for r in rows]
     started = as_utc(job["started_at"]) or datetime.now(UTC)
-    arrow_schema = result_rows_schema([(f.name, f.type) for f in schema.fields])
+    # field_evidence is JSON text: its keys are the schema's fields, its shape the API's.
+    arrow_schema = result_rows_schema([(f.name, f.type) for f in schema.fields]).append(
+        pa.field("field_evidence", pa.string())
+    )
     write_partition(
         settings.datasets_location,
         dataset_name(schema),
@@ -580,6 +615,7 @@ def _row_meta(schema: ExtractionSchema, row: dict[str, Any]) -> dict[str, Any]:
         "status": row["status"],
         "confidence": row["confidence"],
         "validation_flags": list(row["validation_flags"] or []),
+        "field_evidence": json.dumps(row["field_evidence"]) if row.get("field_evidence") else None,
         "extraction_schema": schema.name,
         "extraction_schema_version": schema.version,
     }

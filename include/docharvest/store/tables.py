@@ -146,6 +146,8 @@ result_rows = sa.Table(
     sa.Column("confidence", sa.Float),
     sa.Column("validation_flags", sa.JSON, nullable=False, default=list),
     sa.Column("evidence", sa.JSON),
+    # Per extracted value: confidence, page, line text, character span (migration 0005).
+    sa.Column("field_evidence", sa.JSON),
     sa.Column("position", sa.Integer, nullable=False, default=0),
     sa.Column("created_at", TZ, nullable=False),
     sa.Column("updated_at", TZ),
