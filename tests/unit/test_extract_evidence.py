@@ -102,6 +102,21 @@ def test_issuer_from_a_party_block_not_the_buyer() -> None:
     assert values["total"] == 529.87  # the gross total, not the amount left to pay
 
 
+@pytest.mark.parametrize(
+    "cue", ["Ordered Through : Shopzone.com", "Verkauft über Marktplatz24", "Commandé via Boutique.fr"]
+)
+def test_an_issuer_beside_a_marketplace_is_held_for_review(cue: str) -> None:
+    """A platform between the parties makes "vendor" a choice: the seller found is not approved."""
+    text = (
+        "Invoice Number: INV-77\nInvoice Date: 2024-03-04\nSold By: Northwind Retail Pvt. Ltd.\n"
+        f"Total   120.00 EUR\n{cue}\n"
+    )
+    plain = extract_fields(DocumentText(pages=[text.replace(cue, "")]), INVOICE, INDEX)
+    doubted = extract_fields(DocumentText(pages=[text]), INVOICE, INDEX)
+    assert doubted.values["vendor"] == plain.values["vendor"]
+    assert plain.confidences["vendor"] >= APPROVE_AT > doubted.confidences["vendor"]
+
+
 def _rows(*texts: str) -> list[dict[str, Any]]:
     return [
         {"id": str(i), **extracted_row(DocumentText(pages=[t]), INVOICE, INDEX, APPROVE_AT)}

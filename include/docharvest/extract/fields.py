@@ -558,9 +558,30 @@ def extract_fields(
             or all(fallback.cell is not c.cell or not _same_span(fallback, c) for c in chosen.values())
         ):
             chosen[spec.name] = fallback
+    _doubt_issuer_beside_intermediary(schema, document, chosen)
     extraction = _assemble(schema, document, chosen, locale)
     _add_parts(grid, schema, extraction, locale)
     return extraction
+
+
+def _doubt_issuer_beside_intermediary(
+    schema: ExtractionSchema, document: DocumentText, chosen: dict[str, Candidate]
+) -> None:
+    """A marketplace invoice names a seller and a platform: the issuer found is a guess to review."""
+    from dataclasses import replace
+
+    from docharvest.extract.parties import AMBIGUOUS_ISSUER_CONFIDENCE, intermediary_cue
+
+    orgs = [s.name for s in schema.fields if s.kind == "organization" and s.name in chosen]
+    if not orgs:
+        return
+    cue = intermediary_cue(document.text)
+    if cue is None:
+        return
+    for name in orgs:
+        candidate = chosen[name]
+        if str(candidate.value).lower() not in cue.lower():
+            chosen[name] = replace(candidate, score=min(candidate.score, AMBIGUOUS_ISSUER_CONFIDENCE))
 
 
 def _add_parts(grid: Grid, schema: ExtractionSchema, extraction: Extraction, locale: Locale) -> None:

@@ -121,3 +121,23 @@ def _looks_like_name(text: str) -> bool:
     if text.rstrip().endswith(":") or (len(text.split()) > 6 and not ORG_SUFFIX.search(text)):
         return False  # a heading or a sentence, not a name
     return not re.search(r"\b(?:page|seite|tel|phone|fax|e-?mail)\b", text, re.IGNORECASE)
+
+
+#: A platform between buyer and seller ("Ordered through: Shop.com", "Verkauf über", "vendu via").
+#: The invoice then names two candidate issuers, and which one a user means by "vendor" is a choice.
+_INTERMEDIARY = re.compile(
+    r"(?:ordered|purchased|bought|sold)\s+(?:through|via|on)|fulfil+ed\s+by|on\s+behalf\s+of|marketplace|"
+    r"(?:bestellt|gekauft|verkauft)\s+(?:über|via)|(?:command[ée]|vendu)\s+(?:via|sur)|"
+    r"(?:besteld|gekocht|verkocht)\s+via|(?:pedido|comprado|vendido)\s+(?:a\s+trav[ée]s\s+de|en|v[ií]a)",
+    re.IGNORECASE,
+)
+#: Confidence an issuer keeps beside a named intermediary: below every approve threshold in use.
+AMBIGUOUS_ISSUER_CONFIDENCE = 0.6
+
+
+def intermediary_cue(text: str) -> str | None:
+    """The line that names a platform/agent between the parties, if the document has one."""
+    for line in text.splitlines():
+        if _INTERMEDIARY.search(line):
+            return " ".join(line.split())[:200]
+    return None
