@@ -21,6 +21,13 @@ class DocumentText:
     created: datetime | None = None
     modified: datetime | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    # Pages whose text came from OCR (0-based), and notes a reader should see ("OCR stopped at ...").
+    ocr_page_numbers: list[int] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ocr_pages(self) -> int:
+        return len(self.ocr_page_numbers)
 
     @property
     def page_count(self) -> int:

@@ -7,7 +7,6 @@ Each reader raises ``UnreadableDocumentError`` with a reason a user can act on
 from __future__ import annotations
 
 import logging
-import re
 import zipfile
 from collections.abc import Callable
 from datetime import datetime
@@ -120,16 +119,15 @@ def read_txt(path: Path) -> DocumentText:
 
 
 def read_html(path: Path) -> DocumentText:
-    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+    """The main content of a saved page (gzip-compressed too), as ``docharvest read`` prints it."""
+    from docharvest.text.html import decode_html, read_html_text
 
-    tree = HTMLParser(decode_bytes(path.read_bytes()))
-    for node in tree.css("script, style, noscript, template"):
-        node.decompose()
-    title_node = tree.css_first("title")
-    body = tree.body or tree.root
-    text = body.text(separator="\n") if body is not None else ""
-    text = re.sub(r"\n\s*\n+", "\n\n", text).strip()
-    return DocumentText(pages=[text], title=_clean(title_node.text()) if title_node else None)
+    try:
+        page = read_html_text(decode_html(path.read_bytes()))
+    except (OSError, EOFError) as exc:  # a truncated .html.gz
+        raise UnreadableDocumentError(f"corrupt HTML file: {exc}") from exc
+    extra = {"language": page.language} if page.language else {}
+    return DocumentText(pages=[page.markdown], title=page.title or None, extra=extra, warnings=page.warnings)
 
 
 READERS: dict[str, Callable[[Path], DocumentText]] = {
