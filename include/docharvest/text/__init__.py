@@ -42,10 +42,13 @@ class DocumentText:
         return sum(len(p) for p in self.pages)
 
 
-def extract_text(path: object, document_type: str | None) -> DocumentText:
-    """See ``docharvest.text.readers.extract_text`` (imported lazily: pypdf/docx are heavy)."""
+def extract_text(path: object, document_type: str | None, ocr: object = None) -> DocumentText:
+    """See ``docharvest.text.readers.extract_text`` (imported lazily: pypdf/docx are heavy).
+
+    ``ocr``: a ``docharvest.text.ocr.OcrLimits`` (default limits when None).
+    """
     from pathlib import Path
 
     from docharvest.text.readers import extract_text as _extract
 
-    return _extract(Path(str(path)), document_type)
+    return _extract(Path(str(path)), document_type, ocr)  # type: ignore[arg-type]

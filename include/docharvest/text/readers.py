@@ -16,6 +16,7 @@ from charset_normalizer import from_bytes
 
 from docharvest.errors import UnreadableDocumentError
 from docharvest.text import DocumentText
+from docharvest.text.ocr import OcrLimits, ocr_pages
 
 log = logging.getLogger(__name__)
 # A broken PDF becomes a recorded job error with the reason; pypdf's own warnings about it
@@ -25,18 +26,28 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 MAX_PDF_PAGES = 2_000
 
 
-def read_pdf(path: Path, *, layout: bool = False, max_pages: int | None = None) -> DocumentText:
-    """Text of every page with pypdf; ``layout=True`` keeps columns and table cells apart."""
+def read_pdf(
+    path: Path, *, layout: bool = False, max_pages: int | None = None, ocr: OcrLimits | None = None
+) -> DocumentText:
+    """Text of every page with pypdf; ``layout=True`` keeps columns and table cells apart.
+
+    Pages without a usable text layer are read by OCR within ``ocr`` (default limits when None).
+    An encrypted file opens when its user password is empty; else it is an ``encrypted`` error.
+    """
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not _try_empty_password(reader):
-            raise UnreadableDocumentError("PDF is encrypted")
+            raise UnreadableDocumentError("PDF is encrypted (a password is needed to open it)")
         limit = min(len(reader.pages), max_pages or MAX_PDF_PAGES)
         mode = "layout" if layout else "plain"
-        pages = [_page_text(reader.pages[i], mode) for i in range(limit)]
+        page_objects = [reader.pages[i] for i in range(limit)]
+        pages = [_page_text(page, mode) for page in page_objects]
+        ocr_text, warnings = ocr_pages(page_objects, pages, ocr or OcrLimits())
+        for index, text in ocr_text.items():
+            pages[index] = text
         info = reader.metadata
     except UnreadableDocumentError:
         raise
@@ -50,6 +61,8 @@ def read_pdf(path: Path, *, layout: bool = False, max_pages: int | None = None) 
         author=_clean(info.author) if info else None,
         created=_pdf_date(info, "creation_date"),
         modified=_pdf_date(info, "modification_date"),
+        ocr_page_numbers=sorted(ocr_text),
+        warnings=warnings,
     )
 
 
@@ -139,14 +152,19 @@ READERS: dict[str, Callable[[Path], DocumentText]] = {
 }
 
 
-def extract_text(path: Path, document_type: str | None) -> DocumentText:
+NO_TEXT = "no text layer (empty document, or a scan where OCR found no text)"
+
+
+def extract_text(path: Path, document_type: str | None, ocr: OcrLimits | None = None) -> DocumentText:
     """Text of the document at ``path``; ``UnreadableDocumentError`` when it has none we can read."""
-    reader = READERS.get((document_type or "").lower())
+    kind = (document_type or "").lower()
+    reader = READERS.get(kind)
     if reader is None:
         raise UnreadableDocumentError(
             f"no text reader for document type {document_type!r} (supported: {', '.join(READERS)})"
         )
-    result = reader(path)
+    result = read_pdf(path, ocr=ocr) if kind == "pdf" else reader(path)
     if result.text_length == 0 or not result.text.strip():
-        raise UnreadableDocumentError("no text layer (scanned or empty document; OCR is not supported yet)")
+        warnings = "; ".join(result.warnings)
+        raise UnreadableDocumentError(f"{NO_TEXT}{': ' + warnings if warnings else ''}")
     return result
