@@ -87,15 +87,18 @@ def read_html_text(html: str, *, url: str = "") -> HtmlText:
     if sum(theirs.values()) < _MIN_SECOND_OPINION * ours_total:
         return result
     flat = _SPACE_RE.sub("", other)
+    their_words = set(_TOKEN_RE.findall(other))
     kept = []
     for kind, text, level in blocks:
         mine = _shingles(text)
         total = sum(mine.values())
-        # Scripts without spaces (Japanese, Chinese) make whole sentences one token: compare text.
         if (
             not total
             or sum((mine & theirs).values()) >= _BLOCK_AGREEMENT * total
+            # Scripts without spaces (Japanese, Chinese) make whole sentences one token: compare text.
             or _SPACE_RE.sub("", text) in flat
+            # Table cells re-read as "Row: value" lines have every word in trafilatura's table.
+            or (kind in ("item", "table") and set(_TOKEN_RE.findall(text)) <= their_words)
         ):
             kept.append((kind, text, level))
     result.blocks = kept
