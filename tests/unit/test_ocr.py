@@ -22,15 +22,16 @@ def _write(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
-def _words(text: str) -> set[str]:
-    return set(text.lower().replace(",", " ").split())
+def _has_words(text: str, *words: str) -> bool:
+    # The OCR model sometimes drops a space ("Item4 zoning"); the words themselves must be there.
+    return all(word in text.lower() for word in words)
 
 
 def test_scanned_page_is_read_by_ocr_and_counted(tmp_path: Path) -> None:
     path = _write(tmp_path, "scan.pdf", scanned_pdf([MINUTES]))
     text = extract_text(path, "pdf")
     assert text.ocr_pages == 1 and text.ocr_page_numbers == [0]
-    assert {"council", "minutes", "budget", "approved"} <= _words(text.text)
+    assert _has_words(text.text, "council", "minutes", "budget", "approved")
 
 
 def test_text_layer_pages_are_not_ocrd(tmp_path: Path) -> None:
