@@ -90,3 +90,15 @@ def test_encrypted_pdf_needing_a_password_is_an_encrypted_error(tmp_path: Path) 
         extract_text(path, "pdf")
     reason = read_document(str(path), "pdf")
     assert isinstance(reason, str) and failure_flag(reason) == "encrypted_document"
+
+
+def test_glued_english_words_are_split_but_other_words_stay() -> None:
+    from docharvest.text.ocr import respace
+
+    assert respace("PlanningCommission\nMeetingMinutes of the board") == (
+        "Planning Commission\nMeeting Minutes of the board"
+    )
+    # Real long words, and pages that are not English, are left as read.
+    assert respace("The international commission") == "The international commission"
+    german = "Protokoll der Gemeinderatssitzung vom Montag mit dem Bürgermeister"
+    assert respace(german) == german

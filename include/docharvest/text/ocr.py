@@ -30,6 +30,11 @@ _MAX_SIDE = 2000
 # A page with fewer visible characters than this has no text layer worth keeping.
 _MIN_TEXT_CHARS = 16
 _CID_RE = re.compile(r"\(cid:\d+\)")
+# Runs of letters this long may be words the OCR model glued together ("MeetingMinutes").
+_GLUED_RE = re.compile(r"[A-Za-z]{10,}")
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
+# Share of a page's short words that must be English before glued runs are split as English.
+_ENGLISH_SHARE = 0.7
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,34 @@ def ocr_image(image: Any) -> str:
     if not result:
         return ""
     # Each item: (box of 4 points, text, confidence), already in reading order (top to bottom).
-    return "\n".join(str(r[1]).strip() for r in result if str(r[1]).strip())
+    return respace("\n".join(str(r[1]).strip() for r in result if str(r[1]).strip()))
+
+
+def respace(text: str) -> str:
+    """Put back the spaces the recognition model drops between English words ("PlanningCommission").
+
+    Only on pages whose short words are mostly English, and only for runs of letters that are
+    not words themselves: a German compound or a name stays as it was read.
+    """
+    try:
+        import wordninja
+    except ImportError:  # pragma: no cover - a pinned dependency
+        return text
+    lexicon = getattr(wordninja.DEFAULT_LANGUAGE_MODEL, "_wordcost", {})
+    short = [w.lower() for w in _LETTERS_RE.findall(text) if 2 <= len(w) <= 9]
+    if not lexicon or not short or sum(w in lexicon for w in short) / len(short) < _ENGLISH_SHARE:
+        return text
+
+    def split(match: re.Match[str]) -> str:
+        token = match.group(0)
+        if token.lower() in lexicon:
+            return token
+        parts = wordninja.split(token)
+        # One-letter pieces other than "a"/"I" mean the run was not English words after all.
+        ok = len(parts) > 1 and all(len(p) > 1 or p.lower() in ("a", "i") for p in parts)
+        return " ".join(parts) if ok else token
+
+    return _GLUED_RE.sub(split, text)
 
 
 def page_images(page: Any) -> list[Any]:
