@@ -44,6 +44,7 @@ class ReadResult:
     source: str
     title: str | None = None
     text: str = ""
+    markdown_text: str = ""  # the text with headings marked, where the reader knows them (web pages)
     pages: int = 0
     ocr_pages: int = 0
     language: str | None = None
@@ -51,14 +52,15 @@ class ReadResult:
     error: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        return {k: v for k, v in self.__dict__.items() if k != "markdown_text"}
 
     def markdown(self) -> str:
-        first = self.text.lstrip().split("\n", 1)[0].lstrip("# ").strip()
+        body = self.markdown_text or self.text
+        first = body.lstrip().split("\n", 1)[0].lstrip("# ").strip()
         # A page's <h1> usually repeats its <title> ("Story" vs "Story - Site"): print it once.
         head = f"# {self.title}\n\n" if self.title and not (first and self.title.startswith(first)) else ""
         notes = "".join(f"\n\n> warning: {w}" for w in self.warnings)
-        return f"<!-- source: {self.source} -->\n\n{head}{self.text.strip()}{notes}\n"
+        return f"<!-- source: {self.source} -->\n\n{head}{body.strip()}{notes}\n"
 
 
 class SourceError(Exception):
@@ -151,6 +153,7 @@ def read_source(source: str, settings: Settings) -> ReadResult:
             return result
     result.title = text.title
     result.text = text.text
+    result.markdown_text = text.extra.get("markdown", "")
     result.pages = text.page_count
     result.ocr_pages = text.ocr_pages
     result.language = text.extra.get("language") or None

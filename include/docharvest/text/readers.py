@@ -139,8 +139,9 @@ def read_html(path: Path) -> DocumentText:
         page = read_html_text(decode_html(path.read_bytes()))
     except (OSError, EOFError) as exc:  # a truncated .html.gz
         raise UnreadableDocumentError(f"corrupt HTML file: {exc}") from exc
-    extra = {"language": page.language} if page.language else {}
-    return DocumentText(pages=[page.markdown], title=page.title or None, extra=extra, warnings=page.warnings)
+    # Plain text for the jobs' field and relevance engines; Markdown (headings marked) for `docharvest read`.
+    extra = {"markdown": page.markdown, **({"language": page.language} if page.language else {})}
+    return DocumentText(pages=[page.text], title=page.title or None, extra=extra, warnings=page.warnings)
 
 
 READERS: dict[str, Callable[[Path], DocumentText]] = {
