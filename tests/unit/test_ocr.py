@@ -102,3 +102,22 @@ def test_glued_english_words_are_split_but_other_words_stay() -> None:
     assert respace("The international commission") == "The international commission"
     german = "Protokoll der Gemeinderatssitzung vom Montag mit dem Bürgermeister"
     assert respace(german) == german
+
+
+def test_a_sliver_image_is_not_ocrd_and_the_document_still_reads(tmp_path: Path) -> None:
+    from PIL import Image
+
+    # A 1 x 40000 sliver: the detector would scale its short side up to ~736 px and run out of
+    # memory (it killed the test process before the shape check); the text page beside it reads.
+    sliver = Image.new("L", (1, 40_000), 0)
+    buffer = io.BytesIO()
+    sliver.save(buffer, "PDF", resolution=72)
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.append(PdfReader(io.BytesIO(buffer.getvalue())))
+    writer.append(PdfReader(io.BytesIO(simple_pdf([["Readable page"]]))))
+    out = io.BytesIO()
+    writer.write(out)
+    text = extract_text(_write(tmp_path, "odd.pdf", out.getvalue()), "pdf")
+    assert "Readable page" in text.text and text.ocr_pages == 0

@@ -25,6 +25,10 @@ log = logging.getLogger(__name__)
 
 # Images smaller than this (pixels) are logos and rules, not scanned text.
 _MIN_IMAGE_PIXELS = 120 * 120
+# The detector scales an image's short side up to ~736 px: a 1 x 40000 sliver would become
+# 736 x 29 million and exhaust memory. Pages and receipts are far from this ratio.
+_MAX_ASPECT = 12
+_MIN_SIDE = 32
 # Larger scans are shrunk to this long side: detection time grows with area, accuracy does not.
 _MAX_SIDE = 2000
 # A page with fewer visible characters than this has no text layer worth keeping.
@@ -75,6 +79,8 @@ def ocr_image(image: Any) -> str:
     """Text lines of one PIL image, top to bottom."""
     import numpy as np
 
+    if not _ocr_shape(image.width, image.height):
+        return ""
     if image.mode in ("RGBA", "LA", "P"):
         # Transparent pixels are paper, not ink: flatten onto white.
         from PIL import Image
@@ -134,9 +140,15 @@ def page_images(page: Any) -> list[Any]:
         except Exception as exc:
             log.debug("cannot decode image %s: %s", getattr(item, "name", "?"), exc)
             continue
-        if image is not None and image.width * image.height >= _MIN_IMAGE_PIXELS:
+        if image is not None and _ocr_shape(image.width, image.height):
             found.append(image)
     return found
+
+
+def _ocr_shape(width: int, height: int) -> bool:
+    """Large enough to hold text, and not so thin that the detector's rescaling blows up."""
+    short, long = min(width, height), max(width, height)
+    return width * height >= _MIN_IMAGE_PIXELS and short >= _MIN_SIDE and long <= _MAX_ASPECT * short
 
 
 def ocr_pages(pages: list[Any], texts: list[str], limits: OcrLimits) -> tuple[dict[int, str], list[str]]:
@@ -168,7 +180,11 @@ def ocr_pages(pages: list[Any], texts: list[str], limits: OcrLimits) -> tuple[di
         images = page_images(pages[index])
         if not images:
             continue
-        text = "\n".join(t for t in (ocr_image(img) for img in images) if t)
+        try:
+            text = "\n".join(t for t in (ocr_image(img) for img in images) if t)
+        except Exception as exc:  # an image the engine cannot take costs this page, not the document
+            warnings.append(f"OCR failed on page {index + 1}: {type(exc).__name__}: {exc}")
+            text = ""
         done += 1
         if text.strip():
             results[index] = text
