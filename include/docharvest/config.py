@@ -8,12 +8,15 @@ never at import time, so DAG parsing reads no environment and no files.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from docharvest import PROJECT_URL, __version__
+
+if TYPE_CHECKING:
+    from docharvest.text.ocr import OcrLimits
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -109,12 +112,35 @@ class CostSettings(BaseModel):
     """Prices behind a job's ``cost`` estimate (USD).
 
     cost = cpu_seconds * cpu_second_usd + gb_downloaded * gb_downloaded_usd
-           + pages_crawled * page_usd + model_usage_usd
+           + pages_crawled * page_usd + ocr_pages * ocr_page_usd + model_usage_usd
     """
 
     cpu_second_usd: float = Field(default=0.0001, ge=0)
     gb_downloaded_usd: float = Field(default=0.09, ge=0)
     page_usd: float = Field(default=0.0, ge=0)
+    # Each OCR'd document page, on top of its CPU seconds (OCR is ~1-10 s of CPU a page).
+    ocr_page_usd: float = Field(default=0.001, ge=0)
+
+
+class OcrSettings(BaseModel):
+    """OCR of PDF pages without a text layer (scanned agendas, minutes); runs in the parse pool."""
+
+    enabled: bool = Field(default=True, description="Read pages without a text layer by OCR.")
+    max_pages_per_document: int = Field(
+        default=20, ge=0, le=2000, description="Pages OCR'd per document; the rest stay without text."
+    )
+    max_seconds_per_document: float = Field(
+        default=60, gt=0, le=3600, description="OCR time per document before it stops (a warning says so)."
+    )
+
+    def limits(self) -> OcrLimits:
+        from docharvest.text.ocr import OcrLimits
+
+        return OcrLimits(
+            enabled=self.enabled and self.max_pages_per_document > 0,
+            max_pages=self.max_pages_per_document,
+            max_seconds=self.max_seconds_per_document,
+        )
 
 
 class RelevanceSettings(BaseModel):
@@ -253,6 +279,7 @@ class Settings(BaseSettings):
     )
     crawl: CrawlSettings = Field(default_factory=CrawlSettings)
     cost: CostSettings = Field(default_factory=CostSettings)
+    ocr: OcrSettings = Field(default_factory=OcrSettings)
     extract: ExtractSettings = Field(default_factory=ExtractSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     relevance: RelevanceSettings = Field(default_factory=RelevanceSettings)

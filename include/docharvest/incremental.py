@@ -52,6 +52,7 @@ CARRIED_COLUMNS = (
     "raw_path",
     "page_count",
     "text_length",
+    "ocr_pages",
     "text_path",
     "etag",
     "last_modified",

@@ -229,6 +229,7 @@ def dataset_rows(engine: sa.Engine, job_id: str) -> dict[str, list[dict[str, Any
             "sha256": d.get("sha256"),
             "page_count": d.get("page_count"),
             "text_length": d.get("text_length"),
+            "ocr_pages": d.get("ocr_pages"),
             "extracted_at": as_utc(d.get("extracted_at")),
             "discovered_at": as_utc(d.get("discovered_at")),
             "website": job.get("website"),

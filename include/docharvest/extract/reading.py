@@ -11,21 +11,29 @@ from pathlib import Path
 
 from docharvest.errors import UnreadableDocumentError
 from docharvest.text import DocumentText, extract_text
+from docharvest.text.ocr import OcrLimits
 
-NO_TEXT_LAYER = "no text layer (scanned or empty document; OCR is not supported yet)"
+NO_TEXT_LAYER = "no text layer (empty document, or a scan where OCR found no text)"
 
 
 def read_document(
-    path: str, document_type: str | None, layout: bool = True, max_pages: int = 200
+    path: str,
+    document_type: str | None,
+    layout: bool = True,
+    max_pages: int = 200,
+    ocr: OcrLimits | None = None,
 ) -> DocumentText | str:
-    """Text of one document, or the reason it cannot be read (never raises for a bad file)."""
+    """Text of one document, or the reason it cannot be read (never raises for a bad file).
+
+    Scanned pages are read by OCR within ``ocr`` (default limits when None).
+    """
     from docharvest.text.readers import read_pdf
 
     try:
         if document_type == "pdf":
-            text = read_pdf(Path(path), layout=layout, max_pages=max_pages)
+            text = read_pdf(Path(path), layout=layout, max_pages=max_pages, ocr=ocr)
             return text if text.text.strip() else NO_TEXT_LAYER
-        return extract_text(Path(path), document_type)
+        return extract_text(Path(path), document_type, ocr)
     except UnreadableDocumentError as exc:
         return str(exc)
     except Exception as exc:  # a hostile file must cost one row, never the batch

@@ -27,8 +27,18 @@ from urllib.parse import unquote, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from docharvest.text.maincontent import (
+    ancestors,
+    article_root,
+    content_core,
+    is_link_block,
+    prose_share,
+)
+
 log = logging.getLogger(__name__)
 
+# An article wrapper becomes the root only when it holds this share of the page's prose.
+_ARTICLE_SHARE = 0.6
 # Synthetic headings sit one level below the structural heading they follow.
 MAX_LEVEL = 9
 
@@ -104,6 +114,14 @@ _CHROME_WORDS = frozenset(
         "sr-only",
         "visually-hidden",
         "screen-reader-text",
+        "comment",
+        "comments",
+        "disqus",
+        "related",
+        "outbrain",
+        "taboola",
+        "recirc",
+        "trending",
     }
 )
 # Whole class tokens / ids of page-level header and footer wrappers (not "card-footer").
@@ -246,10 +264,10 @@ def extract_page(url: str, html: str, *, depth: int = 0) -> PageExtract:
     page.logo_alts = _logo_alts(tree)
     page.footer_lines = _footer_lines(tree)
     page.channels = _channels(tree, in_main=False)
-    root = _main_root(tree)
+    root, keep = _main_root(tree)
     if root is None:
         return page
-    _strip_chrome(root)
+    _strip_chrome(root, keep)
     main_channels = _channels_in(root)
     walker = _Walker(_accordion_targets(tree))
     walker.walk(root)
@@ -411,11 +429,24 @@ def _channel_label(node: LexborNode) -> str:
 # -- main content -------------------------------------------------------------------
 
 
-def _main_root(tree: LexborHTMLParser) -> LexborNode | None:
+def _main_root(tree: LexborHTMLParser) -> tuple[LexborNode | None, set[LexborNode]]:
+    """The root to read and the elements that must survive chrome stripping (the core's ancestors).
+
+    A single ``articleBody``/``article``/``main`` around the core that holds most of the page's
+    prose is the root; else the one ``<main>`` when it wraps the core; else ``<body>``.
+    """
+    body = tree.body
+    if body is None:
+        return None, set()
+    core = content_core(body)
+    keep = ancestors(core)
+    article = article_root(tree, core)
+    if article is not None and prose_share(article, body) >= _ARTICLE_SHARE:
+        return article, keep
     mains = tree.css("main, [role=main]")
-    if len(mains) == 1:
-        return mains[0]
-    return tree.body
+    if len(mains) == 1 and (core is None or mains[0] in keep):
+        return mains[0], keep
+    return body, keep
 
 
 def _words(value: str) -> set[str]:
@@ -448,13 +479,15 @@ def _inside(node: LexborNode, tags: tuple[str, ...]) -> bool:
     return False
 
 
-def _strip_chrome(root: LexborNode) -> None:
-    """Remove chrome subtrees; only the outermost doomed node is decomposed."""
+def _strip_chrome(root: LexborNode, keep: set[LexborNode]) -> None:
+    """Remove chrome subtrees, never one that wraps the page's core; only the outermost doomed node goes."""
     doomed: list[LexborNode] = []
     stack = [c for c in root.iter()]
     while stack:
         node = stack.pop()
-        if node.tag in _DROP_TAGS or _is_chrome(node):
+        if node in keep:
+            stack.extend(node.iter())
+        elif node.tag in _DROP_TAGS or _is_chrome(node) or is_link_block(node):
             doomed.append(node)
         else:
             stack.extend(node.iter())

@@ -380,6 +380,7 @@ def parse(settings: Settings, job_id: str, batch: int) -> int:
                 "status": PARSED,
                 "page_count": text.page_count,
                 "text_length": text.text_length,
+                "ocr_pages": text.ocr_pages,
                 "extracted_at": now,
             }
         )
@@ -409,8 +410,9 @@ def _read_all(docs: list[dict[str, Any]], settings: Settings, max_bytes: int) ->
         else:
             results.append(None)
             work.append((len(results) - 1, doc))
+    ocr = settings.ocr.limits()
     args = [
-        (d["raw_path"], d["document_type"], settings.extract.pdf_layout, settings.extract.max_pages)
+        (d["raw_path"], d["document_type"], settings.extract.pdf_layout, settings.extract.max_pages, ocr)
         for _, d in work
     ]
     if settings.parse_workers <= 1 or len(args) < 8:

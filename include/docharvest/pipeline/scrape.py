@@ -32,6 +32,7 @@ from docharvest.store import repository
 from docharvest.store.datasets import write_partition
 from docharvest.store.db import get_engine
 from docharvest.text import DocumentText
+from docharvest.text.ocr import OcrLimits
 
 log = logging.getLogger(__name__)
 
@@ -338,7 +339,7 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
     text_dir = settings.work_dir(job_id) / "text"
     rows, issues = [], []
     with cpu_meter(settings, job_id, f"extract-{batch}"):
-        for doc, parsed in zip(docs, _parse_all(docs, settings.parse_workers), strict=True):
+        for doc, parsed in zip(docs, _parse_all(docs, settings), strict=True):
             candidate = Candidate.model_validate(doc["evidence"])
             if isinstance(parsed, str):
                 issues.append(_unreadable_issue(doc, parsed))
@@ -366,6 +367,7 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
                     "name": _document_name(parsed, doc),
                     "page_count": parsed.page_count,
                     "text_length": parsed.text_length,
+                    "ocr_pages": parsed.ocr_pages,
                     "text_path": str(text_path),
                     "confidence_score": score.confidence,
                     "relevance_reason": score.reason,
@@ -402,19 +404,24 @@ def _document_name(parsed: DocumentText, doc: dict[str, Any]) -> str:
     return link or title or _filename_stem(doc["url"])
 
 
-def parse_document(path: str, document_type: str | None) -> DocumentText | str:
-    """Text of one document, or the reason it is unreadable (picklable for worker processes)."""
+def parse_document(path: str, document_type: str | None, ocr: OcrLimits | None = None) -> DocumentText | str:
+    """Text of one document, or the reason it is unreadable (picklable for worker processes).
+
+    Scanned pages are OCR'd here, inside the parse pool, within ``ocr``.
+    """
     from docharvest.text import extract_text
 
     try:
-        return extract_text(Path(path), document_type)
+        return extract_text(Path(path), document_type, ocr)
     except UnreadableDocumentError as exc:
         return str(exc)
 
 
-def _parse_all(docs: list[dict[str, Any]], workers: int) -> list[DocumentText | str]:
-    """Parse in a process pool when there is enough work to repay starting it (pypdf is CPU-bound)."""
-    jobs = [(d["raw_path"], d["document_type"]) for d in docs]
+def _parse_all(docs: list[dict[str, Any]], settings: Settings) -> list[DocumentText | str]:
+    """Parse in a process pool when there is enough work to repay starting it (pypdf and OCR are CPU-bound)."""
+    workers = settings.parse_workers
+    limits = settings.ocr.limits()
+    jobs = [(d["raw_path"], d["document_type"], limits) for d in docs]
     if workers <= 1 or len(jobs) < 4:
         return [parse_document(*j) for j in jobs]
     with parse_pool(min(workers, len(jobs))) as pool:
@@ -521,12 +528,14 @@ def _totals(settings: Settings, engine: Any, job_id: str, model_cost_usd: float)
     attempted = [d for d in docs if d["status"] != SKIPPED]
     returned = [d for d in docs if d["status"] == EXTRACTED and (d["confidence_score"] or 0) >= threshold]
     nbytes = sum(d["file_size_bytes"] or 0 for d in downloaded)
+    ocr_pages = sum(d.get("ocr_pages") or 0 for d in obtained if d.get("change") != "unchanged")
     cpu = total_cpu_seconds(settings, job_id)
     prices = settings.cost
     cost = (
         cpu * prices.cpu_second_usd
         + nbytes / 1e9 * prices.gb_downloaded_usd
         + job["total_pages_crawled"] * prices.page_usd
+        + ocr_pages * prices.ocr_page_usd
         + model_cost_usd
     )
     return {

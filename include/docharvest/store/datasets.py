@@ -56,6 +56,7 @@ DOCUMENTS = pa.schema(
         pa.field("sha256", pa.string()),
         pa.field("page_count", pa.int32()),
         pa.field("text_length", pa.int64()),
+        pa.field("ocr_pages", pa.int32()),
         pa.field("extracted_at", TS),
         pa.field("discovered_at", TS),
         pa.field("website", pa.string()),

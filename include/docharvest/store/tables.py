@@ -81,6 +81,8 @@ documents = sa.Table(
     sa.Column("page_count", sa.Integer),
     sa.Column("text_length", sa.Integer),
     sa.Column("text_path", sa.Text),
+    # 0006_ocr_pages: pages whose text came from OCR (NULL before it; 0 when none).
+    sa.Column("ocr_pages", sa.Integer),
     sa.Column("evidence", sa.JSON),
     sa.Column("etag", sa.Text),
     sa.Column("last_modified", sa.Text),

@@ -21,6 +21,13 @@ class DocumentText:
     created: datetime | None = None
     modified: datetime | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    # Pages whose text came from OCR (0-based), and notes a reader should see ("OCR stopped at ...").
+    ocr_page_numbers: list[int] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ocr_pages(self) -> int:
+        return len(self.ocr_page_numbers)
 
     @property
     def page_count(self) -> int:
@@ -35,10 +42,13 @@ class DocumentText:
         return sum(len(p) for p in self.pages)
 
 
-def extract_text(path: object, document_type: str | None) -> DocumentText:
-    """See ``docharvest.text.readers.extract_text`` (imported lazily: pypdf/docx are heavy)."""
+def extract_text(path: object, document_type: str | None, ocr: object = None) -> DocumentText:
+    """See ``docharvest.text.readers.extract_text`` (imported lazily: pypdf/docx are heavy).
+
+    ``ocr``: a ``docharvest.text.ocr.OcrLimits`` (default limits when None).
+    """
     from pathlib import Path
 
     from docharvest.text.readers import extract_text as _extract
 
-    return _extract(Path(str(path)), document_type)
+    return _extract(Path(str(path)), document_type, ocr)  # type: ignore[arg-type]

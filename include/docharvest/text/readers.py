@@ -7,7 +7,6 @@ Each reader raises ``UnreadableDocumentError`` with a reason a user can act on
 from __future__ import annotations
 
 import logging
-import re
 import zipfile
 from collections.abc import Callable
 from datetime import datetime
@@ -17,6 +16,7 @@ from charset_normalizer import from_bytes
 
 from docharvest.errors import UnreadableDocumentError
 from docharvest.text import DocumentText
+from docharvest.text.ocr import OcrLimits, ocr_pages
 
 log = logging.getLogger(__name__)
 # A broken PDF becomes a recorded job error with the reason; pypdf's own warnings about it
@@ -26,18 +26,28 @@ logging.getLogger("pypdf").setLevel(logging.ERROR)
 MAX_PDF_PAGES = 2_000
 
 
-def read_pdf(path: Path, *, layout: bool = False, max_pages: int | None = None) -> DocumentText:
-    """Text of every page with pypdf; ``layout=True`` keeps columns and table cells apart."""
+def read_pdf(
+    path: Path, *, layout: bool = False, max_pages: int | None = None, ocr: OcrLimits | None = None
+) -> DocumentText:
+    """Text of every page with pypdf; ``layout=True`` keeps columns and table cells apart.
+
+    Pages without a usable text layer are read by OCR within ``ocr`` (default limits when None).
+    An encrypted file opens when its user password is empty; else it is an ``encrypted`` error.
+    """
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not _try_empty_password(reader):
-            raise UnreadableDocumentError("PDF is encrypted")
+            raise UnreadableDocumentError("PDF is encrypted (a password is needed to open it)")
         limit = min(len(reader.pages), max_pages or MAX_PDF_PAGES)
         mode = "layout" if layout else "plain"
-        pages = [_page_text(reader.pages[i], mode) for i in range(limit)]
+        page_objects = [reader.pages[i] for i in range(limit)]
+        pages = [_page_text(page, mode) for page in page_objects]
+        ocr_text, warnings = ocr_pages(page_objects, pages, ocr or OcrLimits())
+        for index, text in ocr_text.items():
+            pages[index] = text
         info = reader.metadata
     except UnreadableDocumentError:
         raise
@@ -51,6 +61,8 @@ def read_pdf(path: Path, *, layout: bool = False, max_pages: int | None = None) 
         author=_clean(info.author) if info else None,
         created=_pdf_date(info, "creation_date"),
         modified=_pdf_date(info, "modification_date"),
+        ocr_page_numbers=sorted(ocr_text),
+        warnings=warnings,
     )
 
 
@@ -120,16 +132,16 @@ def read_txt(path: Path) -> DocumentText:
 
 
 def read_html(path: Path) -> DocumentText:
-    from selectolax.lexbor import LexborHTMLParser as HTMLParser
+    """The main content of a saved page (gzip-compressed too), as ``docharvest read`` prints it."""
+    from docharvest.text.html import decode_html, read_html_text
 
-    tree = HTMLParser(decode_bytes(path.read_bytes()))
-    for node in tree.css("script, style, noscript, template"):
-        node.decompose()
-    title_node = tree.css_first("title")
-    body = tree.body or tree.root
-    text = body.text(separator="\n") if body is not None else ""
-    text = re.sub(r"\n\s*\n+", "\n\n", text).strip()
-    return DocumentText(pages=[text], title=_clean(title_node.text()) if title_node else None)
+    try:
+        page = read_html_text(decode_html(path.read_bytes()))
+    except (OSError, EOFError) as exc:  # a truncated .html.gz
+        raise UnreadableDocumentError(f"corrupt HTML file: {exc}") from exc
+    # Plain text for the jobs' field and relevance engines; Markdown (headings marked) for `docharvest read`.
+    extra = {"markdown": page.markdown, **({"language": page.language} if page.language else {})}
+    return DocumentText(pages=[page.text], title=page.title or None, extra=extra, warnings=page.warnings)
 
 
 READERS: dict[str, Callable[[Path], DocumentText]] = {
@@ -141,14 +153,19 @@ READERS: dict[str, Callable[[Path], DocumentText]] = {
 }
 
 
-def extract_text(path: Path, document_type: str | None) -> DocumentText:
+NO_TEXT = "no text layer (empty document, or a scan where OCR found no text)"
+
+
+def extract_text(path: Path, document_type: str | None, ocr: OcrLimits | None = None) -> DocumentText:
     """Text of the document at ``path``; ``UnreadableDocumentError`` when it has none we can read."""
-    reader = READERS.get((document_type or "").lower())
+    kind = (document_type or "").lower()
+    reader = READERS.get(kind)
     if reader is None:
         raise UnreadableDocumentError(
             f"no text reader for document type {document_type!r} (supported: {', '.join(READERS)})"
         )
-    result = reader(path)
+    result = read_pdf(path, ocr=ocr) if kind == "pdf" else reader(path)
     if result.text_length == 0 or not result.text.strip():
-        raise UnreadableDocumentError("no text layer (scanned or empty document; OCR is not supported yet)")
+        warnings = "; ".join(result.warnings)
+        raise UnreadableDocumentError(f"{NO_TEXT}{': ' + warnings if warnings else ''}")
     return result
