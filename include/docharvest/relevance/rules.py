@@ -25,7 +25,8 @@ from dataclasses import dataclass
 
 from docharvest.models import Candidate
 from docharvest.relevance.base import Score, ScorerUsage
-from docharvest.relevance.dates import Period, compare, find_dates, own_date
+from docharvest.relevance.bodies import source_agreement
+from docharvest.relevance.dates import Period, agreement, day_in_year, find_dates, month_days, own_date
 from docharvest.relevance.intent import BodySpec, Intent
 from docharvest.relevance.phrases import EMPTY, Body, Phrase, read_path, read_phrase, split_url
 from docharvest.relevance.vocab import FORM_KINDS, PERIOD_KINDS, RELATED_KINDS
@@ -34,7 +35,7 @@ from docharvest.text import DocumentText
 logger = logging.getLogger(__name__)
 
 # Source names as they appear in reasons.
-TITLE, META, LINK, FILE, HEADING, PAGE, CRUMB, CONTEXT, FOLDER, CREATED, FIRST_PAGE = (
+TITLE, META, LINK, FILE, HEADING, PAGE, CRUMB, CONTEXT, FOLDER, CREATED, FIRST_PAGE, COLUMN = (
     "title block",
     "document title",
     "link text",
@@ -46,19 +47,22 @@ TITLE, META, LINK, FILE, HEADING, PAGE, CRUMB, CONTEXT, FOLDER, CREATED, FIRST_P
     "folder",
     "document metadata date",
     "first page",
+    "table column",
 )
 
 # fmt: off
 # Log-odds weight of one full verdict per factor and source.
 WEIGHTS: dict[str, dict[str, float]] = {
-    "kind":   {TITLE: 6.0, META: 3.0, LINK: 4.0, FILE: 3.0, HEADING: 2.5, PAGE: 1.5, CRUMB: 1.5, CONTEXT: 1.5, FOLDER: 1.5},
-    "body":   {TITLE: 6.0, META: 3.0, LINK: 3.5, FILE: 2.0, HEADING: 3.0, PAGE: 2.5, CRUMB: 2.0, CONTEXT: 1.5, FOLDER: 1.5},
+    "kind":   {TITLE: 6.0, META: 3.0, LINK: 4.0, FILE: 3.0, HEADING: 2.5, PAGE: 1.5, CRUMB: 1.5, CONTEXT: 1.5,
+               FOLDER: 1.5, COLUMN: 3.5},
+    "body":   {TITLE: 6.0, META: 3.0, LINK: 3.5, FILE: 2.0, HEADING: 3.0, PAGE: 2.5, CRUMB: 2.0, CONTEXT: 1.5,
+               FOLDER: 1.5, COLUMN: 2.0},
     "time":   {TITLE: 6.0, META: 3.0, LINK: 4.0, FILE: 3.0, HEADING: 2.5, PAGE: 1.5, CRUMB: 1.5, CONTEXT: 1.5,
-               FOLDER: 0.7, CREATED: 0.5, FIRST_PAGE: 3.0},
+               FOLDER: 0.7, CREATED: 0.5, FIRST_PAGE: 3.0, COLUMN: 2.0},
     "status": {TITLE: 6.0, META: 3.0, LINK: 4.0, FILE: 3.0, HEADING: 2.0, PAGE: 1.0, CRUMB: 1.0, CONTEXT: 0.5,
-               FOLDER: 1.0, FIRST_PAGE: 5.0},
+               FOLDER: 1.0, FIRST_PAGE: 5.0, COLUMN: 2.0},
     "topic":  {TITLE: 4.0, META: 2.0, LINK: 3.0, FILE: 2.0, HEADING: 2.0, PAGE: 1.0, CRUMB: 1.0, CONTEXT: 0.5,
-               FOLDER: 1.0},
+               FOLDER: 1.0, COLUMN: 2.0},
 }
 # fmt: on
 # Log-odds of each factor when no source speaks to it.
@@ -107,13 +111,35 @@ def candidate_sources(candidate: Candidate, filename: str | None = None) -> list
     sources = [
         _prose(LINK, link),
         _path(FILE, name),
+        _prose(COLUMN, str(candidate.extra.get("column") or "")),
         _prose(HEADING, candidate.heading),
         _prose(PAGE, candidate.page_title),
         _prose(CRUMB, candidate.breadcrumb),
         _prose(CONTEXT, candidate.context, own=False),
         _path(FOLDER, folder),
     ]
-    return [s for s in sources if s.phrase is not EMPTY]
+    sources = [s for s in sources if s.phrase is not EMPTY]
+    year = _listing_year(sources)
+    if year is not None:
+        sources = [_with_listing_year(s, year, link if s.name == LINK else candidate.context) for s in sources]
+    return sources
+
+
+def _listing_year(sources: list[Source]) -> int | None:
+    """The one year the listing gives (a heading "2022", a page title), for dates written without one."""
+    years = {s.own.year for s in sources if s.own is not None and s.name in (HEADING, PAGE, CRUMB, COLUMN)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _with_listing_year(source: Source, year: int, text: str) -> Source:
+    """A link text or row that says "March 22" under a "2022" heading names 2022-03-22."""
+    if source.name not in (LINK, CONTEXT) or source.own is not None:
+        return source
+    days = month_days(text)
+    if not days or len(set(days)) > 1:
+        return source
+    day = day_in_year(year, *days[0])
+    return Source(source.name, source.phrase, day) if day is not None else source
 
 
 def _prose(name: str, text: str, own: bool = True) -> Source:
@@ -260,7 +286,9 @@ def kind_verdict(intent: Intent, sources: list[Source], text_read: bool = False)
             continue
         elif heads & wanted:
             # "Agendas & Minutes" names the wanted kind among others: a listing, not a verdict.
-            items.append((s.name, 1.0 if heads <= wanted else 0.25, said))
+            items.append((s.name, 1.0 if heads <= wanted and not s.phrase.listing else 0.25, said))
+        elif s.phrase.listing:
+            items.append((s.name, -0.25, said))
         elif heads & related:
             items.append((s.name, -0.4, said))
         else:
@@ -289,18 +317,14 @@ def body_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
         if not bodies:
             continue
         said = " / ".join(b.text for b in bodies)
-        if any(body_match(x, b) for x in intent.excluded_bodies for b in bodies):
+        if intent.excluded_bodies and source_agreement(intent.excluded_bodies, bodies) >= 0.7:
             items.append((s.name, -1.0, said))
             continue
         if not intent.bodies:
             continue
-        matches = [max(body_match(w, b) for w in intent.bodies) for b in bodies]
-        if all(matches):
-            items.append((s.name, 1.0, said))
-        elif any(matches):
-            items.append((s.name, 0.3, said))  # a joint meeting, or a page listing several bodies
-        else:
-            items.append((s.name, -1.0, said))
+        value = source_agreement(intent.bodies, bodies)
+        if value:
+            items.append((s.name, value, said))
     return _accumulate("body", PRIORS["body"] if intent.bodies else 2.0, items)
 
 
@@ -311,8 +335,7 @@ def time_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
     for s in sources:
         if s.own is None:
             continue
-        fit = compare(s.own, intent.periods)
-        items.append((s.name, 2.0 * fit - 1.0, s.own.label))
+        items.append((s.name, agreement(s.own, intent.periods), s.own.label))
     return _accumulate("time", PRIORS["time"], items)
 
 
