@@ -112,14 +112,19 @@ class _Texts:
 
 
 def run_jobs(corpus: Path, jobs: list[dict[str, Any]], scorer: Any = None) -> list[JobRun]:
+    return run_on_site(corpus / "site", jobs, scorer)
+
+
+def run_on_site(site: Path, jobs: list[dict[str, Any]], scorer: Any = None) -> list[JobRun]:
+    """Each job (``prompt``, ``start_path``) as a single-page scrape job over the static ``site``."""
     from docharvest.config import Settings
     from docharvest.crawl.urls import url_filename
     from docharvest.relevance import RuleScorer, parse_prompt
 
     scorer = scorer or RuleScorer()
     download_threshold = Settings().relevance.download_threshold
-    texts = _Texts(corpus / "site")
-    with _served(corpus / "site") as base:
+    texts = _Texts(site)
+    with _served(site) as base:
         pages = crawl_pages(base, [j["start_path"] for j in jobs])
     runs = []
     for job in jobs:
