@@ -47,8 +47,15 @@ class JobRun:
     job: dict[str, Any]
     scored: list[Scored] = field(default_factory=list)
 
-    def reported(self, threshold: float) -> list[Scored]:
-        return [s for s in self.scored if s.readable and s.final is not None and s.final >= threshold]
+    def reported(self, threshold: float, readable_only: bool = True) -> list[Scored]:
+        """What the job lists: downloaded, scored at or above ``threshold`` and (as the results
+        listing does today) readable; ``readable_only=False`` also counts unreadable documents
+        scored from their context."""
+        return [
+            s
+            for s in self.scored
+            if (s.readable or not readable_only) and s.final is not None and s.final >= threshold
+        ]
 
 
 def _load_scorer(corpus: Path) -> ModuleType:

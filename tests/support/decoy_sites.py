@@ -338,7 +338,7 @@ def _nested_lists(site: Site, rng: random.Random, town: str, year: int) -> None:
     assert target is not None
     day, target_path = target
     cons_job = Job(f"the conservation commission agenda for {_long(day)}")
-    for path, label in select_job.labels.items():
+    for path in select_job.labels:
         if path == target_path:
             cons_job.labels[path] = RELEVANT
         elif "Conservation" not in path:

@@ -452,7 +452,8 @@ class _Crawl:
             depth=depth,
             hinted_type=link.doc_type or link.hinted_type,
             extra={"robots_checked": True, "link_kind": link.kind}
-            | ({"column": link.column} if link.column else {}),
+            | ({"column": link.column} if link.column else {})
+            | ({"section": link.section} if link.section else {}),
         )
 
     def add_document_from_fetch(self, entry: _Entry, result: FetchResult, doc_type: str) -> None:

@@ -60,6 +60,7 @@ class Link:
     context: str = ""
     heading: str = ""
     column: str = ""  # the header of the table column the link sits in
+    section: str = ""  # the headings above the nearest one ("Board of Commissioners" over "Meeting of ...")
 
 
 @dataclass
@@ -196,6 +197,15 @@ def _cell_at(row: LexborNode, index: int) -> str:
     return ""
 
 
+def _heading_level(tag: str, attrs: dict[str, str | None]) -> int:
+    if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit():
+        return int(tag[1])
+    level = (attrs.get("aria-level") or "").strip()
+    if level.isdigit():
+        return int(level)
+    return 7  # summary, caption, an unlevelled role=heading: below every h1-h6
+
+
 def _panel_title(node: LexborNode, titles: dict[str, str]) -> str:
     """The title of the tab/accordion panel holding ``node`` (``aria-controls``/``aria-labelledby``)."""
     parent = node.parent
@@ -231,6 +241,7 @@ def extract_links(html: str, page_url: str, document_type: Callable[[str], str |
     if crumb is not None:
         page.breadcrumb = _clean(crumb.text(separator=" "), 300)
     heading = ""
+    outline: dict[int, str] = {}  # heading level -> text of the current heading at that level
     panel_titles: dict[str, str] = {}  # panel id / tab id -> tab title
     seen_nodes: set[int] = set()
     for node in tree.css(_SELECTOR):
@@ -249,6 +260,9 @@ def extract_links(html: str, page_url: str, document_type: Callable[[str], str |
             continue
         if tag in _HEADING_TAGS or role == "heading":
             heading = _clean(node.text(separator=" "), 200)
+            level = _heading_level(tag, attrs)
+            outline = {lv: text for lv, text in outline.items() if lv < level}
+            outline[level] = heading
             continue
         for kind, raw in _raw_links(tag, attrs):
             url = resolve_link(base, raw)
@@ -269,7 +283,10 @@ def extract_links(html: str, page_url: str, document_type: Callable[[str], str |
             link.hinted_type = link.doc_type or _hint(node, text + " " + link.title)
             if link.doc_type is not None or link.hinted_type is not None:
                 link.context, link.column = _context(node)
-                link.heading = (_panel_title(node, panel_titles) if panel_titles else "") or heading
+                panel = _panel_title(node, panel_titles) if panel_titles else ""
+                link.heading = panel or heading
+                outer = list(outline.values()) if panel else list(outline.values())[:-1]
+                link.section = _clean(" / ".join(t for t in outer if t), 300)
             page.links.append(link)
     return page
 

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from docharvest.relevance.dates import Period, find_dates
 from docharvest.relevance.vocab import (
+    AUDIENCE_PHRASES,
     BODY_ABBREVIATIONS,
     GOVERNING_OF,
     KIND_ABBREVIATIONS,
@@ -53,6 +54,7 @@ class Phrase:
     # A listing label ("Agendas & Minutes", "meetings-and-minutes"): names what a section or a
     # site's folder holds, not what this one document is.
     listing: bool = False
+    audiences: frozenset[str] = frozenset()  # "level:high", "group:student" (vocab.AUDIENCE_PHRASES)
 
     @property
     def modifiers(self) -> frozenset[str]:
@@ -73,7 +75,8 @@ _ABBR_OF = {a: k for k, abbrs in KIND_ABBREVIATIONS.items() for a in abbrs}
 _STATUS_OF = {p: s for s, ps in STATUS_PHRASES.items() for p in ps}
 _STATUS_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(_STATUS_OF)) + r")(?![a-z0-9])")
 _BODY_TYPE_RE = re.compile(
-    r"(?<![a-z0-9])(boards?|councils?|commissions?|committees?|authority|trustees)(?![a-z0-9])"
+    r"(?<![a-z0-9])(boards?|councils?|commissions?|committees?|authority|trustees|associations?|organi[sz]ations?)"
+    r"(?![a-z0-9])"
 )
 _WORD_RE = re.compile(r"[a-z0-9'&]+")
 _SPACE_RE = re.compile(r"\s+")
@@ -175,6 +178,9 @@ def _classify(btype: str, qualifiers: list[str], of_words: list[str]) -> Body:
         return Body("governing" if governing else "commission", level, text)
     if btype in ("committee", "authority"):
         return Body(btype, level, text)
+    if btype in ("association", "organization", "organisation"):
+        # A parents' or residents' association is never the governing board, whatever its level.
+        return Body("association", "", text)
     return Body("governing", level, text)
 
 
@@ -227,7 +233,16 @@ def read_phrase(text: str) -> Phrase:
     heads, kinds = _kinds(norm, masked)
     statuses = frozenset(_STATUS_OF[_SPACE_RE.sub(" ", m.group(1))] for m in _STATUS_RE.finditer(norm))
     listing = len(heads) > 1 or bool(_LISTING_RE.search(norm))
-    return Phrase(heads, kinds, tuple(bodies), statuses, find_dates(text), listing)
+    audiences = read_audiences(norm)
+    return Phrase(heads, kinds, tuple(bodies), statuses, find_dates(text), listing, audiences)
+
+
+_AUDIENCE_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(AUDIENCE_PHRASES)) + r")(?![a-z0-9])")
+
+
+def read_audiences(norm: str) -> frozenset[str]:
+    """Audiences named in a normalised (lower-case) text; "high school" is not the bare "school"."""
+    return frozenset(AUDIENCE_PHRASES[_SPACE_RE.sub(" ", m.group(1))] for m in _AUDIENCE_RE.finditer(norm))
 
 
 # "Meetings and Minutes", "Agendas & Meetings": a section or folder name, not a document's kind.
@@ -285,7 +300,9 @@ def read_path(path: str) -> Phrase:
         short = _MMDDYY_RE.search(raw)
         if short:
             dates = find_dates(f"{short.group(1)}/{short.group(2)}/20{short.group(3)}")
-    return Phrase(frozenset(heads), frozenset(kinds), tuple(bodies), phrase.statuses, dates, phrase.listing)
+    return Phrase(
+        frozenset(heads), frozenset(kinds), tuple(bodies), phrase.statuses, dates, phrase.listing, phrase.audiences
+    )
 
 
 def split_url(url: str) -> tuple[str, str]:

@@ -35,7 +35,7 @@ from docharvest.text import DocumentText
 logger = logging.getLogger(__name__)
 
 # Source names as they appear in reasons.
-TITLE, META, LINK, FILE, HEADING, PAGE, CRUMB, CONTEXT, FOLDER, CREATED, FIRST_PAGE, COLUMN = (
+TITLE, META, LINK, FILE, HEADING, PAGE, CRUMB, CONTEXT, FOLDER, CREATED, FIRST_PAGE, COLUMN, SECTION, LABEL = (
     "title block",
     "document title",
     "link text",
@@ -48,6 +48,8 @@ TITLE, META, LINK, FILE, HEADING, PAGE, CRUMB, CONTEXT, FOLDER, CREATED, FIRST_P
     "document metadata date",
     "first page",
     "table column",
+    "section heading",
+    "link label",  # the short text around a bare "Download" link: "Minutes: Download"
 )
 
 # fmt: off
@@ -63,10 +65,18 @@ WEIGHTS: dict[str, dict[str, float]] = {
                FOLDER: 1.0, FIRST_PAGE: 5.0, COLUMN: 2.0},
     "topic":  {TITLE: 4.0, META: 2.0, LINK: 3.0, FILE: 2.0, HEADING: 2.0, PAGE: 1.0, CRUMB: 1.0, CONTEXT: 0.5,
                FOLDER: 1.0, COLUMN: 2.0},
+    "audience": {TITLE: 6.0, META: 3.0, LINK: 3.5, FILE: 2.0, HEADING: 2.5, PAGE: 1.5, CRUMB: 1.0, CONTEXT: 1.5,
+               FOLDER: 1.0, COLUMN: 2.0},
 }
 # fmt: on
+# The headings above the nearest one speak for the listing, more weakly than the nearest heading.
+for _factor, _weight in {"kind": 1.5, "body": 2.5, "time": 1.5, "status": 0.5, "topic": 1.0, "audience": 1.5}.items():
+    WEIGHTS[_factor][SECTION] = _weight
+# A bare link's label is its link text.
+for _weights in WEIGHTS.values():
+    _weights[LABEL] = _weights[LINK]
 # Log-odds of each factor when no source speaks to it.
-PRIORS: dict[str, float] = {"kind": -1.0, "body": 0.3, "time": -0.5, "status": 2.0, "topic": 0.0}
+PRIORS: dict[str, float] = {"kind": -1.0, "body": 0.3, "time": -0.5, "status": 2.0, "topic": 0.0, "audience": 0.5}
 # Reading a document's text and finding no draft marker is evidence it is not a draft.
 TEXT_READ_STATUS_BONUS = 1.5
 # Minutes, agendas, budgets and reports name themselves in their title block: a read
@@ -115,7 +125,8 @@ def candidate_sources(candidate: Candidate, filename: str | None = None) -> list
         _prose(HEADING, candidate.heading),
         _prose(PAGE, candidate.page_title),
         _prose(CRUMB, candidate.breadcrumb),
-        _prose(CONTEXT, candidate.context, own=False),
+        _prose(SECTION, str(candidate.extra.get("section") or "")),
+        _prose(_context_name(link, candidate.context), candidate.context, own=False),
         _path(FOLDER, folder),
     ]
     sources = [s for s in sources if s.phrase is not EMPTY]
@@ -125,15 +136,28 @@ def candidate_sources(candidate: Candidate, filename: str | None = None) -> list
     return sources
 
 
+# Surrounding text this short next to a link that says nothing is the link's label ("Minutes: Download").
+LABEL_CHARS = 80
+
+
+def _context_name(link: str, context: str) -> str:
+    if len(context) > LABEL_CHARS:
+        return CONTEXT
+    said = read_phrase(link) if link.strip() else EMPTY
+    bare = not (said.heads or said.bodies or said.dates or said.audiences)
+    return LABEL if bare else CONTEXT
+
+
 def _listing_year(sources: list[Source]) -> int | None:
     """The one year the listing gives (a heading "2022", a page title), for dates written without one."""
-    years = {s.own.year for s in sources if s.own is not None and s.name in (HEADING, PAGE, CRUMB, COLUMN)}
+    listing = (HEADING, SECTION, PAGE, CRUMB, COLUMN)
+    years = {s.own.year for s in sources if s.own is not None and s.name in listing}
     return years.pop() if len(years) == 1 else None
 
 
 def _with_listing_year(source: Source, year: int, text: str) -> Source:
     """A link text or row that says "March 22" under a "2022" heading names 2022-03-22."""
-    if source.name not in (LINK, CONTEXT) or source.own is not None:
+    if source.name not in (LINK, CONTEXT, LABEL) or source.own is not None:
         return source
     days = month_days(text)
     if not days or len(set(days)) > 1:
@@ -378,6 +402,27 @@ def topic_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
     return _accumulate("topic", PRIORS["topic"], items)
 
 
+def audience_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
+    """Who the document is for, per dimension (school level, group): another value contradicts."""
+    if not intent.audiences:
+        return None
+    wanted = set(intent.audiences)
+    dimensions = {a.split(":")[0] for a in wanted}
+    items = []
+    for s in sources:
+        named = {a for a in s.phrase.audiences if a.split(":")[0] in dimensions}
+        if not named:
+            continue
+        values = []
+        for dim in dimensions:
+            here = {a for a in named if a.startswith(dim + ":")}
+            if here:
+                values.append(1.0 if here <= wanted else -1.0 if not here & wanted else -0.3)
+        value = min(values) if min(values) < 0 else sum(values) / len(values)
+        items.append((s.name, value, "/".join(sorted(a.split(":")[1] for a in named))))
+    return _accumulate("audience", PRIORS["audience"], items)
+
+
 def keyword_factor(intent: Intent, sources: list[Source], text: DocumentText | None, raw: str) -> float:
     """Free words of the prompt ("employee" handbook): found in strong evidence, in the text, or nowhere."""
     if not intent.keywords:
@@ -420,11 +465,19 @@ def assess(intent: Intent, sources: list[Source], text: DocumentText | None, raw
         time_verdict(intent, sources),
         status_verdict(intent, sources, text is not None),
         topic_verdict(intent, sources),
+        audience_verdict(intent, sources),
     ]
     return Assessment(tuple(v for v in verdicts if v is not None), keyword_factor(intent, sources, text, raw))
 
 
-_FACTOR_WORDS = {"kind": "kind", "body": "body", "time": "date", "status": "status", "topic": "topic"}
+_FACTOR_WORDS = {
+    "kind": "kind",
+    "body": "body",
+    "time": "date",
+    "status": "status",
+    "topic": "topic",
+    "audience": "audience",
+}
 
 
 def reason(assessment: Assessment, intent: Intent) -> str:
