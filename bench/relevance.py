@@ -25,8 +25,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from docharvest.models import ScrapeParameters
 from docharvest.relevance import RuleScorer, parse_prompt
@@ -35,6 +34,7 @@ from bench.realworld_figures import civic
 from tests.support.decoy_sites import CATEGORIES, RELEVANT, build_sites
 from tests.support.relevance_corpus import Corpus, build_corpus
 
+ROOT = Path(__file__).resolve().parents[1]
 JOB_THRESHOLD = 0.5
 
 BUCKETS = [(0.0, 0.1), (0.1, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01)]
@@ -212,7 +212,9 @@ def decoy_figures(part: str, errors: int) -> dict[str, float | str]:
         "ECE": ece,
         "decoy precision": tp_all / (tp_all + decoy_fp) if tp_all + decoy_fp else 1.0,
         "decoys reported": ", ".join(
-            f"{c} {reported_by_category[c]}/{total_by_category[c]}" for c in CATEGORIES if total_by_category[c]
+            f"{c} {reported_by_category[c]}/{total_by_category[c]}"
+            for c in CATEGORIES
+            if total_by_category[c]
         )
         + f" (of {decoys})",
     }
@@ -240,8 +242,12 @@ def print_corpora(civic_dir: Path, errors: int) -> None:
     found = civic_figures(civic_dir)
     rows.append(("civic (../shared, development half)", found) if found else ("civic: absent", {}))
     print(f"per corpus, single-page jobs through the crawler, threshold {JOB_THRESHOLD}")
-    print("(decoys: a scanned document scored from its context counts as reported; civic: readable only, as listed)")
-    print(f"{'corpus':<36} {'jobs':>4} {'P':>6} {'R':>6} {'F1':>6} {'ECE':>6} {'decoy P':>8}  decoys reported")
+    print(
+        "(decoys: a scanned document scored from its context counts as reported; civic: readable only, as listed)"
+    )
+    print(
+        f"{'corpus':<36} {'jobs':>4} {'P':>6} {'R':>6} {'F1':>6} {'ECE':>6} {'decoy P':>8}  decoys reported"
+    )
     for name, f in rows:
         if not f:
             print(name)

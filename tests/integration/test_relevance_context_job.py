@@ -36,8 +36,12 @@ def _readable(lines: list[str]) -> bytes:
 def _build_site(root: Path) -> Path:
     docs = {
         "scan-0312.pdf": scanned_pdf(),  # the one asked for
-        "doc-0312a.pdf": _readable(["TOWN OF ELMWOOD", "Town Board", "AGENDA", "March 12, 2024", "1. Call to order"]),
-        "doc-0213m.pdf": _readable(["TOWN OF ELMWOOD", "Town Board", "MINUTES", "February 13, 2024", "1. Roll call"]),
+        "doc-0312a.pdf": _readable(
+            ["TOWN OF ELMWOOD", "Town Board", "AGENDA", "March 12, 2024", "1. Call to order"]
+        ),
+        "doc-0213m.pdf": _readable(
+            ["TOWN OF ELMWOOD", "Town Board", "MINUTES", "February 13, 2024", "1. Roll call"]
+        ),
         "doc-pb0312.pdf": _readable(
             ["TOWN OF ELMWOOD", "Planning Board", "MINUTES", "March 12, 2024", "1. Roll call"]
         ),

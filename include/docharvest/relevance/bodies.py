@@ -43,7 +43,9 @@ def body_type(text: str) -> str:
     words = _WORD_RE.findall(text.lower())
     for word in reversed(words):
         if word in _TYPE_WORDS:
-            return "board" if word == "trustees" else word.rstrip("s") if word != "authorities" else "authority"
+            return (
+                "board" if word == "trustees" else word.rstrip("s") if word != "authorities" else "authority"
+            )
     return ""
 
 
@@ -83,7 +85,8 @@ def source_agreement(wanted: tuple[BodyLike, ...], found: tuple[BodyLike, ...]) 
     Review Committee") or a joint meeting speaks for the body it names best; named bodies
     outweigh bare and group mentions.
     """
-    named, vague = [], []
+    named: list[float] = []
+    vague: list[float] = []
     for body in found:
         plural = bool(getattr(body, "plural", False))
         value = max(agreement(w, body, plural) for w in wanted)

@@ -221,8 +221,12 @@ def parse_prompt(prompt: str, *, today: date | None = None) -> Intent:
     return intent
 
 
-_PLURAL_ASK_RE = re.compile(r"\b(?:all|every|each|any|list\s+of|copies|documents|files|ones)\b", re.IGNORECASE)
-_ONE_ASK_RE = re.compile(r"^\s*(?:(?:find|get|show|give|download|locate|fetch)\s+(?:me\s+)?)?(?:the|this|a)\b", re.I)
+_PLURAL_ASK_RE = re.compile(
+    r"\b(?:all|every|each|any|list\s+of|copies|documents|files|ones)\b", re.IGNORECASE
+)
+_ONE_ASK_RE = re.compile(
+    r"^\s*(?:(?:find|get|show|give|download|locate|fetch)\s+(?:me\s+)?)?(?:the|this|a)\b", re.I
+)
 
 
 def _asks_for_one(text: str, kinds: tuple[str, ...]) -> bool:
@@ -232,7 +236,9 @@ def _asks_for_one(text: str, kinds: tuple[str, ...]) -> bool:
     if not _ONE_ASK_RE.match(text):
         return False
     # "the minutes" is plural in form: one meeting's minutes when a single day is asked for.
-    plural_kind = re.search(r"\b(?:agendas|budgets|handbooks|calendars|reports|policies|notices|packets)\b", text, re.I)
+    plural_kind = re.search(
+        r"\b(?:agendas|budgets|handbooks|calendars|reports|policies|notices|packets)\b", text, re.I
+    )
     return not plural_kind
 
 
@@ -240,7 +246,12 @@ def _audience_words(text: str) -> set[str]:
     from docharvest.relevance.vocab import AUDIENCE_PHRASES
 
     lower = text.lower()
-    return {w for phrase in AUDIENCE_PHRASES if re.search(rf"\b{re.escape(phrase)}\b", lower) for w in phrase.split()}
+    return {
+        w
+        for phrase in AUDIENCE_PHRASES
+        if re.search(rf"\b{re.escape(phrase)}\b", lower)
+        for w in phrase.split()
+    }
 
 
 def _ordered(items: frozenset[str]) -> tuple[str, ...]:

@@ -301,7 +301,13 @@ def read_path(path: str) -> Phrase:
         if short:
             dates = find_dates(f"{short.group(1)}/{short.group(2)}/20{short.group(3)}")
     return Phrase(
-        frozenset(heads), frozenset(kinds), tuple(bodies), phrase.statuses, dates, phrase.listing, phrase.audiences
+        frozenset(heads),
+        frozenset(kinds),
+        tuple(bodies),
+        phrase.statuses,
+        dates,
+        phrase.listing,
+        phrase.audiences,
     )
 
 

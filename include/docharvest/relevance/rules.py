@@ -35,7 +35,22 @@ from docharvest.text import DocumentText
 logger = logging.getLogger(__name__)
 
 # Source names as they appear in reasons.
-TITLE, META, LINK, FILE, HEADING, PAGE, CRUMB, CONTEXT, FOLDER, CREATED, FIRST_PAGE, COLUMN, SECTION, LABEL = (
+(
+    TITLE,
+    META,
+    LINK,
+    FILE,
+    HEADING,
+    PAGE,
+    CRUMB,
+    CONTEXT,
+    FOLDER,
+    CREATED,
+    FIRST_PAGE,
+    COLUMN,
+    SECTION,
+    LABEL,
+) = (
     "title block",
     "document title",
     "link text",
@@ -70,13 +85,27 @@ WEIGHTS: dict[str, dict[str, float]] = {
 }
 # fmt: on
 # The headings above the nearest one speak for the listing, more weakly than the nearest heading.
-for _factor, _weight in {"kind": 1.5, "body": 2.5, "time": 1.5, "status": 0.5, "topic": 1.0, "audience": 1.5}.items():
+for _factor, _weight in {
+    "kind": 1.5,
+    "body": 2.5,
+    "time": 1.5,
+    "status": 0.5,
+    "topic": 1.0,
+    "audience": 1.5,
+}.items():
     WEIGHTS[_factor][SECTION] = _weight
 # A bare link's label is its link text.
 for _weights in WEIGHTS.values():
     _weights[LABEL] = _weights[LINK]
 # Log-odds of each factor when no source speaks to it.
-PRIORS: dict[str, float] = {"kind": -1.0, "body": 0.3, "time": -0.5, "status": 2.0, "topic": 0.0, "audience": 0.5}
+PRIORS: dict[str, float] = {
+    "kind": -1.0,
+    "body": 0.3,
+    "time": -0.5,
+    "status": 2.0,
+    "topic": 0.0,
+    "audience": 0.5,
+}
 # Reading a document's text and finding no draft marker is evidence it is not a draft.
 TEXT_READ_STATUS_BONUS = 1.5
 # Minutes, agendas, budgets and reports name themselves in their title block: a read
@@ -104,6 +133,8 @@ class Verdict:
     factor: str
     logit: float
     best: tuple[float, str, str] | None  # (signed weight, source, what it said)
+    pro: tuple[float, str, str] | None = None  # the strongest supporting item
+    con: tuple[float, str, str] | None = None  # the strongest contradicting item
 
     @property
     def probability(self) -> float:
@@ -132,7 +163,9 @@ def candidate_sources(candidate: Candidate, filename: str | None = None) -> list
     sources = [s for s in sources if s.phrase is not EMPTY]
     year = _listing_year(sources)
     if year is not None:
-        sources = [_with_listing_year(s, year, link if s.name == LINK else candidate.context) for s in sources]
+        sources = [
+            _with_listing_year(s, year, link if s.name == LINK else candidate.context) for s in sources
+        ]
     return sources
 
 
@@ -280,6 +313,8 @@ def _accumulate(factor: str, prior: float, items: list[tuple[str, float, str]]) 
     """
     logit = prior
     best: tuple[float, str, str] | None = None
+    pro: tuple[float, str, str] | None = None
+    con: tuple[float, str, str] | None = None
     weights = WEIGHTS[factor]
     text_spoke = any(source in TEXT_SOURCES and value for source, value, _ in items)
     for source, value, said in items:
@@ -289,7 +324,11 @@ def _accumulate(factor: str, prior: float, items: list[tuple[str, float, str]]) 
         logit += signed
         if best is None or abs(signed) > abs(best[0]):
             best = (signed, source, said)
-    return Verdict(factor, logit, best)
+        if signed > 0 and (pro is None or signed > pro[0]):
+            pro = (signed, source, said)
+        if signed < 0 and (con is None or signed < con[0]):
+            con = (signed, source, said)
+    return Verdict(factor, logit, best, pro, con)
 
 
 def kind_verdict(intent: Intent, sources: list[Source], text_read: bool = False) -> Verdict | None:
@@ -480,20 +519,26 @@ _FACTOR_WORDS = {
 }
 
 
+# A supporting or contradicting item this strong is named even when the factor's total went the other way.
+NAMED_EVIDENCE = 1.0
+
+
 def reason(assessment: Assessment, intent: Intent) -> str:
-    """One sentence: what contradicted the request and what matched it, each with its source."""
+    """One sentence naming each constraint of the request the evidence contradicted and each it matched.
+
+    "Contradicted by date 2024-02-13 (title block) not in 2024-03-12, matches kind minutes
+    (link label); body town board (section heading), no evidence of audience."
+    """
     good: list[str] = []
     bad: list[str] = []
     for v in assessment.verdicts:
-        if v.best is None:
-            continue
-        signed, source, said = v.best
-        note = f"{_FACTOR_WORDS[v.factor]} {said} ({source})"
-        if signed > 0:
+        word = _FACTOR_WORDS[v.factor]
+        if v.con is not None and (v.probability < 0.5 or -v.con[0] >= NAMED_EVIDENCE):
+            bad.append(f"{word} {v.con[2]} ({v.con[1]})" + _wanted(v.factor, intent))
+        if v.pro is not None and (v.probability >= 0.5 or v.pro[0] >= NAMED_EVIDENCE):
+            note = f"{word} {v.pro[2]} ({v.pro[1]})"
             good.append(note if v.probability >= 0.5 else f"weakly {note}")
-        else:
-            bad.append(note + _wanted(v.factor, intent))
-    unknown = [_FACTOR_WORDS[v.factor] for v in assessment.verdicts if v.best is None]
+    unknown = [_FACTOR_WORDS[v.factor] for v in assessment.verdicts if v.pro is None and v.con is None]
     parts = []
     if bad:
         parts.append("contradicted by " + "; ".join(bad))
@@ -514,6 +559,8 @@ def _wanted(factor: str, intent: Intent) -> str:
         return " not " + " / ".join(intent.kinds)
     if factor == "body" and intent.bodies:
         return " not " + " / ".join(b.text for b in intent.bodies)
+    if factor == "audience" and intent.audiences:
+        return " not " + " / ".join(a.split(":")[1] for a in intent.audiences)
     return ""
 
 
