@@ -147,7 +147,9 @@ def main() -> None:
     if args.errors:
         _print_errors(rows, corpora, default, args.errors)
     print()
-    print_corpora(Path(args.civic), args.errors)
+    p, r, f, _, _, _ = prf(final, JOB_THRESHOLD)
+    synthetic = {"jobs": f"{len(rows)}p", "P": p, "R": r, "F1": f, "ECE": calibration(final)[1]}
+    print_corpora(Path(args.civic), args.errors, synthetic)
 
 
 def decoy_runs(part: str) -> tuple[list[civic.JobRun], dict[str, dict[str, str]]]:
@@ -233,9 +235,13 @@ def civic_figures(corpus: Path) -> dict[str, float | str] | None:
     }
 
 
-def print_corpora(civic_dir: Path, errors: int) -> None:
-    """Per-corpus mean precision / recall / F1 over jobs at threshold 0.5, ECE, decoy precision."""
-    rows = [
+def print_corpora(civic_dir: Path, errors: int, synthetic: dict[str, float | str] | None = None) -> None:
+    """Per-corpus mean precision / recall / F1 over jobs at threshold 0.5, ECE, decoy precision.
+
+    ``synthetic``: the labelled corpus above (pairs, not jobs; written with the rules, regression only).
+    """
+    rows = [("synthetic (pairs, rules-written)", synthetic)] if synthetic else []
+    rows += [
         ("decoys: tuning part", decoy_figures("tune", errors)),
         ("decoys: held back (not tuned on)", decoy_figures("held", errors)),
     ]

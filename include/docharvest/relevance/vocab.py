@@ -71,6 +71,12 @@ KIND_PHRASES: dict[str, tuple[str, ...]] = {
     "newsletter": ("newsletter", "newsletters", "bulletin"),
     "rfp": ("request for proposals", "request for proposal", "rfp", "rfq", "invitation to bid", "bid documents"),
     "form": ("form", "forms", "application", "application form", "permit application"),
+    # Neighbours of a school-year calendar on a school site: a calendar request must not take them.
+    "schedule": (
+        "schedule", "schedules", "bell schedule", "bell schedules", "class schedule", "bus schedule",
+        "exam schedule", "testing schedule",
+    ),
+    "menu": ("menu", "menus", "lunch menu", "lunch menus", "breakfast menu", "breakfast menus"),
 }
 
 # Abbreviations seen in file names and URL paths only (too ambiguous in prose).
