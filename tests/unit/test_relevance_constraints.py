@@ -124,3 +124,18 @@ def test_a_links_context_leaves_out_its_neighbours_and_knows_its_panel_and_secti
     assert by_name["a.pdf"].context == "Minutes January 9"
     assert (by_name["a.pdf"].heading, by_name["c.pdf"].heading) == ("2023", "2022")
     assert by_name["a.pdf"].section == "Village Board / Regular Meeting"
+
+
+def test_the_one_document_ranks_first_and_its_near_duplicates_clearly_below() -> None:
+    prompt = "the 2024-25 high school student handbook"
+    best, _ = _score(prompt, link_text="2024-25 High School Student Handbook")
+    others = {
+        text: _score(prompt, link_text=text)[0]
+        for text in (
+            "2023-24 High School Student Handbook",  # another year's edition
+            "High School Student Handbook 2024-25: Summary of Changes",  # a summary of it
+            "2024-25 Handbook Acknowledgment Form",  # a related form
+        )
+    }
+    assert best >= 0.9
+    assert all(score < best / 5 for score in others.values()), others

@@ -77,6 +77,11 @@ KIND_PHRASES: dict[str, tuple[str, ...]] = {
         "exam schedule", "testing schedule",
     ),
     "menu": ("menu", "menus", "lunch menu", "lunch menus", "breakfast menu", "breakfast menus"),
+    # A digest of a document is not the document ("the budget" is not its "Budget in Brief").
+    "summary": (
+        "summary of changes", "executive summary", "in brief", "at a glance", "highlights", "overview",
+        "budget in brief", "popular annual financial report",
+    ),
 }
 
 # Abbreviations seen in file names and URL paths only (too ambiguous in prose).
@@ -107,7 +112,9 @@ RELATED_KINDS: dict[str, frozenset[str]] = {
     "earnings release": frozenset({"quarterly report"}),
     "quarterly report": frozenset({"earnings release"}),
     "policy": frozenset({"handbook"}),
-    "handbook": frozenset({"policy"}),
+    "handbook": frozenset({"policy", "summary"}),
+    "budget": frozenset({"summary"}),
+    "plan": frozenset({"summary"}),
 }
 
 # Kinds whose documents cover a period (a fiscal/school year, a quarter) rather than a day:
