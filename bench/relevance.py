@@ -202,6 +202,7 @@ def decoy_figures(part: str, errors: int) -> dict[str, float | str]:
                 shown += 1
                 print(f"  [{part}] {run.job['prompt']!r}: {category} {_path(s.url)} {s.final} {s.reason}")
     _, ece = calibration(pairs)
+    POOLED.extend(pairs)
     decoys = sum(total_by_category[c] for c in CATEGORIES)
     decoy_fp = sum(reported_by_category[c] for c in CATEGORIES)
     tp_all = reported_by_category[RELEVANT]
@@ -223,16 +224,37 @@ def decoy_figures(part: str, errors: int) -> dict[str, float | str]:
 
 
 def civic_figures(corpus: Path) -> dict[str, float | str] | None:
+    import json
+
     if not (corpus / "truth.json").is_file():
         return None
-    figures = {f.name: f.value for f in civic.measure(corpus, quick=False)}
+    truth = json.loads((corpus / "truth.json").read_text())
+    rows, pairs = civic.evaluate(corpus, civic.run_jobs(corpus, truth["jobs"]), truth)
+    POOLED.extend(pairs)
+    n = len(rows)
     return {
-        "jobs": figures["jobs with F1 = 1"].split("/")[1],
-        "P": float(figures["mean precision"]),
-        "R": float(figures["mean recall"]),
-        "F1": float(figures["mean F1"]),
-        "ECE": float(figures["ECE (downloaded candidates)"]),
+        "jobs": n,
+        "P": sum(r["precision"] for r in rows) / n,
+        "R": sum(r["recall"] for r in rows) / n,
+        "F1": sum(r["f1"] for r in rows) / n,
+        "ECE": civic.ece(pairs),
     }
+
+
+# (final score, relevant) of every downloaded candidate of the page corpora, for the pooled table.
+POOLED: list[tuple[float, bool]] = []
+
+
+def print_pooled_calibration() -> None:
+    """Ten 0.1-wide buckets over the decoy and civic jobs: is a 0.7-0.8 score ~75% relevant?"""
+    print(
+        f"\npooled calibration, page corpora ({len(POOLED)} downloaded candidates): bucket n share-relevant"
+    )
+    for b in range(10):
+        lo, hi = b / 10, (b + 1) / 10
+        inside = [y for s, y in POOLED if lo <= s < hi or (b == 9 and s >= hi)]
+        share = f"{sum(inside) / len(inside):.3f}" if inside else "  -  "
+        print(f"  {lo:.1f}-{hi:.1f}: {len(inside):5d} {share}")
 
 
 def print_corpora(civic_dir: Path, errors: int, synthetic: dict[str, float | str] | None = None) -> None:
@@ -263,6 +285,7 @@ def print_corpora(civic_dir: Path, errors: int, synthetic: dict[str, float | str
             f"{name:<36} {f['jobs']:>4} {f['P']:6.3f} {f['R']:6.3f} {f['F1']:6.3f} {f['ECE']:6.3f} {decoy_p}  "
             f"{f.get('decoys reported', '')}"
         )
+    print_pooled_calibration()
 
 
 def _print_errors(

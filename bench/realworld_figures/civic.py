@@ -166,7 +166,10 @@ def ece(pairs: list[tuple[float, bool]], buckets: int = 10) -> float:
     return total
 
 
-def evaluate(corpus: Path, runs: list[JobRun], truth: dict[str, Any]) -> tuple[list[dict[str, Any]], float]:
+def evaluate(
+    corpus: Path, runs: list[JobRun], truth: dict[str, Any]
+) -> tuple[list[dict[str, Any]], list[tuple[float, bool]]]:
+    """score_civic's row per job, and (final score, relevant) of every downloaded candidate."""
     sc = _load_scorer(corpus)
     rows, pairs = [], []
     for run in runs:
@@ -181,7 +184,7 @@ def evaluate(corpus: Path, runs: list[JobRun], truth: dict[str, Any]) -> tuple[l
             if s.final is None or path in acceptable:
                 continue
             pairs.append((s.final, path in relevant))
-    return rows, ece(pairs)
+    return rows, pairs
 
 
 def measure(corpus: Path, quick: bool) -> list[Figure]:
@@ -189,7 +192,8 @@ def measure(corpus: Path, quick: bool) -> list[Figure]:
     jobs = sorted(truth["jobs"], key=lambda j: j["id"])
     if quick:
         jobs = jobs[::2][:QUICK_JOBS]
-    rows, calibration = evaluate(corpus, run_jobs(corpus, jobs), truth)
+    rows, pairs = evaluate(corpus, run_jobs(corpus, jobs), truth)
+    calibration = ece(pairs)
     n = len(rows)
     note = f"{n} jobs{' (quick: every other)' if quick else ''}, single page, threshold 0.5"
     return [
@@ -215,7 +219,8 @@ def main(argv: list[str] | None = None) -> int:
     truth = json.loads((corpus / "truth.json").read_text())
     jobs = [j for j in sorted(truth["jobs"], key=lambda j: j["id"]) if args.job in j["id"]]
     runs = run_jobs(corpus, jobs)
-    rows, calibration = evaluate(corpus, runs, truth)
+    rows, pairs = evaluate(corpus, runs, truth)
+    calibration = ece(pairs)
     for run, row in zip(runs, rows, strict=True):
         print(
             f"{row['job']:62s} P {row['precision']:.3f} R {row['recall']:.3f} F1 {row['f1']:.3f}"
