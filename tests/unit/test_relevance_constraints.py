@@ -139,3 +139,12 @@ def test_the_one_document_ranks_first_and_its_near_duplicates_clearly_below() ->
     }
     assert best >= 0.9
     assert all(score < best / 5 for score in others.values()), others
+
+
+def test_a_status_asked_for_is_contradicted_by_another_status() -> None:
+    prompt = "Find the amended FY2024 budget"
+    amended, _ = _score(prompt, link_text="FY2024 Amended Budget")
+    unmarked, _ = _score(prompt, link_text="FY2024 Budget")
+    proposed, reason = _score(prompt, link_text="FY2024 Proposed Budget")
+    assert amended > unmarked > proposed
+    assert "contradicted by status proposed (link text) not amended" in reason.lower()

@@ -233,6 +233,9 @@ def status_verdict(intent: Intent, sources: list[Source], text_read: bool) -> Ve
             items.append((s.name, -1.0, said))
         elif statuses & required:
             items.append((s.name, 1.0, said))
+        elif required and not ("final" in required and statuses <= {"final", "amended"}):
+            # "Proposed Budget" when the amended one is asked for; an amended budget is still final.
+            items.append((s.name, -0.6, said))
     prior = PRIORS["status"] if excluded else 0.0
     text_marked = any(source in TEXT_SOURCES and value < 0 for source, value, _ in items)
     if text_read and excluded and not text_marked:
@@ -373,6 +376,10 @@ def _wanted(factor: str, intent: Intent) -> str:
         return " not " + " / ".join(intent.kinds)
     if factor == "body" and intent.bodies:
         return " not " + " / ".join(b.text for b in intent.bodies)
+    if factor == "status" and intent.required_statuses:
+        return " not " + " / ".join(intent.required_statuses)
+    if factor == "status" and intent.excluded_statuses:
+        return ", excluded"
     if factor == "audience" and intent.audiences:
         return " not " + " / ".join(a.split(":")[1] for a in intent.audiences)
     return ""

@@ -219,6 +219,7 @@ STATUS_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "proposed": ("proposed", "recommended", "preliminary", "tentative", "requested", "superintendent's proposed"),
     "final": ("adopted", "approved", "final", "enacted", "official", "amended and adopted", "passed"),
+    "amended": ("amended", "revised", "amendment", "as amended", "budget amendment"),
 }
 
 MONTHS: dict[str, int] = {
