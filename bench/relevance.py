@@ -9,13 +9,18 @@ every site of each seed's corpus (a document of another site is a negative). Pri
   (ScrapeParameters.confidence_threshold = 0.1) and at 0.5 / 0.7, and of the pre-download score;
 - a calibration table per prompt (score bucket -> documents, share relevant) and the
   expected calibration error (ECE: bucket-size-weighted |mean score - share relevant|);
-- scoring speed: 10,000 candidates and 10,000 documents.
+- scoring speed: 10,000 candidates and 10,000 documents;
+- per corpus, as single-page scrape jobs through the crawler (served on 127.0.0.1): the near-miss
+  decoy sites of tests/support/decoy_sites.py, tuning part and held-back part apart, with the
+  false-positive rate per decoy category, and ../shared/realworld/civic when present:
+  mean precision / recall / F1 over jobs at the job's threshold (0.5) and ECE.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -25,7 +30,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from docharvest.models import ScrapeParameters
 from docharvest.relevance import RuleScorer, parse_prompt
 
+from bench.realworld_figures import civic
+from tests.support.decoy_sites import CATEGORIES, RELEVANT, build_sites
 from tests.support.relevance_corpus import Corpus, build_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+JOB_THRESHOLD = 0.5
 
 BUCKETS = [(0.0, 0.1), (0.1, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01)]
 
@@ -90,7 +100,12 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, default=3, help="corpora to generate (seeds 0..N-1)")
     parser.add_argument("--first-seed", type=int, default=0)
     parser.add_argument("--errors", type=int, default=0, help="print this many misjudged pairs with reasons")
+    parser.add_argument("--corpora-only", action="store_true", help="only the per-corpus table")
+    parser.add_argument("--civic", default=str(ROOT.parent / "shared" / "realworld" / "civic"))
     args = parser.parse_args()
+    if args.corpora_only:
+        print_corpora(Path(args.civic), args.errors)
+        return
     t0 = time.perf_counter()
     corpora = [build_corpus(seed) for seed in range(args.first_seed, args.first_seed + args.seeds)]
     docs = sum(len(c.docs) for c in corpora)
@@ -131,6 +146,146 @@ def main() -> None:
     print(f"\nspeed: 10,000 candidates {cand_s:.2f}s, 10,000 documents (with text) {doc_s:.2f}s")
     if args.errors:
         _print_errors(rows, corpora, default, args.errors)
+    print()
+    p, r, f, _, _, _ = prf(final, JOB_THRESHOLD)
+    synthetic = {"jobs": f"{len(rows)}p", "P": p, "R": r, "F1": f, "ECE": calibration(final)[1]}
+    print_corpora(Path(args.civic), args.errors, synthetic)
+
+
+def decoy_runs(part: str) -> tuple[list[civic.JobRun], dict[str, dict[str, str]]]:
+    """The decoy sites of one part as single-page jobs; labels by job id (doc path -> category)."""
+    sites = [s for s in build_sites() if s.part == part]
+    jobs, labels = [], {}
+    for site in sites:
+        for i, job in enumerate(site.jobs):
+            jid = f"{site.name}/{i}"
+            jobs.append({"id": jid, "prompt": job.prompt, "start_path": site.start_path})
+            labels[jid] = job.labels
+    with tempfile.TemporaryDirectory() as tmp:
+        for site in sites:
+            site.write(Path(tmp))
+        runs = civic.run_on_site(Path(tmp), jobs)
+    return runs, labels
+
+
+def _path(url: str) -> str:
+    from urllib.parse import unquote, urlsplit
+
+    return unquote(urlsplit(url).path)
+
+
+def decoy_figures(part: str, errors: int) -> dict[str, float | str]:
+    runs, labels = decoy_runs(part)
+    f1s, ps, rs, pairs = [], [], [], []
+    reported_by_category: dict[str, int] = defaultdict(int)
+    total_by_category: dict[str, int] = defaultdict(int)
+    shown = 0
+    for run in runs:
+        truth = labels[run.job["id"]]
+        reported = {_path(s.url) for s in run.reported(JOB_THRESHOLD, readable_only=False)}
+        relevant = {p for p, c in truth.items() if c == RELEVANT}
+        tp, fp = len(reported & relevant), len(reported - relevant)
+        p = tp / (tp + fp) if tp + fp else (1.0 if not relevant else 0.0)
+        r = tp / len(relevant) if relevant else 1.0
+        ps.append(p)
+        rs.append(r)
+        f1s.append(2 * p * r / (p + r) if p + r else 0.0)
+        for s in run.scored:
+            category = truth.get(_path(s.url), "unlabelled")
+            total_by_category[category] += 1
+            if _path(s.url) in reported:
+                reported_by_category[category] += 1
+            if s.final is not None:
+                pairs.append((s.final, category == RELEVANT))
+            wrong = (_path(s.url) in reported) != (category == RELEVANT)
+            if wrong and shown < errors:
+                shown += 1
+                print(f"  [{part}] {run.job['prompt']!r}: {category} {_path(s.url)} {s.final} {s.reason}")
+    _, ece = calibration(pairs)
+    POOLED.extend(pairs)
+    decoys = sum(total_by_category[c] for c in CATEGORIES)
+    decoy_fp = sum(reported_by_category[c] for c in CATEGORIES)
+    tp_all = reported_by_category[RELEVANT]
+    n = len(runs)
+    return {
+        "jobs": n,
+        "P": sum(ps) / n,
+        "R": sum(rs) / n,
+        "F1": sum(f1s) / n,
+        "ECE": ece,
+        "decoy precision": tp_all / (tp_all + decoy_fp) if tp_all + decoy_fp else 1.0,
+        "decoys reported": ", ".join(
+            f"{c} {reported_by_category[c]}/{total_by_category[c]}"
+            for c in CATEGORIES
+            if total_by_category[c]
+        )
+        + f" (of {decoys})",
+    }
+
+
+def civic_figures(corpus: Path) -> dict[str, float | str] | None:
+    import json
+
+    if not (corpus / "truth.json").is_file():
+        return None
+    truth = json.loads((corpus / "truth.json").read_text())
+    rows, pairs = civic.evaluate(corpus, civic.run_jobs(corpus, truth["jobs"]), truth)
+    POOLED.extend(pairs)
+    n = len(rows)
+    return {
+        "jobs": n,
+        "P": sum(r["precision"] for r in rows) / n,
+        "R": sum(r["recall"] for r in rows) / n,
+        "F1": sum(r["f1"] for r in rows) / n,
+        "ECE": civic.ece(pairs),
+    }
+
+
+# (final score, relevant) of every downloaded candidate of the page corpora, for the pooled table.
+POOLED: list[tuple[float, bool]] = []
+
+
+def print_pooled_calibration() -> None:
+    """Ten 0.1-wide buckets over the decoy and civic jobs: is a 0.7-0.8 score ~75% relevant?"""
+    print(
+        f"\npooled calibration, page corpora ({len(POOLED)} downloaded candidates): bucket n share-relevant"
+    )
+    for b in range(10):
+        lo, hi = b / 10, (b + 1) / 10
+        inside = [y for s, y in POOLED if lo <= s < hi or (b == 9 and s >= hi)]
+        share = f"{sum(inside) / len(inside):.3f}" if inside else "  -  "
+        print(f"  {lo:.1f}-{hi:.1f}: {len(inside):5d} {share}")
+
+
+def print_corpora(civic_dir: Path, errors: int, synthetic: dict[str, float | str] | None = None) -> None:
+    """Per-corpus mean precision / recall / F1 over jobs at threshold 0.5, ECE, decoy precision.
+
+    ``synthetic``: the labelled corpus above (pairs, not jobs; written with the rules, regression only).
+    """
+    rows = [("synthetic (pairs, rules-written)", synthetic)] if synthetic else []
+    rows += [
+        ("decoys: tuning part", decoy_figures("tune", errors)),
+        ("decoys: held back (not tuned on)", decoy_figures("held", errors)),
+    ]
+    found = civic_figures(civic_dir)
+    rows.append(("civic (../shared, development half)", found) if found else ("civic: absent", {}))
+    print(f"per corpus, single-page jobs through the crawler, threshold {JOB_THRESHOLD}")
+    print(
+        "(decoys: a scanned document scored from its context counts as reported; civic: readable only, as listed)"
+    )
+    print(
+        f"{'corpus':<36} {'jobs':>4} {'P':>6} {'R':>6} {'F1':>6} {'ECE':>6} {'decoy P':>8}  decoys reported"
+    )
+    for name, f in rows:
+        if not f:
+            print(name)
+            continue
+        decoy_p = f"{f['decoy precision']:8.3f}" if "decoy precision" in f else f"{'':>8}"
+        print(
+            f"{name:<36} {f['jobs']:>4} {f['P']:6.3f} {f['R']:6.3f} {f['F1']:6.3f} {f['ECE']:6.3f} {decoy_p}  "
+            f"{f.get('decoys reported', '')}"
+        )
+    print_pooled_calibration()
 
 
 def _print_errors(

@@ -156,7 +156,10 @@ def test_required_final_status(prompt: str) -> None:
 
 
 def test_keywords_are_the_words_qualifying_the_kind() -> None:
-    assert parse_prompt("employee handbook", today=TODAY).keywords == ("employee",)
+    # Who a document is for is a constraint of its own now (audience), no longer a free keyword.
+    employee = parse_prompt("employee handbook", today=TODAY)
+    assert employee.keywords == () and employee.audiences == ("group:staff",)
+    assert parse_prompt("water quality report", today=TODAY).keywords == ("water", "quality")
     assert parse_prompt("I need the minutes of every board meeting held in 2024", today=TODAY).keywords == ()
     assert parse_prompt("documents about the library renovation", today=TODAY).keywords == (
         "library",

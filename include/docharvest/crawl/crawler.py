@@ -491,7 +491,9 @@ class _Crawl:
             breadcrumb=crumb,
             depth=depth,
             hinted_type=link.doc_type or link.hinted_type,
-            extra={"robots_checked": True, "link_kind": link.kind},
+            extra={"robots_checked": True, "link_kind": link.kind}
+            | ({"column": link.column} if link.column else {})
+            | ({"section": link.section} if link.section else {}),
         )
 
     def add_document_from_fetch(self, entry: _Entry, result: FetchResult, doc_type: str) -> None:
@@ -501,6 +503,9 @@ class _Crawl:
         head = result.head
         assert head is not None
         extra: dict[str, object] = {"robots_checked": True, "link_kind": "fetched"}
+        if entry.link is not None:
+            extra |= {"column": entry.link.column} if entry.link.column else {}
+            extra |= {"section": entry.link.section} if entry.link.section else {}
         if head.filename:
             extra["filename"] = head.filename
         sink = result.sink

@@ -44,11 +44,11 @@ _PATTERNS = [
     rf"(?P<qy2>{_Y4})[\s_-]*q(?P<q2>[1-4])(?![0-9])",
     rf"(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?,?\s*(?:fiscal\s+)?(?P<qy3>{_Y4})",
     # January 2024
-    rf"{_MON.format(name='m7')},?\s*(?P<y7>{_Y4})",
+    rf"{_MON.format(name='m7')},?\s*(?P<y7>{_Y4})(?!\d)",
     # School/fiscal-year span or range: 2023-24, 2023-2024, 2023/24
     rf"(?P<s1>{_Y4})\s*[-/\u2013]\s*(?P<s2>{_Y4}|\d\d)(?![\d])",
-    # A bare year
-    rf"(?P<y8>{_Y4})",
+    # A bare year; never the head of a longer number (an upload id, a file-name hash)
+    rf"(?P<y8>{_Y4})(?!\d)",
 ]
 _DATE_RE = re.compile(r"(?<![0-9a-z])(?:" + "|".join(_PATTERNS) + ")", re.IGNORECASE)
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -225,6 +225,53 @@ def own_date(text: str, *, period_document: bool = False) -> Period | None:
             return own[0]
     best = min(ranks[p.granularity] for p in candidates)
     return next(p for p in candidates if ranks[p.granularity] == best)
+
+
+# How far a coarser date that contains the wanted one supports it: a listing's "2023" over a
+# meeting of 2023-09-27 is consistent (not a contradiction) but says little; "September 2023" more.
+COARSE_SUPPORT = {"month": 0.4, "quarter": 0.25, "fiscal": 0.15, "span": 0.15, "year": 0.15}
+
+
+def agreement(doc: Period, wanted: tuple[Period, ...]) -> float:
+    """-1 (the document's date contradicts every wanted period) .. +1 (inside one of them).
+
+    A coarser date containing the wanted one (a year-only listing date, a month in a file
+    name, for a meeting date asked for) is consistent: weakly positive, never a contradiction.
+    """
+    best = -1.0
+    for w in wanted:
+        doc_days = (doc.end - doc.start).days
+        if doc.start <= w.start and doc.end >= w.end and doc_days > (w.end - w.start).days:
+            best = max(best, COARSE_SUPPORT.get(doc.granularity, 0.1))
+        else:
+            best = max(best, 2.0 * _compare_one(doc, w) - 1.0)
+        if best >= 1.0:
+            break
+    return best
+
+
+_MONTH_DAY_RE = re.compile(
+    rf"(?<![0-9a-z]){_MON.format(name='m')}\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s*(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
+
+def month_days(text: str) -> list[tuple[int, int]]:
+    """(month, day) of dates written without a year ("March 22 2:00PM", "Sept 3"), in order."""
+    found = []
+    for m in _MONTH_DAY_RE.finditer(text):
+        day = int(m.group("d"))
+        if 1 <= day <= 31:
+            found.append((MONTHS[m.group("m").lower().rstrip(".")], day))
+    return found
+
+
+def day_in_year(year: int, month: int, day: int) -> Period | None:
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return None
+    return Period(d, d, "day", d.isoformat())
 
 
 def compare(doc: Period, wanted: tuple[Period, ...]) -> float:

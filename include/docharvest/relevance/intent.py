@@ -74,6 +74,8 @@ class Intent:
     excluded_statuses: tuple[str, ...] = ()
     excluded_bodies: tuple[BodySpec, ...] = ()
     keywords: tuple[str, ...] = ()
+    audiences: tuple[str, ...] = ()  # "level:high", "group:student": who the document is for
+    single: bool = False  # "the X": one document expected (best match first), not a set
     periods: tuple[Period, ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -85,7 +87,9 @@ class Intent:
 
     def describe(self) -> str:
         """A short human reading of the intent (for logs and reasons)."""
-        parts = [", ".join(self.kinds) or "any document"]
+        parts = [("the one " if self.single else "") + (", ".join(self.kinds) or "any document")]
+        if self.audiences:
+            parts.append("for " + " / ".join(a.split(":")[1] for a in self.audiences))
         if self.bodies:
             parts.append("of " + " / ".join(b.text for b in self.bodies))
         if self.times:
@@ -133,6 +137,8 @@ class Intent:
             excluded_statuses=tuple(data.get("excluded_statuses", ())),
             excluded_bodies=bodies("excluded_bodies"),
             keywords=tuple(data.get("keywords", ())),
+            audiences=tuple(data.get("audiences", ())),
+            single=bool(data.get("single", False)),
         )
 
 
@@ -205,9 +211,47 @@ def parse_prompt(prompt: str, *, today: date | None = None) -> Intent:
         excluded_kinds=_ordered(excluded_phrase.heads) if excluded_phrase else (),
         excluded_statuses=_ordered(excluded_phrase.statuses) if excluded_phrase else (),
         excluded_bodies=tuple(_spec(b) for b in excluded_phrase.bodies) if excluded_phrase else (),
-        keywords=_keywords(positive_rest, {w for b in phrase.bodies for w in b.text.split()}),
+        keywords=_keywords(
+            positive_rest,
+            {w for b in phrase.bodies for w in b.text.split()} | _audience_words(positive_rest),
+        ),
+        audiences=_ordered(phrase.audiences),
+        single=_asks_for_one(positive, kinds),
     )
     return intent
+
+
+_PLURAL_ASK_RE = re.compile(
+    r"\b(?:all|every|each|any|list\s+of|copies|documents|files|ones)\b", re.IGNORECASE
+)
+_ONE_ASK_RE = re.compile(
+    r"^\s*(?:(?:find|get|show|give|download|locate|fetch)\s+(?:me\s+)?)?(?:the|this|a)\b", re.I
+)
+
+
+def _asks_for_one(text: str, kinds: tuple[str, ...]) -> bool:
+    """ "the agenda for ...", "the 2024-25 handbook": one document; "all ...", "agendas": a set."""
+    if _PLURAL_ASK_RE.search(text):
+        return False
+    if not _ONE_ASK_RE.match(text):
+        return False
+    # "the minutes" is plural in form: one meeting's minutes when a single day is asked for.
+    plural_kind = re.search(
+        r"\b(?:agendas|budgets|handbooks|calendars|reports|policies|notices|packets)\b", text, re.I
+    )
+    return not plural_kind
+
+
+def _audience_words(text: str) -> set[str]:
+    from docharvest.relevance.vocab import AUDIENCE_PHRASES
+
+    lower = text.lower()
+    return {
+        w
+        for phrase in AUDIENCE_PHRASES
+        if re.search(rf"\b{re.escape(phrase)}\b", lower)
+        for w in phrase.split()
+    }
 
 
 def _ordered(items: frozenset[str]) -> tuple[str, ...]:

@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from docharvest.relevance.dates import Period, find_dates
 from docharvest.relevance.vocab import (
+    AUDIENCE_PHRASES,
     BODY_ABBREVIATIONS,
     GOVERNING_OF,
     KIND_ABBREVIATIONS,
@@ -36,6 +37,7 @@ class Body:
     key: str  # governing | council | committee | commission | authority | <specialist key>
     level: str  # town | city | county | school | company | "" (unknown)
     text: str
+    plural: bool = False  # "Design Review Committees": a group of bodies, not one
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,10 @@ class Phrase:
     bodies: tuple[Body, ...]
     statuses: frozenset[str]
     dates: tuple[Period, ...]
+    # A listing label ("Agendas & Minutes", "meetings-and-minutes"): names what a section or a
+    # site's folder holds, not what this one document is.
+    listing: bool = False
+    audiences: frozenset[str] = frozenset()  # "level:high", "group:student" (vocab.AUDIENCE_PHRASES)
 
     @property
     def modifiers(self) -> frozenset[str]:
@@ -69,7 +75,8 @@ _ABBR_OF = {a: k for k, abbrs in KIND_ABBREVIATIONS.items() for a in abbrs}
 _STATUS_OF = {p: s for s, ps in STATUS_PHRASES.items() for p in ps}
 _STATUS_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(_STATUS_OF)) + r")(?![a-z0-9])")
 _BODY_TYPE_RE = re.compile(
-    r"(?<![a-z0-9])(boards?|councils?|commissions?|committees?|authority|trustees)(?![a-z0-9])"
+    r"(?<![a-z0-9])(boards?|councils?|commissions?|committees?|authority|trustees|associations?|organi[sz]ations?)"
+    r"(?![a-z0-9])"
 )
 _WORD_RE = re.compile(r"[a-z0-9'&]+")
 _SPACE_RE = re.compile(r"\s+")
@@ -148,7 +155,10 @@ def _body_at(words: list[tuple[str, int, int]], index: int, type_word: str) -> t
             of_words.append(word)
             end = words[j][2]
             j += 1
-    return _classify(btype, qualifiers, of_words), start, end
+    body = _classify(btype, qualifiers, of_words)
+    if type_word.endswith("s") and type_word != "trustees":
+        body = Body(body.key, body.level, body.text, plural=True)
+    return body, start, end
 
 
 def _classify(btype: str, qualifiers: list[str], of_words: list[str]) -> Body:
@@ -168,6 +178,9 @@ def _classify(btype: str, qualifiers: list[str], of_words: list[str]) -> Body:
         return Body("governing" if governing else "commission", level, text)
     if btype in ("committee", "authority"):
         return Body(btype, level, text)
+    if btype in ("association", "organization", "organisation"):
+        # A parents' or residents' association is never the governing board, whatever its level.
+        return Body("association", "", text)
     return Body("governing", level, text)
 
 
@@ -219,7 +232,24 @@ def read_phrase(text: str) -> Phrase:
         bodies.extend(_abbreviated_bodies(text))
     heads, kinds = _kinds(norm, masked)
     statuses = frozenset(_STATUS_OF[_SPACE_RE.sub(" ", m.group(1))] for m in _STATUS_RE.finditer(norm))
-    return Phrase(heads, kinds, tuple(bodies), statuses, find_dates(text))
+    listing = len(heads) > 1 or bool(_LISTING_RE.search(norm))
+    audiences = read_audiences(norm)
+    return Phrase(heads, kinds, tuple(bodies), statuses, find_dates(text), listing, audiences)
+
+
+_AUDIENCE_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(AUDIENCE_PHRASES)) + r")(?![a-z0-9])")
+
+
+def read_audiences(norm: str) -> frozenset[str]:
+    """Audiences named in a normalised (lower-case) text; "high school" is not the bare "school"."""
+    return frozenset(AUDIENCE_PHRASES[_SPACE_RE.sub(" ", m.group(1))] for m in _AUDIENCE_RE.finditer(norm))
+
+
+# "Meetings and Minutes", "Agendas & Meetings": a section or folder name, not a document's kind.
+_LISTING_RE = re.compile(
+    r"\bmeetings\s*(?:and|&|\+)\s*(?:minutes|agendas|documents)\b|"
+    r"\b(?:minutes|agendas|documents)\s*(?:and|&|\+)\s*meetings\b"
+)
 
 
 _UPPER_TOKEN_RE = re.compile(r"\b[A-Z]{2,4}\b")
@@ -240,6 +270,7 @@ _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za
 _LETTER_DIGIT_RE = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 # "010924" in a file name: month, day, two-digit year (common in municipal uploads).
 _MMDDYY_RE = re.compile(r"(?<!\d)(0[1-9]|1[0-2])([0-2]\d|3[01])(\d\d)(?!\d)")
+_LONG_NUMBER_RE = re.compile(r"(?<!\d)\d{9,}(?!\d)")
 _EXTENSION_RE = re.compile(r"\.(?:pdf|docx?|txt|rtf|odt|xlsx?|csv|pptx?|html?|aspx|php)$", re.IGNORECASE)
 
 
@@ -261,13 +292,23 @@ def read_path(path: str) -> Phrase:
             kinds.add(_ABBR_OF[token])
         if token in BODY_ABBREVIATIONS and not bodies:
             bodies.extend(read_phrase(BODY_ABBREVIATIONS[token]).bodies)
-    # Dates are read on the raw name so "2024-01-09" and "20240109" keep their shape.
+    # Dates are read on the raw name so "2024-01-09" and "20240109" keep their shape; digit
+    # runs longer than any date (upload ids, hashes) are dropped first.
+    raw = _LONG_NUMBER_RE.sub(" ", raw)
     dates = find_dates(_LETTER_DIGIT_RE.sub(" ", raw))
     if not dates:
         short = _MMDDYY_RE.search(raw)
         if short:
             dates = find_dates(f"{short.group(1)}/{short.group(2)}/20{short.group(3)}")
-    return Phrase(frozenset(heads), frozenset(kinds), tuple(bodies), phrase.statuses, dates)
+    return Phrase(
+        frozenset(heads),
+        frozenset(kinds),
+        tuple(bodies),
+        phrase.statuses,
+        dates,
+        phrase.listing,
+        phrase.audiences,
+    )
 
 
 def split_url(url: str) -> tuple[str, str]:

@@ -1,68 +1,104 @@
 """The default scorer: offline rules over the evidence, combined as calibrated log-odds.
 
-A request has up to five independent constraints (factors): the document kind, the
-issuing body, the time window, the status (drafts, adopted) and the topic of a
-kind ("budget" presentations). Every evidence source (link text, file name,
-nearest heading, page title, breadcrumb, surrounding text, URL folder; after
-download the title block, the document's metadata and first page) gives each
-factor a verdict: +1 (matches), -1 (contradicts) or something between. Verdicts
-are summed in log-odds with a weight per source (a title block outweighs a folder
-name), on top of a prior for "no evidence", and each factor's probability is
-the logistic of that sum. The confidence is the product of the factors' probabilities.
+A request has up to six independent constraints (factors): the document kind, the issuing body
+(or unit: a committee of the organisation), the audience (school level; students, parents,
+staff, athletics), the time window (a year, a school/fiscal year, a month, a meeting day), the
+status (drafts, adopted) and the topic of a kind ("budget" presentations). Every evidence source
+(``evidence``: link text, file name, table column, headings, page title, breadcrumb, surrounding
+text, URL folder; after download the title block, metadata and first page) gives each factor a
+verdict in -1 (contradicts) .. +1 (matches); a source that does not speak to a factor gives none,
+and a vague one (a bare "Board" heading, a year-only listing date for a meeting day) gives a
+small one, so that a contradicted constraint lowers the score far more than an unmentioned one.
+Verdicts are summed in log-odds with a weight per source (a title block outweighs a folder
+name) on top of a prior for "no evidence"; each factor's probability is the logistic of that
+sum and the confidence is their product. The reason names each constraint matched and each
+contradicted, with the source that said so.
 
-The weights and priors were tuned on the labelled corpus (tests/support/relevance_corpus.py,
-``bench/relevance.py``) for calibration: among documents scored about 0.8, about 80%
-are relevant. Because text evidence carries the largest weights, a document whose
-title block contradicts its link drops out after download.
+The weights and priors were tuned on the labelled corpus (tests/support/relevance_corpus.py),
+the tuning part of the decoy sites (tests/support/decoy_sites.py) and ../shared/realworld/civic
+(``bench/relevance.py``) for calibration: among documents scored about 0.8, about 80% are
+relevant. Because text evidence carries the largest weights, a document whose title block
+contradicts its link drops out after download; one without readable text is judged on its
+context alone.
 """
 
 from __future__ import annotations
 
 import logging
 import math
-import re
 from dataclasses import dataclass
 
 from docharvest.models import Candidate
 from docharvest.relevance.base import Score, ScorerUsage
-from docharvest.relevance.dates import Period, compare, find_dates, own_date
-from docharvest.relevance.intent import BodySpec, Intent
-from docharvest.relevance.phrases import EMPTY, Body, Phrase, read_path, read_phrase, split_url
-from docharvest.relevance.vocab import FORM_KINDS, PERIOD_KINDS, RELATED_KINDS
+from docharvest.relevance.bodies import source_agreement
+from docharvest.relevance.dates import agreement
+from docharvest.relevance.evidence import (
+    COLUMN,
+    CONTEXT,
+    CREATED,
+    CRUMB,
+    FILE,
+    FIRST_PAGE,
+    FOLDER,
+    HEADING,
+    LABEL,
+    LINK,
+    META,
+    PAGE,
+    SECTION,
+    TITLE,
+    Source,
+    candidate_sources,
+    text_sources,
+    title_block,
+)
+from docharvest.relevance.intent import Intent
+from docharvest.relevance.vocab import PERIOD_KINDS, RELATED_KINDS
 from docharvest.text import DocumentText
 
-logger = logging.getLogger(__name__)
+__all__ = ["RuleScorer", "candidate_sources", "text_sources", "title_block"]
 
-# Source names as they appear in reasons.
-TITLE, META, LINK, FILE, HEADING, PAGE, CRUMB, CONTEXT, FOLDER, CREATED, FIRST_PAGE = (
-    "title block",
-    "document title",
-    "link text",
-    "file name",
-    "heading",
-    "page title",
-    "breadcrumb",
-    "surrounding text",
-    "folder",
-    "document metadata date",
-    "first page",
-)
+logger = logging.getLogger(__name__)
 
 # fmt: off
 # Log-odds weight of one full verdict per factor and source.
 WEIGHTS: dict[str, dict[str, float]] = {
-    "kind":   {TITLE: 6.0, META: 3.0, LINK: 4.0, FILE: 3.0, HEADING: 2.5, PAGE: 1.5, CRUMB: 1.5, CONTEXT: 1.5, FOLDER: 1.5},
-    "body":   {TITLE: 6.0, META: 3.0, LINK: 3.5, FILE: 2.0, HEADING: 3.0, PAGE: 2.5, CRUMB: 2.0, CONTEXT: 1.5, FOLDER: 1.5},
+    "kind":   {TITLE: 6.0, META: 3.0, LINK: 4.0, FILE: 3.0, HEADING: 2.5, PAGE: 1.5, CRUMB: 1.5, CONTEXT: 1.5,
+               FOLDER: 1.5, COLUMN: 3.5},
+    "body":   {TITLE: 6.0, META: 3.0, LINK: 3.5, FILE: 2.0, HEADING: 3.0, PAGE: 2.5, CRUMB: 2.0, CONTEXT: 1.5,
+               FOLDER: 1.5, COLUMN: 2.0},
     "time":   {TITLE: 6.0, META: 3.0, LINK: 4.0, FILE: 3.0, HEADING: 2.5, PAGE: 1.5, CRUMB: 1.5, CONTEXT: 1.5,
-               FOLDER: 0.7, CREATED: 0.5, FIRST_PAGE: 3.0},
+               FOLDER: 0.7, CREATED: 0.5, FIRST_PAGE: 3.0, COLUMN: 2.0},
     "status": {TITLE: 6.0, META: 3.0, LINK: 4.0, FILE: 3.0, HEADING: 2.0, PAGE: 1.0, CRUMB: 1.0, CONTEXT: 0.5,
-               FOLDER: 1.0, FIRST_PAGE: 5.0},
+               FOLDER: 1.0, FIRST_PAGE: 5.0, COLUMN: 2.0},
     "topic":  {TITLE: 4.0, META: 2.0, LINK: 3.0, FILE: 2.0, HEADING: 2.0, PAGE: 1.0, CRUMB: 1.0, CONTEXT: 0.5,
-               FOLDER: 1.0},
+               FOLDER: 1.0, COLUMN: 2.0},
+    "audience": {TITLE: 6.0, META: 3.0, LINK: 3.5, FILE: 2.0, HEADING: 2.5, PAGE: 1.5, CRUMB: 1.0, CONTEXT: 1.5,
+               FOLDER: 1.0, COLUMN: 2.0},
 }
 # fmt: on
+# The headings above the nearest one speak for the listing, more weakly than the nearest heading.
+for _factor, _weight in {
+    "kind": 1.5,
+    "body": 2.5,
+    "time": 1.5,
+    "status": 0.5,
+    "topic": 1.0,
+    "audience": 1.5,
+}.items():
+    WEIGHTS[_factor][SECTION] = _weight
+# A bare link's label is its link text.
+for _weights in WEIGHTS.values():
+    _weights[LABEL] = _weights[LINK]
 # Log-odds of each factor when no source speaks to it.
-PRIORS: dict[str, float] = {"kind": -1.0, "body": 0.3, "time": -0.5, "status": 2.0, "topic": 0.0}
+PRIORS: dict[str, float] = {
+    "kind": -1.0,
+    "body": 0.3,
+    "time": -0.5,
+    "status": 2.0,
+    "topic": 0.0,
+    "audience": 0.5,
+}
 # Reading a document's text and finding no draft marker is evidence it is not a draft.
 TEXT_READ_STATUS_BONUS = 1.5
 # Minutes, agendas, budgets and reports name themselves in their title block: a read
@@ -76,147 +112,17 @@ MAX_LOGIT = 6.0
 SCORE_FLOOR, SCORE_CEILING = 0.01, 0.99
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
-    """One piece of evidence: where it came from and what it says."""
-
-    name: str
-    phrase: Phrase
-    own: Period | None  # the date this source gives the document, if any
-
-
 @dataclass(slots=True)
 class Verdict:
     factor: str
     logit: float
     best: tuple[float, str, str] | None  # (signed weight, source, what it said)
+    pro: tuple[float, str, str] | None = None  # the strongest supporting item
+    con: tuple[float, str, str] | None = None  # the strongest contradicting item
 
     @property
     def probability(self) -> float:
         return 1.0 / (1.0 + math.exp(-max(-MAX_LOGIT, min(MAX_LOGIT, self.logit))))
-
-
-# -- evidence -------------------------------------------------------------------------------------
-
-
-def candidate_sources(candidate: Candidate, filename: str | None = None) -> list[Source]:
-    """The pre-download evidence of a candidate, strongest first."""
-    folder, url_name = split_url(candidate.url)
-    name = filename or str(candidate.extra.get("filename") or "") or url_name
-    link = " ".join(t for t in (candidate.link_text, candidate.title_attr) if t and t.strip())
-    sources = [
-        _prose(LINK, link),
-        _path(FILE, name),
-        _prose(HEADING, candidate.heading),
-        _prose(PAGE, candidate.page_title),
-        _prose(CRUMB, candidate.breadcrumb),
-        _prose(CONTEXT, candidate.context, own=False),
-        _path(FOLDER, folder),
-    ]
-    return [s for s in sources if s.phrase is not EMPTY]
-
-
-def _prose(name: str, text: str, own: bool = True) -> Source:
-    phrase = read_phrase(text) if text else EMPTY
-    return Source(name, phrase, _source_date(phrase) if own or len(phrase.dates) == 1 else None)
-
-
-def _path(name: str, path: str) -> Source:
-    phrase = read_path(path) if path else EMPTY
-    return Source(name, phrase, _source_date(phrase))
-
-
-def _source_date(phrase: Phrase) -> Period | None:
-    """A source's date: own-cued, else first; a budget's period before its presentation day."""
-    usable = [d for d in phrase.dates if d.cue != "foreign"]
-    if not usable:
-        return None
-    if phrase.heads & PERIOD_KINDS:
-        periods = [d for d in usable if d.granularity in ("fiscal", "span", "quarter", "year")]
-        if periods:
-            return periods[0]
-    own = [d for d in usable if d.cue == "own"]
-    return own[0] if own else usable[0]
-
-
-_BODY_START_RE = re.compile(
-    r"^\s*(?:\d+[.)]|[ivx]+[.)]|[a-z][.)]\s|present\b|absent\b|members\b|roll call|call to order|attendance|"
-    r"table of contents|contents\b|the meeting was|the regular meeting was|the special meeting was)",
-    re.IGNORECASE,
-)
-# Running prose ("The draft resolution was discussed."), not a title line.
-_SENTENCE_RE = re.compile(
-    r"^(?:the|a|an|this|these|it|we|on|at|in)\b.*\.$|^(?:\S+\s+){6,}\S+\.$", re.IGNORECASE
-)
-_DRAFT_MARK_RE = re.compile(
-    r"\bDRAFT\b|\b(?:not yet approved|subject to (?:board )?approval|unapproved)\b", re.I
-)
-_UPPER_DRAFT_RE = re.compile(r"\bDRAFT\b")
-_TITLE_LINES, _TITLE_CHARS = 10, 700
-
-
-def title_block(text: DocumentText) -> str:
-    """The first lines of the first page, up to where the body starts (numbered items, roll call)."""
-    first = next((p for p in text.pages if p.strip()), "")
-    lines: list[str] = []
-    size = 0
-    for line in first.splitlines():
-        line = line.strip()
-        if not line:
-            continue
-        if lines and (_BODY_START_RE.match(line) or len(line) > 160 or _SENTENCE_RE.match(line)):
-            break
-        lines.append(line)
-        size += len(line)
-        if len(lines) >= _TITLE_LINES or size >= _TITLE_CHARS:
-            break
-    return "\n".join(lines)
-
-
-def text_sources(text: DocumentText, period_hint: bool = False) -> list[Source]:
-    """Evidence from a downloaded document: title block, metadata title, first page, metadata dates."""
-    block = title_block(text)
-    first_page = next((p for p in text.pages if p.strip()), "")[:3000]
-    phrase = _title_phrase(block)
-    period_document = bool(phrase.heads & PERIOD_KINDS) if phrase.heads else period_hint
-    sources = [Source(TITLE, phrase, own_date(block, period_document=period_document))]
-    if text.title and text.title.strip():
-        sources.append(_prose(META, text.title))
-    # A meeting-date sentence below the title block ("The regular meeting ... was held on ...").
-    own_cued = [d for d in find_dates(first_page) if d.cue == "own"]
-    statuses = frozenset({"draft"}) if _draft_marked(first_page) else frozenset()
-    sources.append(
-        Source(
-            FIRST_PAGE, Phrase(frozenset(), frozenset(), (), statuses, ()), own_cued[0] if own_cued else None
-        )
-    )
-    if text.created:
-        d = text.created.date()
-        sources.append(Source(CREATED, EMPTY, Period(d, d, "day", d.isoformat())))
-    return sources
-
-
-def _title_phrase(block: str) -> Phrase:
-    """The title block as one phrase: each line is read alone (a title, a subtitle, a date line).
-
-    The kind is the first line's, unless another line names the document's form: "Budget
-    Overview / Presentation to the Board" is a presentation, "MINUTES / Budget Hearing" minutes.
-    """
-    lines = [read_phrase(line) for line in block.splitlines()]
-    named = [p.heads for p in lines if p.heads]
-    heads = next((h & FORM_KINDS for h in named if h & FORM_KINDS), named[0] if named else frozenset())
-    kinds = frozenset().union(*(p.kinds for p in lines)) if lines else frozenset()
-    bodies = tuple(b for p in lines for b in p.bodies)
-    statuses = frozenset().union(*(p.statuses for p in lines)) if lines else frozenset()
-    return Phrase(heads, kinds, bodies, statuses, find_dates(block))
-
-
-def _draft_marked(first_page: str) -> bool:
-    # A watermark or stamp is upper case; "the draft budget" in running text is not a status.
-    match = _DRAFT_MARK_RE.search(first_page)
-    if match is None:
-        return False
-    return match.group(0).lower() != "draft" or bool(_UPPER_DRAFT_RE.search(first_page))
 
 
 # -- factors --------------------------------------------------------------------------------------
@@ -230,6 +136,8 @@ def _accumulate(factor: str, prior: float, items: list[tuple[str, float, str]]) 
     """
     logit = prior
     best: tuple[float, str, str] | None = None
+    pro: tuple[float, str, str] | None = None
+    con: tuple[float, str, str] | None = None
     weights = WEIGHTS[factor]
     text_spoke = any(source in TEXT_SOURCES and value for source, value, _ in items)
     for source, value, said in items:
@@ -239,7 +147,11 @@ def _accumulate(factor: str, prior: float, items: list[tuple[str, float, str]]) 
         logit += signed
         if best is None or abs(signed) > abs(best[0]):
             best = (signed, source, said)
-    return Verdict(factor, logit, best)
+        if signed > 0 and (pro is None or signed > pro[0]):
+            pro = (signed, source, said)
+        if signed < 0 and (con is None or signed < con[0]):
+            con = (signed, source, said)
+    return Verdict(factor, logit, best, pro, con)
 
 
 def kind_verdict(intent: Intent, sources: list[Source], text_read: bool = False) -> Verdict | None:
@@ -260,7 +172,9 @@ def kind_verdict(intent: Intent, sources: list[Source], text_read: bool = False)
             continue
         elif heads & wanted:
             # "Agendas & Minutes" names the wanted kind among others: a listing, not a verdict.
-            items.append((s.name, 1.0 if heads <= wanted else 0.25, said))
+            items.append((s.name, 1.0 if heads <= wanted and not s.phrase.listing else 0.25, said))
+        elif s.phrase.listing:
+            items.append((s.name, -0.25, said))
         elif heads & related:
             items.append((s.name, -0.4, said))
         else:
@@ -269,15 +183,6 @@ def kind_verdict(intent: Intent, sources: list[Source], text_read: bool = False)
     if text_read and wanted and not any(source in TEXT_SOURCES for source, _, _ in items):
         prior -= TEXT_SILENT_KIND_PENALTY
     return _accumulate("kind", prior, items)
-
-
-def body_match(wanted: BodySpec, body: Body) -> float:
-    """1 same body, 0 another body; levels (town/school/...) only count when both are known."""
-    if wanted.key != body.key:
-        return 0.0
-    if wanted.level and body.level and wanted.level != body.level:
-        return 0.0
-    return 1.0
 
 
 def body_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
@@ -289,18 +194,14 @@ def body_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
         if not bodies:
             continue
         said = " / ".join(b.text for b in bodies)
-        if any(body_match(x, b) for x in intent.excluded_bodies for b in bodies):
+        if intent.excluded_bodies and source_agreement(intent.excluded_bodies, bodies) >= 0.7:
             items.append((s.name, -1.0, said))
             continue
         if not intent.bodies:
             continue
-        matches = [max(body_match(w, b) for w in intent.bodies) for b in bodies]
-        if all(matches):
-            items.append((s.name, 1.0, said))
-        elif any(matches):
-            items.append((s.name, 0.3, said))  # a joint meeting, or a page listing several bodies
-        else:
-            items.append((s.name, -1.0, said))
+        value = source_agreement(intent.bodies, bodies)
+        if value:
+            items.append((s.name, value, said))
     return _accumulate("body", PRIORS["body"] if intent.bodies else 2.0, items)
 
 
@@ -311,8 +212,7 @@ def time_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
     for s in sources:
         if s.own is None:
             continue
-        fit = compare(s.own, intent.periods)
-        items.append((s.name, 2.0 * fit - 1.0, s.own.label))
+        items.append((s.name, agreement(s.own, intent.periods), s.own.label))
     return _accumulate("time", PRIORS["time"], items)
 
 
@@ -333,6 +233,9 @@ def status_verdict(intent: Intent, sources: list[Source], text_read: bool) -> Ve
             items.append((s.name, -1.0, said))
         elif statuses & required:
             items.append((s.name, 1.0, said))
+        elif required and not ("final" in required and statuses <= {"final", "amended"}):
+            # "Proposed Budget" when the amended one is asked for; an amended budget is still final.
+            items.append((s.name, -0.6, said))
     prior = PRIORS["status"] if excluded else 0.0
     text_marked = any(source in TEXT_SOURCES and value < 0 for source, value, _ in items)
     if text_read and excluded and not text_marked:
@@ -353,6 +256,27 @@ def topic_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
         elif s.phrase.heads & set(intent.kinds):
             items.append((s.name, -0.5, "/".join(sorted(s.phrase.kinds))))
     return _accumulate("topic", PRIORS["topic"], items)
+
+
+def audience_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
+    """Who the document is for, per dimension (school level, group): another value contradicts."""
+    if not intent.audiences:
+        return None
+    wanted = set(intent.audiences)
+    dimensions = {a.split(":")[0] for a in wanted}
+    items = []
+    for s in sources:
+        named = {a for a in s.phrase.audiences if a.split(":")[0] in dimensions}
+        if not named:
+            continue
+        values = []
+        for dim in dimensions:
+            here = {a for a in named if a.startswith(dim + ":")}
+            if here:
+                values.append(1.0 if here <= wanted else -1.0 if not here & wanted else -0.3)
+        value = min(values) if min(values) < 0 else sum(values) / len(values)
+        items.append((s.name, value, "/".join(sorted(a.split(":")[1] for a in named))))
+    return _accumulate("audience", PRIORS["audience"], items)
 
 
 def keyword_factor(intent: Intent, sources: list[Source], text: DocumentText | None, raw: str) -> float:
@@ -397,27 +321,41 @@ def assess(intent: Intent, sources: list[Source], text: DocumentText | None, raw
         time_verdict(intent, sources),
         status_verdict(intent, sources, text is not None),
         topic_verdict(intent, sources),
+        audience_verdict(intent, sources),
     ]
     return Assessment(tuple(v for v in verdicts if v is not None), keyword_factor(intent, sources, text, raw))
 
 
-_FACTOR_WORDS = {"kind": "kind", "body": "body", "time": "date", "status": "status", "topic": "topic"}
+_FACTOR_WORDS = {
+    "kind": "kind",
+    "body": "body",
+    "time": "date",
+    "status": "status",
+    "topic": "topic",
+    "audience": "audience",
+}
+
+
+# A supporting or contradicting item this strong is named even when the factor's total went the other way.
+NAMED_EVIDENCE = 1.0
 
 
 def reason(assessment: Assessment, intent: Intent) -> str:
-    """One sentence: what contradicted the request and what matched it, each with its source."""
+    """One sentence naming each constraint of the request the evidence contradicted and each it matched.
+
+    "Contradicted by date 2024-02-13 (title block) not in 2024-03-12, matches kind minutes
+    (link label); body town board (section heading), no evidence of audience."
+    """
     good: list[str] = []
     bad: list[str] = []
     for v in assessment.verdicts:
-        if v.best is None:
-            continue
-        signed, source, said = v.best
-        note = f"{_FACTOR_WORDS[v.factor]} {said} ({source})"
-        if signed > 0:
+        word = _FACTOR_WORDS[v.factor]
+        if v.con is not None and (v.probability < 0.5 or -v.con[0] >= NAMED_EVIDENCE):
+            bad.append(f"{word} {v.con[2]} ({v.con[1]})" + _wanted(v.factor, intent))
+        if v.pro is not None and (v.probability >= 0.5 or v.pro[0] >= NAMED_EVIDENCE):
+            note = f"{word} {v.pro[2]} ({v.pro[1]})"
             good.append(note if v.probability >= 0.5 else f"weakly {note}")
-        else:
-            bad.append(note + _wanted(v.factor, intent))
-    unknown = [_FACTOR_WORDS[v.factor] for v in assessment.verdicts if v.best is None]
+    unknown = [_FACTOR_WORDS[v.factor] for v in assessment.verdicts if v.pro is None and v.con is None]
     parts = []
     if bad:
         parts.append("contradicted by " + "; ".join(bad))
@@ -438,6 +376,12 @@ def _wanted(factor: str, intent: Intent) -> str:
         return " not " + " / ".join(intent.kinds)
     if factor == "body" and intent.bodies:
         return " not " + " / ".join(b.text for b in intent.bodies)
+    if factor == "status" and intent.required_statuses:
+        return " not " + " / ".join(intent.required_statuses)
+    if factor == "status" and intent.excluded_statuses:
+        return ", excluded"
+    if factor == "audience" and intent.audiences:
+        return " not " + " / ".join(a.split(":")[1] for a in intent.audiences)
     return ""
 
 

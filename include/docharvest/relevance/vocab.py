@@ -71,6 +71,17 @@ KIND_PHRASES: dict[str, tuple[str, ...]] = {
     "newsletter": ("newsletter", "newsletters", "bulletin"),
     "rfp": ("request for proposals", "request for proposal", "rfp", "rfq", "invitation to bid", "bid documents"),
     "form": ("form", "forms", "application", "application form", "permit application"),
+    # Neighbours of a school-year calendar on a school site: a calendar request must not take them.
+    "schedule": (
+        "schedule", "schedules", "bell schedule", "bell schedules", "class schedule", "bus schedule",
+        "exam schedule", "testing schedule",
+    ),
+    "menu": ("menu", "menus", "lunch menu", "lunch menus", "breakfast menu", "breakfast menus"),
+    # A digest of a document is not the document ("the budget" is not its "Budget in Brief").
+    "summary": (
+        "summary of changes", "executive summary", "in brief", "at a glance", "highlights", "overview",
+        "budget in brief", "popular annual financial report",
+    ),
 }
 
 # Abbreviations seen in file names and URL paths only (too ambiguous in prose).
@@ -101,7 +112,9 @@ RELATED_KINDS: dict[str, frozenset[str]] = {
     "earnings release": frozenset({"quarterly report"}),
     "quarterly report": frozenset({"earnings release"}),
     "policy": frozenset({"handbook"}),
-    "handbook": frozenset({"policy"}),
+    "handbook": frozenset({"policy", "summary"}),
+    "budget": frozenset({"summary"}),
+    "plan": frozenset({"summary"}),
 }
 
 # Kinds whose documents cover a period (a fiscal/school year, a quarter) rather than a day:
@@ -112,7 +125,9 @@ PERIOD_KINDS: frozenset[str] = frozenset({
 })
 
 # Words naming a body's type.
-BODY_TYPES: tuple[str, ...] = ("board", "council", "commission", "committee", "authority", "trustees")
+BODY_TYPES: tuple[str, ...] = (
+    "board", "council", "commission", "committee", "authority", "trustees", "association", "organization",
+)
 
 # Qualifiers that make a board the governing board (or name its level of government).
 LEVEL_WORDS: dict[str, str] = {
@@ -167,12 +182,33 @@ for _key, _words in {
     for _word in _words:
         SPECIALIST_QUALIFIERS[_word] = _key
 
+# Who a document is for: "dimension:value". A request naming one value of a dimension (a high
+# school handbook) is contradicted by a document naming another value of it (a middle-school one).
+AUDIENCE_PHRASES: dict[str, str] = {}
+for _value, _phrases in {
+    "level:high": ("high school", "high schools", "senior high", "secondary school", "upper school"),
+    "level:middle": ("middle school", "middle schools", "junior high", "intermediate school", "middle level"),
+    "level:elementary": ("elementary", "elementary school", "elementary schools", "primary school", "grade school",
+                         "kindergarten", "lower school"),
+    "group:student": ("student", "students", "pupil", "pupils"),
+    "group:parent": ("parent", "parents", "family", "families", "guardian", "guardians"),
+    "group:staff": ("employee", "employees", "staff", "teacher", "teachers", "substitute", "substitutes",
+                    "personnel", "faculty"),
+    "group:athletics": ("athletic", "athletics", "athlete", "athletes", "coach", "coaches", "coaching",
+                        "sports", "extracurricular"),
+    "group:volunteer": ("volunteer", "volunteers"),
+}.items():
+    for _phrase in _phrases:
+        AUDIENCE_PHRASES[_phrase] = _value
+
 # Body abbreviations in file names and URL paths: abbreviation -> body phrase.
 BODY_ABBREVIATIONS: dict[str, str] = {
     "tb": "town board", "vb": "village board", "bot": "board of trustees", "boe": "board of education",
     "bos": "board of supervisors", "boc": "board of commissioners", "bod": "board of directors",
     "cc": "city council", "pc": "planning commission", "pb": "planning board", "zba": "zoning board of appeals",
     "bza": "board of zoning appeals", "hpc": "historic preservation commission",
+    "pta": "parent teacher association", "pto": "parent teacher organization",
+    "ptsa": "parent teacher student association", "ptc": "parent teacher council",
 }
 
 # Document statuses. "draft" also covers unapproved minutes.
@@ -183,6 +219,7 @@ STATUS_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "proposed": ("proposed", "recommended", "preliminary", "tentative", "requested", "superintendent's proposed"),
     "final": ("adopted", "approved", "final", "enacted", "official", "amended and adopted", "passed"),
+    "amended": ("amended", "revised", "amendment", "as amended", "budget amendment"),
 }
 
 MONTHS: dict[str, int] = {

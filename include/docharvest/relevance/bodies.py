@@ -1,0 +1,94 @@
+"""Is the body a text names the one the request asks for? Graded, so that "not said" is not "no".
+
+Bodies are first compared by ``key`` (a Planning Board and a Planning Commission are one body)
+and level (a town council is not a city council). Within one key the words that tell bodies
+apart decide: "Near West Design Review Committee" is not "Far West Design Review Committee",
+while "Board of Health" is consistent with "Cuyahoga County Board of Health" (it names less,
+not something else). A bare type word ("Board", "Committee") or a group ("Design Review
+Committees", "Board & Committee Meetings") does not contradict a named body: a page heading
+"Board" on a health board's own site means that board.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from docharvest.relevance.vocab import BODY_TYPES, GOVERNING_OF, LEVEL_WORDS, SPECIALIST_QUALIFIERS, STOPWORDS
+
+# Agreement of one named body with the one asked for, -1..1.
+SAME = 1.0
+NAMES_LESS = 0.7  # "Community Development Commission" for "Chicago Community Development Commission"
+BARE_SAME_TYPE = 0.3  # "Board" for "Board of Health"
+GROUP = 0.0  # "Design Review Committees"
+BARE_OTHER_TYPE = -0.3  # "Board" for "Legislative Committee"
+OTHER = -1.0
+
+_WORD_RE = re.compile(r"[a-z0-9']+")
+_TYPE_WORDS = frozenset(BODY_TYPES) | {"boards", "councils", "commissions", "committees", "authorities"}
+_NOT_DISTINCTIVE = STOPWORDS | _TYPE_WORDS | frozenset(LEVEL_WORDS) | frozenset(GOVERNING_OF) | {"&"}
+
+
+class BodyLike(Protocol):
+    @property
+    def key(self) -> str: ...
+    @property
+    def level(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+
+def body_type(text: str) -> str:
+    """The type word of a body's text ("committee" for "Near West Design Review Committee")."""
+    words = _WORD_RE.findall(text.lower())
+    for word in reversed(words):
+        if word in _TYPE_WORDS:
+            return (
+                "board" if word == "trustees" else word.rstrip("s") if word != "authorities" else "authority"
+            )
+    return ""
+
+
+def distinctive(key: str, text: str) -> frozenset[str]:
+    """Words of a body's name that tell it apart from other bodies of its key."""
+    words = _WORD_RE.findall(text.lower())
+    return frozenset(w for w in words if w not in _NOT_DISTINCTIVE and SPECIALIST_QUALIFIERS.get(w) != key)
+
+
+def is_bare(text: str) -> bool:
+    """Only a type word: "Board", "the Committee"."""
+    return all(w in _TYPE_WORDS or w in STOPWORDS for w in _WORD_RE.findall(text.lower()))
+
+
+def agreement(wanted: BodyLike, found: BodyLike, plural: bool = False) -> float:
+    """How far ``found`` is the body ``wanted`` (-1 another body .. 1 the same)."""
+    if wanted.level and found.level and wanted.level != found.level:
+        return OTHER
+    if is_bare(found.text):
+        if plural:
+            return GROUP
+        return BARE_SAME_TYPE if body_type(found.text) == body_type(wanted.text) else BARE_OTHER_TYPE
+    if wanted.key != found.key:
+        return GROUP if plural else OTHER
+    want, have = distinctive(wanted.key, wanted.text), distinctive(found.key, found.text)
+    if want <= have:
+        return SAME
+    if have < want:
+        return NAMES_LESS
+    return GROUP if plural else OTHER
+
+
+def source_agreement(wanted: tuple[BodyLike, ...], found: tuple[BodyLike, ...]) -> float:
+    """One source's verdict on the body: the bodies it names one by one, the best one counting.
+
+    A text naming one body and its umbrella ("Design Review Committees / Near West Design
+    Review Committee") or a joint meeting speaks for the body it names best; named bodies
+    outweigh bare and group mentions.
+    """
+    named: list[float] = []
+    vague: list[float] = []
+    for body in found:
+        plural = bool(getattr(body, "plural", False))
+        value = max(agreement(w, body, plural) for w in wanted)
+        (vague if plural or is_bare(body.text) else named).append(value)
+    return max(named) if named else max(vague)
