@@ -69,9 +69,10 @@ def test_form_fields_do_not_clamp_and_hide_internal_ids(dagbag, dag_id) -> None:
         assert not {"minimum", "maximum", "pattern", "maxLength"} & set(schema), (name, schema)
     assert "job_id" not in params and "org_id" not in params
     first = list(params)[:2]
-    assert first == {"docharvest_scrape": ["website", "prompt"], "docharvest_knowledge": ["url", "max_pages"]}.get(
-        dag_id, first
-    )
+    assert first == {
+        "docharvest_scrape": ["website", "prompt"],
+        "docharvest_knowledge": ["url", "max_pages"],
+    }.get(dag_id, first)
 
 
 def test_conf_still_passes_internal_ids(dagbag) -> None:  # type: ignore[no-untyped-def]

@@ -18,7 +18,15 @@ from pydantic import BaseModel
 
 _SCHEMA_KEYS = ("type", "enum", "format", "items", "minItems", "maxItems")
 # Checked by Airflow's validation but kept away from the form, which would clamp or truncate.
-_BOUND_KEYS = ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "pattern", "minLength", "maxLength")
+_BOUND_KEYS = (
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "pattern",
+    "minLength",
+    "maxLength",
+)
 INTERNAL_FIELDS = ("job_id", "org_id")
 FIRST_FIELDS = ("website", "url", "prompt", "schema_name", "inputs")
 
