@@ -343,7 +343,8 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
     scorer = build_scorer(settings)
     intent = _intent(settings, job_id)
     text_dir = settings.work_dir(job_id) / "text"
-    rows, issues = [], []
+    rows: list[dict[str, Any]] = []
+    issues: list[dict[str, Any]] = []
     step_log = StepLog(log, job_id, f"extract batch {batch}", "documents")
     with cpu_meter(settings, job_id, f"extract-{batch}"):
         for doc, parsed in zip(docs, _parse_all(docs, settings.parse_workers), strict=True):
