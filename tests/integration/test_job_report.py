@@ -109,7 +109,9 @@ def test_report_charts_match_the_job(demo_run: dict[str, Any], tmp_path: Path) -
     target = tmp_path / "report.html"
     assert main(["report", job_id, "-o", str(target)]) == 0
     html = target.read_text()
-    assert not re.search(r"<script|<link|src=|@import|url\(", html), "self-contained: nothing loaded from elsewhere"
+    assert not re.search(r"<script|<link|src=|@import|url\(", html), (
+        "self-contained: nothing loaded from elsewhere"
+    )
     page = _parse(html)
     engine = init_db(settings)
     docs = repository.list_documents(engine, job_id)

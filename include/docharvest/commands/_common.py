@@ -58,12 +58,15 @@ def job_output_guard(verbose: bool, log_path: Path | None = None) -> Iterator[Te
     Without ``verbose``, everything the run writes (Airflow's warnings and tracebacks, task
     logs, child processes) goes to ``log_path`` at the file-descriptor level; with it, to stderr.
     """
-    level = logging.INFO if verbose else logging.WARNING
+    to_file = not verbose and log_path is not None and _has_fd(sys.stderr) and _has_fd(sys.stdout)
+    level = logging.INFO if verbose or to_file else logging.WARNING
     logging.basicConfig(level=level, stream=sys.stderr, format="%(levelname)s %(name)s: %(message)s")
+    if verbose or to_file:  # task logs (progress, failed documents) belong in the log; a user's setting wins
+        os.environ.setdefault("AIRFLOW__LOGGING__LOGGING_LEVEL", "INFO")
     if not verbose:
         # A broken PDF is a recorded job error already; pypdf's own warnings would only repeat it.
         logging.getLogger("pypdf").setLevel(logging.ERROR)
-    if verbose or log_path is None or not _has_fd(sys.stderr) or not _has_fd(sys.stdout):
+    if not to_file or log_path is None:
         with contextlib.redirect_stdout(sys.stderr):
             yield sys.stderr
         return

@@ -152,11 +152,14 @@ class ProgressDisplay:
 
     def _run_plain(self) -> None:
         started = time.monotonic()
-        while not self._stop.wait(PLAIN_EVERY):
+        while True:
             snap = self._poll()
-            text = snap.line() if snap else f"[{_clock(time.monotonic() - started)}] {self.job_id} starting"
+            waited = _clock(time.monotonic() - started)
+            text = snap.line() if snap else f"[{waited}] {self.job_id}: starting Airflow and the DAG run"
             self.stream.write(f"docharvest: {text}\n")
             self.stream.flush()
+            if self._stop.wait(PLAIN_EVERY):
+                break
 
     def _run_live(self) -> None:
         from rich.console import Console
@@ -180,7 +183,7 @@ def render_rich(snap: Snapshot | None, job_id: str, waited: float) -> Any:
     from rich.table import Table
 
     if snap is None:
-        return Spinner("dots", text=f" {job_id}: starting Airflow ({waited:.0f} s)")
+        return Spinner("dots", text=f" {job_id}: starting Airflow and the DAG run ({waited:.0f} s)")
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()

@@ -10,7 +10,7 @@ from typing import Any
 
 from docharvest.config import Settings
 
-MAX_ROWS = 25
+MAX_ROWS = 20
 
 
 def _clip(text: str | None, width: int) -> str:
@@ -36,15 +36,14 @@ def scrape_summary(results: dict[str, Any], settings: Settings) -> str:
     docs = results["documents"]
     if docs:
         lines.append(f"{'confidence':>10}  {'type':<5} {'MB':>6}  name")
-    for doc in docs[:MAX_ROWS]:
+    for doc in docs[:MAX_ROWS]:  # one line each: a screen holds the summary
+        reason = f" - {doc['relevance_reason']}" if doc.get("relevance_reason") else ""
         lines.append(
             f"{doc['confidence_score']:>10.2f}  {doc['document_type'] or '-':<5} "
-            f"{doc['file_size_mb']:>6.2f}  {_clip(doc['name'], 70)}"
+            f"{doc['file_size_mb']:>6.2f}  {_clip(doc['name'] + reason, 100)}"
         )
-        if doc.get("relevance_reason"):
-            lines.append(f"{'':>26}{_clip(doc['relevance_reason'], 100)}")
     if len(docs) > MAX_ROWS:
-        lines.append(f"{'':>26}… and {len(docs) - MAX_ROWS} more (--json or the report for all)")
+        lines.append(f"{'':>26}… and {len(docs) - MAX_ROWS} more (--json or the report show all)")
     lines += [
         "",
         f"pages crawled {results['total_pages_crawled']}, candidates {results['total_documents_found']}, "
