@@ -140,3 +140,39 @@ def test_scrape_job_succeeds_on_a_non_default_port(standalone: Standalone, tmp_p
     states = {t["task_id"]: t["state"] for t in tasks["task_instances"]}
     assert state == "success", f"run ended {state}: {states}\n{standalone.log_tail()}"
     assert "localhost:8080" not in standalone.log_tail()
+    standalone.finished_run = run_id  # type: ignore[attr-defined]
+
+
+def test_out_of_range_values_are_refused_naming_the_bound(standalone: Standalone) -> None:
+    """What the trigger form submits: no clamping anywhere, a 400 that names the bound."""
+    with standalone.client() as client:
+        for field, value, bound in (
+            ("timeout", 5, "minimum of 60"),
+            ("confidence_threshold", 1.5, "maximum of 1"),
+        ):
+            conf = {"website": "https://example.org/", "prompt": "minutes", field: value}
+            refused = client.post(
+                "/api/v2/dags/docharvest_scrape/dagRuns", json={"logical_date": None, "conf": conf}
+            )
+            assert refused.status_code == 400, refused.text
+            assert bound in refused.json()["detail"] and field in refused.json()["detail"]
+        params = client.get("/api/v2/dags/docharvest_scrape/details").json()["params"]
+    assert list(params)[:2] == ["website", "prompt"] and "job_id" not in params
+
+
+def test_dag_run_view_needs_an_airflow_login(standalone: Standalone) -> None:
+    run_id = getattr(standalone, "finished_run", None)
+    if run_id is None:
+        pytest.skip("needs the finished run of the previous test")
+    path = f"/docharvest/ui/dag-runs/docharvest_scrape/{run_id}"
+    anonymous = httpx.get(standalone.url + path, timeout=20)
+    assert anonymous.status_code == 401 and "documents" not in anonymous.text
+    forged = httpx.get(standalone.url + path, cookies={"_token": "not-a-jwt"}, timeout=20)
+    assert forged.status_code == 401
+    page = httpx.get(standalone.url + path, cookies={"_token": standalone.token()}, timeout=20)
+    assert page.status_code == 200, page.text[:500]
+    assert "id='documents'" in page.text and "completed" in page.text
+    with standalone.client() as client:
+        plugins = client.get("/api/v2/plugins").json()["plugins"]
+    views = [v for p in plugins for v in p.get("external_views", [])]
+    assert any(v["destination"] == "dag_run" and "{RUN_ID}" in v["href"] for v in views), views
