@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -15,6 +16,8 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote
 
 import httpx
 import pytest
@@ -179,3 +182,130 @@ def test_dag_run_view_needs_an_airflow_login(standalone: Standalone) -> None:
         plugins = client.get("/api/v2/plugins").json()["plugins"]
     views = [v for p in plugins for v in p.get("external_views", [])]
     assert any(v["destination"] == "dag_run" and "{RUN_ID}" in v["href"] for v in views), views
+
+
+def _browser(tmp_path: Path) -> Any:
+    """Headless Debian Chromium through chromedriver; skip where either (or selenium) is missing."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver_bin = shutil.which("chromedriver")
+    if not chromium or not driver_bin:
+        pytest.skip(
+            "Chromium and chromedriver are not installed (apt-get install -y chromium chromium-driver)"
+        )
+    webdriver = pytest.importorskip(
+        "selenium.webdriver", reason="selenium is not installed (requirements-dev)"
+    )
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = chromium
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1100",
+    ):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(driver_bin), options=options)
+    driver.implicitly_wait(10)
+    return driver
+
+
+def _wait_for(predicate: Any, timeout: float, what: str) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(0.5)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_browser_trigger_form_refuses_then_runs_and_shows_the_docharvest_tab(
+    standalone: Standalone, tmp_path: Path
+) -> None:
+    """A person in the real UI: log in, trigger from the form, see the refusal, open the run's DocHarvest tab."""
+    driver = _browser(tmp_path)
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    site = serve_folder(build_demo_site(tmp_path / "site"))
+    try:
+        passwords = json.loads((standalone.home / "simple_auth_manager_passwords.json.generated").read_text())
+        driver.get(standalone.url + "/")
+        driver.find_element(By.CSS_SELECTOR, "input[name=username]").send_keys("admin")
+        password = driver.find_element(By.CSS_SELECTOR, "input[name=password]")
+        password.send_keys(passwords["admin"])
+        password.send_keys(Keys.ENTER)
+        _wait_for(lambda: "/auth/login" not in driver.current_url, 60, "the login")
+
+        driver.get(f"{standalone.url}/dags/docharvest_scrape")
+        _wait_for(
+            lambda: [
+                b for b in driver.find_elements(By.CSS_SELECTOR, "button") if b.text.strip() == "Trigger"
+            ],
+            60,
+            "the Trigger button",
+        )[0].click()
+        driver.find_element(By.ID, "element_website").send_keys(f"http://127.0.0.1:{site.server_address[1]}/")
+        driver.find_element(By.ID, "element_prompt").send_keys(DEMO_PROMPT)
+        timeout = driver.find_element(By.NAME, "element_timeout")
+        timeout.send_keys(Keys.CONTROL, "a")
+        timeout.send_keys("5")
+        timeout.send_keys(Keys.TAB)
+        assert timeout.get_attribute("value") == "5", "the form must not clamp what was typed"
+        trigger = [
+            b
+            for b in driver.find_elements(By.CSS_SELECTOR, "[role=dialog] button")
+            if b.text.strip() == "Trigger"
+        ][0]
+        trigger.click()
+        refusal = _wait_for(
+            lambda: "5 is less than the minimum of 60" in driver.find_element(By.TAG_NAME, "body").text,
+            60,
+            "the refusal naming the bound",
+        )
+        driver.save_screenshot(str(tmp_path / "refused.png"))
+        assert refusal and "/runs/" not in driver.current_url
+
+        timeout.send_keys(Keys.CONTROL, "a")
+        timeout.send_keys("600")
+        timeout.send_keys(Keys.TAB)
+        trigger.click()
+        _wait_for(lambda: "/runs/" in driver.current_url, 60, "the new run's page")
+        run_id = unquote(driver.current_url.split("/runs/", 1)[1].split("/", 1)[0])
+        with standalone.client() as client:
+            state = _wait_for(
+                lambda: (
+                    s
+                    if (s := client.get(f"/api/v2/dags/docharvest_scrape/dagRuns/{run_id}").json()["state"])
+                    in ("success", "failed")
+                    else None
+                ),
+                400,
+                "the run to finish",
+            )
+        assert state == "success"
+
+        driver.get(f"{standalone.url}/dags/docharvest_scrape/runs/{quote(run_id, safe='')}")
+        _wait_for(
+            lambda: [a for a in driver.find_elements(By.CSS_SELECTOR, "a") if a.text.strip() == "DocHarvest"],
+            60,
+            "the DocHarvest tab",
+        )[0].click()
+        frame = _wait_for(lambda: driver.find_elements(By.TAG_NAME, "iframe"), 60, "the view's frame")[0]
+        driver.save_screenshot(str(tmp_path / "docharvest-tab.png"))
+        driver.switch_to.frame(frame)
+        rows = _wait_for(
+            lambda: driver.find_elements(By.CSS_SELECTOR, "#documents tr[data-status='extracted']"),
+            60,
+            "documents",
+        )
+        assert len(rows) >= 5 and "Minutes" in rows[0].text
+        assert "completed" in driver.find_element(By.ID, "job-status").text
+    finally:
+        driver.quit()
+        site.shutdown()
+        site.server_close()
