@@ -214,13 +214,33 @@ def _browser(tmp_path: Path) -> Any:
 
 
 def _wait_for(predicate: Any, timeout: float, what: str) -> Any:
+    """``predicate()`` once truthy; the React UI re-renders, so stale elements are simply retried."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        value = predicate()
+        try:
+            value = predicate()
+        except (StaleElementReferenceException, WebDriverException):
+            value = None
         if value:
             return value
         time.sleep(0.5)
     raise AssertionError(f"timed out waiting for {what}")
+
+
+def _click(driver: Any, selector: str, text: str, what: str) -> None:
+    """Click the element matching ``selector`` whose text is ``text`` (retried across re-renders)."""
+    from selenium.webdriver.common.by import By
+
+    def attempt() -> bool:
+        for element in driver.find_elements(By.CSS_SELECTOR, selector):
+            if element.text.strip() == text:
+                element.click()
+                return True
+        return False
+
+    _wait_for(attempt, 60, what)
 
 
 def test_browser_trigger_form_refuses_then_runs_and_shows_the_docharvest_tab(
@@ -242,26 +262,17 @@ def test_browser_trigger_form_refuses_then_runs_and_shows_the_docharvest_tab(
         _wait_for(lambda: "/auth/login" not in driver.current_url, 60, "the login")
 
         driver.get(f"{standalone.url}/dags/docharvest_scrape")
-        _wait_for(
-            lambda: [
-                b for b in driver.find_elements(By.CSS_SELECTOR, "button") if b.text.strip() == "Trigger"
-            ],
-            60,
-            "the Trigger button",
-        )[0].click()
-        driver.find_element(By.ID, "element_website").send_keys(f"http://127.0.0.1:{site.server_address[1]}/")
+        _click(driver, "button", "Trigger", "the Trigger button")
+        _wait_for(lambda: driver.find_elements(By.ID, "element_website"), 60, "the form")[0].send_keys(
+            f"http://127.0.0.1:{site.server_address[1]}/"
+        )
         driver.find_element(By.ID, "element_prompt").send_keys(DEMO_PROMPT)
         timeout = driver.find_element(By.NAME, "element_timeout")
         timeout.send_keys(Keys.CONTROL, "a")
         timeout.send_keys("5")
         timeout.send_keys(Keys.TAB)
         assert timeout.get_attribute("value") == "5", "the form must not clamp what was typed"
-        trigger = [
-            b
-            for b in driver.find_elements(By.CSS_SELECTOR, "[role=dialog] button")
-            if b.text.strip() == "Trigger"
-        ][0]
-        trigger.click()
+        _click(driver, "[role=dialog] button", "Trigger", "the form's Trigger button")
         refusal = _wait_for(
             lambda: "5 is less than the minimum of 60" in driver.find_element(By.TAG_NAME, "body").text,
             60,
@@ -273,28 +284,21 @@ def test_browser_trigger_form_refuses_then_runs_and_shows_the_docharvest_tab(
         timeout.send_keys(Keys.CONTROL, "a")
         timeout.send_keys("600")
         timeout.send_keys(Keys.TAB)
-        trigger.click()
+        _click(driver, "[role=dialog] button", "Trigger", "the form's Trigger button")
         _wait_for(lambda: "/runs/" in driver.current_url, 60, "the new run's page")
         run_id = unquote(driver.current_url.split("/runs/", 1)[1].split("/", 1)[0])
+        state, deadline = "queued", time.monotonic() + 400
         with standalone.client() as client:
-            state = _wait_for(
-                lambda: (
-                    s
-                    if (s := client.get(f"/api/v2/dags/docharvest_scrape/dagRuns/{run_id}").json()["state"])
-                    in ("success", "failed")
-                    else None
-                ),
-                400,
-                "the run to finish",
-            )
+            while state not in ("success", "failed") and time.monotonic() < deadline:
+                time.sleep(2)
+                try:
+                    state = client.get(f"/api/v2/dags/docharvest_scrape/dagRuns/{run_id}").json()["state"]
+                except httpx.TimeoutException:
+                    continue
         assert state == "success"
 
         driver.get(f"{standalone.url}/dags/docharvest_scrape/runs/{quote(run_id, safe='')}")
-        _wait_for(
-            lambda: [a for a in driver.find_elements(By.CSS_SELECTOR, "a") if a.text.strip() == "DocHarvest"],
-            60,
-            "the DocHarvest tab",
-        )[0].click()
+        _click(driver, "a", "DocHarvest", "the run's DocHarvest tab")
         frame = _wait_for(lambda: driver.find_elements(By.TAG_NAME, "iframe"), 60, "the view's frame")[0]
         driver.save_screenshot(str(tmp_path / "docharvest-tab.png"))
         driver.switch_to.frame(frame)
