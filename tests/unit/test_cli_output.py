@@ -97,6 +97,5 @@ def test_a_failed_job_ends_with_one_line(capsys: pytest.CaptureFixture[str]) -> 
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1
     assert (
-        err.startswith("docharvest: Job failed: start URL unreachable (details: ")
-        and "job_cliout.log" in err
+        err.startswith("docharvest: Job failed: start URL unreachable (details: ") and "job_cliout.log" in err
     )

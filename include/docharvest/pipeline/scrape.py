@@ -517,9 +517,10 @@ def _merge_duplicates(engine: Any, job_id: str) -> None:
         if keeper is doc:
             continue
         keeper["aliases"] = sorted({*keeper["aliases"], doc["url"], *doc["aliases"]} - {keeper["url"]})
-        updates.append({"job_id": job_id, "url": doc["url"], "status": DUPLICATE})
+        updates.append({"job_id": job_id, "url": doc["url"], "status": DUPLICATE, "aliases": doc["aliases"]})
+    # Every row has the same keys, status included: the upsert's INSERT half must satisfy NOT NULL.
     updates += [
-        {"job_id": job_id, "url": d["url"], "aliases": d["aliases"]}
+        {"job_id": job_id, "url": d["url"], "status": d["status"], "aliases": d["aliases"]}
         for d in first_by_sha.values()
         if d["aliases"]
     ]
