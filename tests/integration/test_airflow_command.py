@@ -235,8 +235,9 @@ def _click(driver: Any, selector: str, text: str, what: str) -> None:
 
     def attempt() -> bool:
         for element in driver.find_elements(By.CSS_SELECTOR, selector):
-            if element.text.strip() == text:
-                element.click()
+            if element.text.strip() == text and element.is_enabled():
+                # A script click: the error toast may still lie over the button after a refusal.
+                driver.execute_script("arguments[0].scrollIntoView(); arguments[0].click();", element)
                 return True
         return False
 

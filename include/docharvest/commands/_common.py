@@ -163,6 +163,10 @@ def run_job_command(
         body = run(conf, settings, verbose=args.verbose, quiet=quiet)
     except JobDidNotStartError as exc:
         return fail(str(exc))
+    except Exception as exc:  # one line, as for a failed job; -v shows the traceback
+        if args.verbose:
+            raise
+        return fail(f"{type(exc).__name__}: {exc} (run again with -v for the traceback)")
     if args.output:
         write_output(body, args.output)
     if getattr(args, "json", False) or summarize is None:
