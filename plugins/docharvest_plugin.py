@@ -1,7 +1,10 @@
 """Mounts the DocHarvest jobs API in Airflow's own API server (Airflow 3.1+ ``fastapi_apps``).
 
 The API is then served at ``<airflow>/docharvest/…`` (e.g. ``/docharvest/scrape``). Routes
-mounted this way are not behind Airflow's auth: the app checks its own API keys.
+mounted this way are not behind Airflow's auth: the app checks its own API keys, and its
+HTML job pages (``/docharvest/ui/…``) also accept an Airflow session that may read the
+DAG's runs (``airflow_session_can_read``). Each DAG run gets a "DocHarvest" tab
+(``external_views``, destination ``dag_run``) showing that run's job.
 Where ``DOCHARVEST_API__*`` does not say how to reach Airflow's REST API, this plugin
 fills it in from Airflow's own config: this API server's address and the simple auth
 manager's generated password file.
@@ -18,6 +21,7 @@ from airflow.configuration import conf
 from airflow.plugins_manager import AirflowPlugin
 from docharvest.api import create_app
 from docharvest.config import Settings
+from fastapi import Request
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +57,47 @@ def plugin_settings() -> Settings:
     return settings
 
 
+async def airflow_session_can_read(request: Request, dag_id: str | None) -> bool:
+    """True when the request carries an Airflow login (cookie or bearer JWT) that may read the DAG's runs."""
+    from airflow.api_fastapi.app import get_auth_manager
+    from airflow.api_fastapi.auth.managers.base_auth_manager import COOKIE_NAME_JWT_TOKEN
+    from airflow.api_fastapi.auth.managers.models.resource_details import DagAccessEntity, DagDetails
+
+    header = request.headers.get("authorization", "")
+    token = (
+        header[7:].strip()
+        if header.lower().startswith("bearer ")
+        else request.cookies.get(COOKIE_NAME_JWT_TOKEN)
+    )
+    if not token:
+        return False
+    manager = get_auth_manager()
+    try:
+        user = await manager.get_user_from_token(token)
+    except Exception:  # expired or forged token: not signed in
+        return False
+    return bool(
+        manager.is_authorized_dag(
+            method="GET", access_entity=DagAccessEntity.RUN, details=DagDetails(id=dag_id), user=user
+        )
+    )
+
+
 class DocHarvestPlugin(AirflowPlugin):
     name = "docharvest"
     fastapi_apps = [
-        {"app": create_app(plugin_settings()), "url_prefix": URL_PREFIX, "name": "DocHarvest jobs API"}
+        {
+            "app": create_app(plugin_settings(), ui_auth=airflow_session_can_read),
+            "url_prefix": URL_PREFIX,
+            "name": "DocHarvest jobs API",
+        }
+    ]
+    # A "DocHarvest" tab on every DAG run; the href is relative to Airflow's base URL.
+    external_views = [
+        {
+            "name": "DocHarvest",
+            "href": URL_PREFIX.lstrip("/") + "/ui/dag-runs/{DAG_ID}/{RUN_ID}",
+            "destination": "dag_run",
+            "url_route": "docharvest",
+        }
     ]

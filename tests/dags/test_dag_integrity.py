@@ -48,15 +48,40 @@ def test_dags_have_tags_owner_retries_and_docs(dagbag) -> None:  # type: ignore[
 def test_scrape_params_mirror_the_seed_bounds(dagbag) -> None:  # type: ignore[no-untyped-def]
     params = dagbag.dags["docharvest_scrape"].params
     schema = {name: params.get_param(name).schema for name in params}
-    assert schema["timeout"]["minimum"] == 60 and schema["timeout"]["maximum"] == 3600
+    bounds = {name: (s.get("allOf") or [{}])[0] for name, s in schema.items()}
+    assert bounds["timeout"]["minimum"] == 60 and bounds["timeout"]["maximum"] == 3600
     assert params["timeout"] == 1800
-    assert schema["confidence_threshold"]["minimum"] == 0 and schema["confidence_threshold"]["maximum"] == 1
+    assert bounds["confidence_threshold"]["minimum"] == 0 and bounds["confidence_threshold"]["maximum"] == 1
     assert params["confidence_threshold"] == 0.1
-    assert schema["max_file_size_mb"]["minimum"] == 1 and schema["max_file_size_mb"]["maximum"] == 500
+    assert bounds["max_file_size_mb"]["minimum"] == 1 and bounds["max_file_size_mb"]["maximum"] == 500
     assert schema["file_type"]["enum"] == ["document"]
     assert params["single_page"] is False
-    assert schema["website"]["pattern"].startswith("^https?://")
+    assert bounds["website"]["pattern"].startswith("^https?://")
     assert all(params.get_param(n).description for n in ("website", "prompt", "timeout"))
+
+
+@pytest.mark.parametrize("dag_id", ["docharvest_scrape", "docharvest_knowledge", "docharvest_extract"])
+def test_form_fields_do_not_clamp_and_hide_internal_ids(dagbag, dag_id) -> None:  # type: ignore[no-untyped-def]
+    """The trigger form's number input clamps to a top-level minimum/maximum: none may be there."""
+    params = dagbag.dags[dag_id].params
+    for name in params:
+        schema = params.get_param(name).schema
+        assert not {"minimum", "maximum", "pattern", "maxLength"} & set(schema), (name, schema)
+    assert "job_id" not in params and "org_id" not in params
+    first = list(params)[:2]
+    assert first == {
+        "docharvest_scrape": ["website", "prompt"],
+        "docharvest_knowledge": ["url", "max_pages"],
+    }.get(dag_id, first)
+
+
+def test_conf_still_passes_internal_ids(dagbag) -> None:  # type: ignore[no-untyped-def]
+    """The API's conf carries job_id/org_id; Airflow merges undeclared conf keys into the params."""
+    import copy
+
+    params = copy.deepcopy(dagbag.dags["docharvest_scrape"].params)
+    params.update({"website": "https://example.org/", "prompt": "minutes", "job_id": "job_x", "org_id": "o"})
+    assert params.validate()["job_id"] == "job_x"
 
 
 def test_bad_conf_fails_at_once_naming_the_field(dagbag) -> None:  # type: ignore[no-untyped-def]

@@ -105,9 +105,7 @@ def test_the_scrape_job_dag_is_unchanged_by_the_refactor() -> None:
         "file_type",
         "max_file_size_mb",
         "offsite_documents",
-        "job_id",
-        "org_id",
-    }
+    }  # job_id / org_id travel in the run's conf (API, sources), not as form fields
     assert dag.fileloc.endswith("docharvest_scrape.py")
     assert dag.get_task("download").max_active_tis_per_dagrun == 4
 

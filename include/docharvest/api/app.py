@@ -21,12 +21,15 @@ from pydantic import BaseModel
 from docharvest import __version__
 from docharvest.api.airflow_client import AirflowClient
 from docharvest.api.deps import ApiState
+from docharvest.api.docs_routes import router as docs_router
 from docharvest.api.errors import install_error_handlers
 from docharvest.api.ratelimit import RateLimiter
 from docharvest.api.results_cache import ResultsCache
 from docharvest.api.scrape_routes import router as scrape_router
 from docharvest.api.v1_models import ExtractJobRequest
 from docharvest.api.v1_routes import routers as v1_routers
+from docharvest.api.view_routes import UiAuth
+from docharvest.api.view_routes import router as view_router
 from docharvest.config import Settings
 
 log = logging.getLogger(__name__)
@@ -49,8 +52,16 @@ failed and cancelled.
 """
 
 
-def create_app(settings: Settings, *, airflow_transport: httpx.BaseTransport | None = None) -> FastAPI:
-    """The jobs API for ``settings``; ``airflow_transport`` replaces the Airflow HTTP transport (tests)."""
+def create_app(
+    settings: Settings,
+    *,
+    airflow_transport: httpx.BaseTransport | None = None,
+    ui_auth: UiAuth | None = None,
+) -> FastAPI:
+    """The jobs API for ``settings``; ``airflow_transport`` replaces the Airflow HTTP transport (tests).
+
+    ``ui_auth`` lets the HTML job pages (``/ui/…``) accept a session of the host (Airflow's).
+    """
     state = ApiState(
         settings=settings,
         airflow=AirflowClient(settings.api, transport=airflow_transport),
@@ -69,12 +80,17 @@ def create_app(settings: Settings, *, airflow_transport: httpx.BaseTransport | N
         description=DESCRIPTION,
         lifespan=lifespan,
         servers=[],
+        docs_url=None,  # served by docs_routes with local assets (no CDN)
+        redoc_url=None,
     )
     app.state.docharvest = state
+    app.state.docharvest_ui_auth = ui_auth
     install_error_handlers(app)
     app.include_router(scrape_router)
     for router in v1_routers():
         app.include_router(router)
+    app.include_router(docs_router)
+    app.include_router(view_router)
 
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app

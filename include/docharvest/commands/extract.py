@@ -52,11 +52,13 @@ def build_conf(args: argparse.Namespace) -> ExtractConf:
     )
 
 
-def run_extract(conf: ExtractConf, settings: Settings, *, verbose: bool = False) -> dict[str, Any]:
+def run_extract(
+    conf: ExtractConf, settings: Settings, *, verbose: bool = False, quiet: bool = True
+) -> dict[str, Any]:
     """Run the job through Airflow (dag.test) and return ``GET /v1/jobs/:id/results``'s body."""
     from docharvest.extract.results import extract_results
 
-    return run_dag_job(DAG_ID, conf, settings, extract_results, verbose=verbose)
+    return run_dag_job(DAG_ID, conf, settings, extract_results, verbose=verbose, quiet=quiet)
 
 
 def build_checked_conf(args: argparse.Namespace) -> ExtractConf:
@@ -73,4 +75,6 @@ def run(args: argparse.Namespace) -> int:
     def failure(body: dict[str, Any]) -> str | None:
         return None if body["job_status"] == "complete" else f"job ended {body['job_status']}"
 
-    return run_job_command(args, build_checked_conf, run_extract, failure)
+    from docharvest.commands.summary import extract_summary
+
+    return run_job_command(args, build_checked_conf, run_extract, failure, extract_summary)

@@ -33,15 +33,19 @@ def build_conf(args: argparse.Namespace) -> KnowledgeConf:
     )
 
 
-def run_knowledge(conf: KnowledgeConf, settings: Settings, *, verbose: bool = False) -> dict[str, Any]:
+def run_knowledge(
+    conf: KnowledgeConf, settings: Settings, *, verbose: bool = False, quiet: bool = True
+) -> dict[str, Any]:
     """Run the job through Airflow (dag.test) and return ``GET /v1/jobs/{jobId}``'s body."""
     from docharvest.pipeline.knowledge import knowledge_job_body
 
-    return run_dag_job(DAG_ID, conf, settings, knowledge_job_body, verbose=verbose)
+    return run_dag_job(DAG_ID, conf, settings, knowledge_job_body, verbose=verbose, quiet=quiet)
 
 
 def run(args: argparse.Namespace) -> int:
     def failure(body: dict[str, Any]) -> str | None:
         return None if body["status"] == "completed" else body["error"] or f"job ended {body['status']}"
 
-    return run_job_command(args, build_conf, run_knowledge, failure)
+    from docharvest.commands.summary import knowledge_summary
+
+    return run_job_command(args, build_conf, run_knowledge, failure, knowledge_summary)

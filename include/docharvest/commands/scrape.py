@@ -56,14 +56,22 @@ def build_conf(args: argparse.Namespace) -> ScrapeConf:
     )
 
 
-def run_scrape(conf: ScrapeConf, settings: Settings, *, verbose: bool = False) -> dict[str, Any]:
+def run_scrape(
+    conf: ScrapeConf, settings: Settings, *, verbose: bool = False, quiet: bool = True
+) -> dict[str, Any]:
     """Run the job through Airflow (dag.test) and return its results in the seed's shape."""
     from docharvest.results import scrape_results
 
-    return run_dag_job(DAG_ID, conf, settings, scrape_results, verbose=verbose)
+    return run_dag_job(DAG_ID, conf, settings, scrape_results, verbose=verbose, quiet=quiet)
 
 
 def run(args: argparse.Namespace) -> int:
+    from docharvest.commands.summary import scrape_summary
+
     return run_job_command(
-        args, build_conf, run_scrape, lambda body: body["message"] if body["status"] != "completed" else None
+        args,
+        build_conf,
+        run_scrape,
+        lambda body: body["message"] if body["status"] != "completed" else None,
+        scrape_summary,
     )

@@ -40,6 +40,7 @@ from docharvest.pipeline.common import (
     total_cpu_seconds,
     write_json,
 )
+from docharvest.pipeline.progress_log import StepLog
 from docharvest.store import repository
 from docharvest.store.datasets import SCHEMA_VERSION, write_partition
 from docharvest.store.db import get_engine
@@ -100,6 +101,7 @@ class _PageSink:
         self.planned = max_pages
         self.files: list[str] = []
         self.failures: list[dict[str, Any]] = []
+        self.step_log = StepLog(log, job_id, "crawl", "pages")
 
     def on_progress(self, pages_crawled: int, pages_planned: int) -> None:
         self.planned = max(pages_planned, pages_crawled)
@@ -130,6 +132,7 @@ class _PageSink:
             total_pages=max(len(self.files), min(self.planned, self.max_pages)),
             current_step=f"Scraping {url}",
         )
+        self.step_log.tick(len(self.files), max(len(self.files), min(self.planned, self.max_pages)))
 
 
 def crawl(settings: Settings, job_id: str) -> str:

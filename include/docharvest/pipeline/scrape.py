@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,6 +29,7 @@ from docharvest.pipeline.common import (
     total_cpu_seconds,
     write_json,
 )
+from docharvest.pipeline.progress_log import StepLog, Timeline
 from docharvest.store import repository
 from docharvest.store.datasets import write_partition
 from docharvest.store.db import get_engine
@@ -132,6 +134,7 @@ def discover(settings: Settings, job_id: str) -> list[int]:
             settings.relevance.download_threshold,
         )
 
+    progress.timeline.sample(report.pages_crawled, force=True)
     repository.upsert_documents(engine, rows)
     if job.get("source"):
         _mark_removed(engine, job, report, [r["url"] for r in rows])
@@ -214,12 +217,17 @@ def _filename_stem(url_or_name: str) -> str:
 
 
 class _ProgressWriter:
-    """Writes crawl progress to the job row at most every half second (cheap to call often)."""
+    """Crawl progress: the job row at most every half second, a task-log line every few seconds,
+    and the timeline the report draws (cheap to call often)."""
 
     def __init__(self, settings: Settings, job_id: str) -> None:
         self.engine = get_engine(settings)
         self.job_id = job_id
         self.last = 0.0
+        self.log = StepLog(log, job_id, "discover", "pages")
+        self.timeline = Timeline(settings.work_dir(job_id))
+        self.timeline.path.unlink(missing_ok=True)  # a retried crawl starts its timeline again
+        self.timeline.sample(0, force=True)
 
     def __call__(self, pages_crawled: int, pages_planned: int) -> None:
         now = time.monotonic()
@@ -229,6 +237,8 @@ class _ProgressWriter:
         repository.update_job(
             self.engine, self.job_id, pages_scraped=pages_crawled, total_pages=pages_planned
         )
+        self.timeline.sample(pages_crawled)
+        self.log.tick(pages_crawled, pages_planned)
 
 
 def _record_issues(engine: Any, job_id: str, issues: list[Any]) -> None:
@@ -283,6 +293,8 @@ def download(settings: Settings, job_id: str, batch: int) -> int:
     for outcome in outcomes:
         row = _download_row(job_id, outcome)
         rows.append(tracker.row(outcome, row) if tracker else row)
+        if outcome.issue is not None:  # which documents failed belongs in the task log too
+            log.info("job %s: %s %s: %s", job_id, outcome.status, outcome.url, outcome.issue.message)
         if outcome.status == "too_large":
             reason = outcome.issue.message if outcome.issue else "file too large"
             repository.record_warning(
@@ -337,11 +349,15 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
     scorer = build_scorer(settings)
     intent = _intent(settings, job_id)
     text_dir = settings.work_dir(job_id) / "text"
-    rows, issues = [], []
+    rows: list[dict[str, Any]] = []
+    issues: list[dict[str, Any]] = []
+    step_log = StepLog(log, job_id, f"extract batch {batch}", "documents")
     with cpu_meter(settings, job_id, f"extract-{batch}"):
         for doc, parsed in zip(docs, _parse_all(docs, settings), strict=True):
+            step_log.tick(len(rows), len(docs), f"{len(issues)} unreadable")
             candidate = Candidate.model_validate(doc["evidence"])
             if isinstance(parsed, str):
+                log.info("job %s: unreadable %s: %s", job_id, doc["url"], parsed)
                 issues.append(_unreadable_issue(doc, parsed))
                 score = scorer.score_document(intent, candidate, None, doc["filename"])
                 rows.append(
@@ -376,6 +392,7 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
             )
     repository.update_documents(engine, job_id, rows)
     repository.record_errors(engine, job_id, issues)
+    log.info("job %s batch %d: %d read, %d unreadable", job_id, batch, len(rows) - len(issues), len(issues))
     # Model usage (0 for the offline scorer) is billed per batch; a retry overwrites its own file.
     write_json(settings.work_dir(job_id) / "usage" / f"extract-{batch}.json", asdict(scorer.usage()))
     return batch
@@ -417,15 +434,19 @@ def parse_document(path: str, document_type: str | None, ocr: OcrLimits | None =
         return str(exc)
 
 
-def _parse_all(docs: list[dict[str, Any]], settings: Settings) -> list[DocumentText | str]:
-    """Parse in a process pool when there is enough work to repay starting it (pypdf and OCR are CPU-bound)."""
+def _parse_all(docs: list[dict[str, Any]], settings: Settings) -> Iterator[DocumentText | str]:
+    """Parse in a process pool when there is enough work to repay starting it (pypdf and OCR are CPU-bound).
+
+    Results come in document order as they are ready, so the caller can log progress.
+    """
     workers = settings.parse_workers
     limits = settings.ocr.limits()
     jobs = [(d["raw_path"], d["document_type"], limits) for d in docs]
     if workers <= 1 or len(jobs) < 4:
-        return [parse_document(*j) for j in jobs]
+        yield from (parse_document(*j) for j in jobs)
+        return
     with parse_pool(min(workers, len(jobs))) as pool:
-        return list(pool.map(parse_document, *zip(*jobs, strict=True), chunksize=4))
+        yield from pool.map(parse_document, *zip(*jobs, strict=True), chunksize=4)
 
 
 # -- validate -----------------------------------------------------------------
@@ -508,9 +529,9 @@ def _merge_duplicates(engine: Any, job_id: str) -> None:
         if keeper is doc:
             continue
         keeper["aliases"] = sorted({*keeper["aliases"], doc["url"], *doc["aliases"]} - {keeper["url"]})
-        updates.append({"job_id": job_id, "url": doc["url"], "status": DUPLICATE})
+        updates.append({"job_id": job_id, "url": doc["url"], "status": DUPLICATE, "aliases": doc["aliases"]})
     updates += [
-        {"job_id": job_id, "url": d["url"], "aliases": d["aliases"]}
+        {"job_id": job_id, "url": d["url"], "status": d["status"], "aliases": d["aliases"]}
         for d in first_by_sha.values()
         if d["aliases"]
     ]
