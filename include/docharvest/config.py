@@ -206,6 +206,24 @@ class ExtractSettings(BaseModel):
     )
 
 
+class ParseSettings(BaseModel):
+    """Bounds on reading one document (issue 17): a hit is that document's recorded error."""
+
+    timeout_seconds: float = Field(default=120, gt=0, le=3600, description="Wall clock per document.")
+    memory_mb: int = Field(
+        default=768, ge=128, le=16_384, description="Address space of a parse worker (RLIMIT_AS), MB."
+    )
+    max_text_chars: int = Field(
+        default=1_000_000, ge=1_000, le=100_000_000, description="Text kept per document (rest cut)."
+    )
+    max_zip_entries: int = Field(
+        default=10_000, ge=1, le=1_000_000, description="Entries of a zip-based document (DOCX/XLSX/ODT)."
+    )
+    max_zip_uncompressed_mb: int = Field(
+        default=256, ge=1, le=16_384, description="Decompressed size of a zip-based document, MB."
+    )
+
+
 class Settings(BaseSettings):
     """Everything configurable, read from ``DOCHARVEST_*`` environment variables."""
 
@@ -246,6 +264,7 @@ class Settings(BaseSettings):
     extract: ExtractSettings = Field(default_factory=ExtractSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     relevance: RelevanceSettings = Field(default_factory=RelevanceSettings)
+    parse: ParseSettings = Field(default_factory=ParseSettings)
 
     @property
     def effective_database_url(self) -> str:

@@ -10,23 +10,29 @@ import logging
 import time
 from dataclasses import asdict
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from docharvest.config import Settings
-from docharvest.errors import StartUrlError, UnreadableDocumentError
+from docharvest.errors import StartUrlError
 from docharvest.incremental import IncrementalBatch
 from docharvest.models import Agent, Candidate, JobKind, JobStatus, ScrapeConf, job_id_for_run
 from docharvest.pipeline.common import (
     as_utc,
     cpu_meter,
     fail_job,
+    heartbeat_writer,
     monotonic_deadline,
-    parse_pool,
     read_json,
     start_job,
     total_cpu_seconds,
     write_json,
+)
+from docharvest.pipeline.isolation import (
+    ParseFailure,
+    ParseLimits,
+    read_text,
+    run_isolated,
+    truncation_notice,
 )
 from docharvest.store import repository
 from docharvest.store.datasets import write_partition
@@ -333,7 +339,7 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
     text_dir = settings.work_dir(job_id) / "text"
     rows, issues = [], []
     with cpu_meter(settings, job_id, f"extract-{batch}"):
-        for doc, parsed in zip(docs, _parse_all(docs, settings.parse_workers), strict=True):
+        for doc, parsed in zip(docs, _parse_all(docs, settings, job_id), strict=True):
             candidate = Candidate.model_validate(doc["evidence"])
             if isinstance(parsed, str):
                 issues.append(_unreadable_issue(doc, parsed))
@@ -349,6 +355,17 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
                     }
                 )
                 continue
+            notice = truncation_notice(parsed)
+            if notice:
+                issues.append(
+                    {
+                        "agent_name": Agent.extractor,
+                        "error_type": "text_truncated",
+                        "error_message": f"{doc['url']}: {notice}",
+                        "page_url": doc["url"],
+                        "is_recoverable": True,
+                    }
+                )
             text_path = text_dir / f"{doc['id']}.txt"
             text_path.parent.mkdir(parents=True, exist_ok=True)
             text_path.write_text(parsed.text)
@@ -377,7 +394,7 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
 def _unreadable_issue(doc: dict[str, Any], reason: str) -> dict[str, Any]:
     return {
         "agent_name": Agent.extractor,
-        "error_type": "unreadable_document",
+        "error_type": getattr(reason, "error_type", "unreadable_document"),
         "error_message": f"Could not read {doc['document_type'] or 'document'}: {reason}",
         "page_url": doc["url"],
         "is_recoverable": True,
@@ -397,23 +414,25 @@ def _document_name(parsed: DocumentText, doc: dict[str, Any]) -> str:
     return link or title or _filename_stem(doc["url"])
 
 
-def parse_document(path: str, document_type: str | None) -> DocumentText | str:
-    """Text of one document, or the reason it is unreadable (picklable for worker processes)."""
-    from docharvest.text import extract_text
-
-    try:
-        return extract_text(Path(path), document_type)
-    except UnreadableDocumentError as exc:
-        return str(exc)
+# Read in the parse workers; it lives in the light isolation module so a worker starts fast.
+parse_document = read_text
 
 
-def _parse_all(docs: list[dict[str, Any]], workers: int) -> list[DocumentText | str]:
-    """Parse in a process pool when there is enough work to repay starting it (pypdf is CPU-bound)."""
+def _parse_all(
+    docs: list[dict[str, Any]], settings: Settings, job_id: str
+) -> list[DocumentText | ParseFailure]:
+    """Parse each document in an isolated worker process, under the per-document limits."""
     jobs = [(d["raw_path"], d["document_type"]) for d in docs]
-    if workers <= 1 or len(jobs) < 4:
-        return [parse_document(*j) for j in jobs]
-    with parse_pool(min(workers, len(jobs))) as pool:
-        return list(pool.map(parse_document, *zip(*jobs, strict=True), chunksize=4))
+    if not jobs:
+        return []
+    beat = heartbeat_writer(settings, job_id)
+    return run_isolated(
+        parse_document,
+        jobs,
+        workers=min(settings.parse_workers, len(jobs)),
+        limits=ParseLimits.from_settings(settings),
+        on_result=beat,
+    )
 
 
 # -- validate -----------------------------------------------------------------
