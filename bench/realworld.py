@@ -25,7 +25,9 @@ from bench.realworld_figures import MODULES, Figure  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpora", nargs="?", default=str(ROOT.parent / "shared" / "realworld"))
     parser.add_argument("--quick", action="store_true", help="sample the slow corpora (under 60 s in all)")
     parser.add_argument("--only", default="", help="comma-separated corpus names")
@@ -51,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
         try:
             figures.extend(module.measure(corpus, args.quick))
         except Exception as exc:  # a broken scorer is a row, not a lost table
-            figures.append(Figure(module.CORPUS, "scorer failed", "ERROR", note=f"{type(exc).__name__}: {exc}"))
+            figures.append(
+                Figure(module.CORPUS, "scorer failed", "ERROR", note=f"{type(exc).__name__}: {exc}")
+            )
         print(f"  {module.CORPUS}: {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     print_table(figures)
     for item in skipped:

@@ -18,9 +18,17 @@ LIMITS = ParseLimits(seconds=3, memory_mb=512, max_text_chars=10_000)
 
 def test_a_hung_a_greedy_a_crashing_and_a_raising_document_cost_only_themselves() -> None:
     jobs = [("a", "x"), ("b", "x"), ("c", "x"), ("d", "x"), ("e", "x")]
-    fns = [parse_fns.sleep_forever, parse_fns.allocate, parse_fns.crash, parse_fns.raise_error, parse_fns.echo]
+    fns = [
+        parse_fns.sleep_forever,
+        parse_fns.allocate,
+        parse_fns.crash,
+        parse_fns.raise_error,
+        parse_fns.echo,
+    ]
     started = time.monotonic()
-    results = [run_isolated(fn, [job], workers=1, limits=LIMITS)[0] for fn, job in zip(fns, jobs, strict=True)]
+    results = [
+        run_isolated(fn, [job], workers=1, limits=LIMITS)[0] for fn, job in zip(fns, jobs, strict=True)
+    ]
     elapsed = time.monotonic() - started
     hung, greedy, crashed, raised, fine = results
     assert isinstance(hung, ParseFailure) and hung.error_type == "document_timeout"
