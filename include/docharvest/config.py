@@ -176,6 +176,12 @@ class ApiSettings(BaseModel):
     results_page_size: int = Field(
         default=100, ge=1, le=1000, description="Default page of GET /v1/jobs/{id}/results."
     )
+    max_body_kb: int = Field(
+        default=1024, ge=1, le=1_048_576, description="Largest JSON request body, KB (then 413)."
+    )
+    max_upload_mb: int = Field(
+        default=512, ge=1, le=16_384, description="Largest multipart upload to POST /v1/jobs, MB (then 413)."
+    )
     results_cache_mb: int = Field(
         default=64,
         ge=0,
@@ -224,6 +230,17 @@ class ParseSettings(BaseModel):
     )
 
 
+class LivenessSettings(BaseModel):
+    """When a job nobody works on any more is marked failed (issue 17)."""
+
+    heartbeat_timeout_seconds: float = Field(
+        default=600, ge=5, le=86_400, description="A running job with no heartbeat this long is failed."
+    )
+    run_check_seconds: float = Field(
+        default=30, ge=0, le=3600, description="API: ask Airflow about a job's DAG run at most this often."
+    )
+
+
 class Settings(BaseSettings):
     """Everything configurable, read from ``DOCHARVEST_*`` environment variables."""
 
@@ -265,6 +282,7 @@ class Settings(BaseSettings):
     api: ApiSettings = Field(default_factory=ApiSettings)
     relevance: RelevanceSettings = Field(default_factory=RelevanceSettings)
     parse: ParseSettings = Field(default_factory=ParseSettings)
+    liveness: LivenessSettings = Field(default_factory=LivenessSettings)
 
     @property
     def effective_database_url(self) -> str:

@@ -22,6 +22,7 @@ from docharvest import __version__
 from docharvest.api.airflow_client import AirflowClient
 from docharvest.api.deps import ApiState
 from docharvest.api.errors import install_error_handlers
+from docharvest.api.guard import BodyGuard
 from docharvest.api.ratelimit import RateLimiter
 from docharvest.api.results_cache import ResultsCache
 from docharvest.api.scrape_routes import router as scrape_router
@@ -72,6 +73,7 @@ def create_app(settings: Settings, *, airflow_transport: httpx.BaseTransport | N
     )
     app.state.docharvest = state
     install_error_handlers(app)
+    app.add_middleware(BodyGuard)
     app.include_router(scrape_router)
     for router in v1_routers():
         app.include_router(router)
