@@ -171,3 +171,27 @@ def reap_jobs(
         if reason and mark_dead(engine, job, reason):
             reaped.append((job["job_id"], reason))
     return reaped
+
+
+def airflow_run_state(settings: Settings) -> RunState | None:
+    """Ask Airflow's REST API about DAG runs, when the API's Airflow credentials are configured."""
+    api = settings.api
+    if api.airflow_password is None and api.airflow_password_file is None:
+        return None
+    from docharvest.api.airflow_client import AirflowClient
+
+    client = AirflowClient(api)
+
+    def state(dag_id: str, run_id: str) -> str | None:
+        run = client.get_dag_run(dag_id, run_id)
+        return None if run is None else str(run.get("state"))
+
+    return state
+
+
+def reap(settings: Settings) -> dict[str, object]:
+    """The maintenance task: fail every dead job; a summary for the task's XCom."""
+    from docharvest.store.db import init_db
+
+    reaped = reap_jobs(init_db(settings), settings, run_state=airflow_run_state(settings))
+    return {"reaped": len(reaped), "jobs": [job_id for job_id, _ in reaped]}

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from docharvest.config import Settings
-from docharvest.errors import StartUrlError
+from docharvest.errors import StartUrlError, TerminalError
 from docharvest.incremental import IncrementalBatch
 from docharvest.models import Agent, Candidate, JobKind, JobStatus, ScrapeConf, job_id_for_run
 from docharvest.pipeline.common import (
@@ -58,7 +58,10 @@ def plan(settings: Settings, conf: dict[str, Any], *, dag_id: str, run_id: str) 
     """Create (or resume) the job row, parse the prompt, and start the clock. Returns the job id."""
     from docharvest.relevance import parse_prompt
 
-    parsed = ScrapeConf.model_validate(conf)
+    try:
+        parsed = ScrapeConf.model_validate(conf)
+    except ValueError as exc:  # bad conf (a blank prompt from the UI form): no retry will fix it
+        raise TerminalError(f"invalid scrape conf: {exc}") from exc
     job_id = parsed.job_id or job_id_for_run(dag_id, run_id)
     request = parsed.request()
     start_job(
@@ -100,6 +103,10 @@ def discover(settings: Settings, job_id: str) -> list[int]:
     engine = get_engine(settings)
     job = repository.get_job(engine, job_id)
     params = job["params"]
+    if Agent.navigator in (job.get("agents_completed") or []):
+        # A resumed job whose crawl had finished: its documents (and their progress) stand.
+        docs = repository.list_documents(engine, job_id)
+        return sorted({d["batch"] for d in docs if d["batch"] is not None})
     repository.start_agent(engine, job_id, Agent.navigator, f"Crawling {job['website']}")
     scorer = build_scorer(settings)
     intent = _intent(settings, job_id)
@@ -115,6 +122,8 @@ def discover(settings: Settings, job_id: str) -> list[int]:
             priority=lambda c: scorer.score_candidate(intent, c).confidence,
             on_progress=progress,
             work_dir=settings.work_dir(job_id) / "prefetched",
+            # A retried or resumed discover continues the crawl from here instead of starting over.
+            checkpoint_path=settings.work_dir(job_id) / "crawl-checkpoint.json",
         )
         _record_issues(engine, job_id, report.issues)
         for warning in report.warnings:
