@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from docharvest import __version__
 
 # Subcommand modules under docharvest.commands; a missing optional one is skipped.
-COMMANDS = ["scrape", "extract", "knowledge", "demo", "airflow_local", "api", "keys"]
+COMMANDS = ["scrape", "extract", "knowledge", "jobs", "demo", "airflow_local", "api", "keys"]
 
 
 def build_parser() -> argparse.ArgumentParser:
