@@ -162,3 +162,59 @@ def test_resume_refuses_running_completed_and_unknown_jobs(env: dict[str, str], 
     assert main(["cancel", running["job_id"]]) == 0
     assert repository.get_job(engine, running["job_id"])["status"] == "cancelled"
     assert main(["cancel", running["job_id"]]) == 1
+
+
+def test_kill_9_mid_parse_leaves_no_worker_and_resume_reads_every_document(
+    env: dict[str, str], site: SiteServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from docharvest.samples.pdfwriter import PdfBuilder
+    from docharvest.store.db import init_db
+
+    # Long PDFs keep the parse workers busy for seconds: the kill lands while they read.
+    links = []
+    for n in range(4):
+        pdf = PdfBuilder(title=f"Board minutes volume {n}")
+        for page in range(400):
+            pdf.page().lines(
+                72, 720, [f"Board meeting minutes volume {n} page {page} line {i}" for i in range(45)]
+            )
+        site.add(
+            f"/docs/volume-{n}.pdf", Route(body=pdf.to_bytes(), headers={"Content-Type": "application/pdf"})
+        )
+        links.append(f"<a href='/docs/volume-{n}.pdf'>Board minutes volume {n}</a>")
+    site.add("/", html("<title>Minutes</title>" + "".join(links)))
+    os.environ["DOCHARVEST_PARSE_WORKERS"] = "2"
+    settings = Settings()
+    init_db(settings)
+    command = [sys.executable, "-m", "docharvest.cli", "scrape", site.url("/"), "--prompt", PROMPT]
+    child = subprocess.Popen(
+        [*command, "--allow-private-network"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    workers: list[int] = []
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and not workers:
+        assert child.poll() is None, "the CLI ended before it could be killed"
+        workers = [
+            p.pid
+            for p in psutil.Process(child.pid).children(recursive=True)
+            if "spawn_main" in " ".join(p.cmdline())
+        ]
+        time.sleep(0.05)
+    assert workers, "no parse worker started"
+    time.sleep(0.5)
+    family = [p.pid for p in psutil.Process(child.pid).children(recursive=True)]
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait(timeout=30)
+    time.sleep(2)
+    survivors = [
+        p for p in family if psutil.pid_exists(p) and psutil.Process(p).status() != psutil.STATUS_ZOMBIE
+    ]
+    assert survivors == [], f"orphaned processes: {survivors}"
+    job_id = repository.list_jobs(get_engine(settings), limit=1)[0]["job_id"]
+    assert repository.get_job(get_engine(settings), job_id)["agents_completed"].count("publisher") == 0
+
+    out = tmp_path / "resumed.json"
+    assert main(["resume", job_id, "--allow-private-network", "-o", str(out)]) == 0
+    docs = _docs(settings, job_id)
+    assert [(Path(u).name, s) for u, s, _ in docs] == [(f"volume-{n}.pdf", "extracted") for n in range(4)]
+    assert json.loads(out.read_text())["status"] == "completed"

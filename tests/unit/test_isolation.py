@@ -84,3 +84,55 @@ def _children() -> set[int]:
 
 
 pytestmark = pytest.mark.skipif(not Path("/proc").exists(), reason="needs Linux /proc")
+
+
+def test_parse_workers_die_with_a_killed_parent() -> None:
+    """kill -9 of the process that runs the parse (the CLI, a task) leaves no parse worker behind."""
+    import signal
+    import subprocess
+    import sys
+
+    script = (
+        "from docharvest.pipeline.isolation import ParseLimits, run_isolated\n"
+        "from tests.support import parse_fns\n"
+        "run_isolated(parse_fns.sleep_forever, [('a', 'x'), ('b', 'x')], workers=2, limits=ParseLimits(seconds=600))\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script], env=os.environ.copy())
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(workers) < 2:
+        workers = {p for p in _children_of(parent.pid) if "spawn_main" in _cmdline(p)}
+        time.sleep(0.1)
+    assert len(workers) == 2, "the parse workers did not start"
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(p) for p in workers):
+        time.sleep(0.1)
+    assert not [p for p in workers if _alive(p)], "orphaned parse workers"
+
+
+def _children_of(pid: int) -> set[int]:
+    found = set()
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                if (proc / "stat").read_text().rsplit(")", 1)[1].split()[1] == str(pid):
+                    found.add(int(proc.name))
+            except OSError:
+                continue
+    return found
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return (Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]) != "Z"
+    except OSError:
+        return False

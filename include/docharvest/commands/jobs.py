@@ -199,8 +199,8 @@ def resume_conf(job: dict[str, Any]) -> tuple[str, Any, Any]:
     from docharvest.commands.knowledge import run_knowledge
     from docharvest.models import KnowledgeConf
 
-    conf = KnowledgeConf.model_validate({**params, "url": job["website"], "job_id": job["job_id"]})
-    return KNOWLEDGE_DAG, conf, run_knowledge
+    knowledge = KnowledgeConf.model_validate({**params, "url": job["website"], "job_id": job["job_id"]})
+    return KNOWLEDGE_DAG, knowledge, run_knowledge
 
 
 def run_resume(args: argparse.Namespace) -> int:

@@ -104,9 +104,14 @@ def truncation_notice(text: DocumentText) -> str | None:
     )
 
 
-def die_with_parent() -> None:
-    """Ask the kernel to SIGKILL this process when its parent dies; else watch the parent."""
-    parent = os.getppid()
+def die_with_parent(parent: int) -> None:
+    """Ask the kernel to SIGKILL this process when its parent (pid ``parent``) dies; else watch it.
+
+    ``parent`` comes from the parent itself: one that died while this worker was starting has
+    already been replaced by init (or a subreaper) as ``getppid()``.
+    """
+    if os.getppid() != parent:
+        os._exit(1)
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
@@ -131,11 +136,11 @@ def _limit_memory(memory_mb: int) -> None:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard if hard != resource.RLIM_INFINITY else limit))
 
 
-def _worker_main(conn: Connection, limits: ParseLimits) -> None:
+def _worker_main(conn: Connection, limits: ParseLimits, parent: int) -> None:
     """Read (fn, args) requests until told to stop; answer each with a DocumentText or a failure."""
     from docharvest.text.readers import configure_zip_limits
 
-    die_with_parent()
+    die_with_parent(parent)
     configure_zip_limits(limits.max_zip_entries, limits.max_zip_uncompressed_mb * 1024 * 1024)
     _limit_memory(limits.memory_mb)
     while True:
@@ -182,7 +187,7 @@ class _Worker:
     def __init__(self, limits: ParseLimits) -> None:
         ctx = get_context("spawn")
         self.conn, child = ctx.Pipe(duplex=True)
-        self.process = ctx.Process(target=_worker_main, args=(child, limits), daemon=True)
+        self.process = ctx.Process(target=_worker_main, args=(child, limits, os.getpid()), daemon=True)
         with _hidden_main_script():
             self.process.start()
         child.close()
