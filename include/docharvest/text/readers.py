@@ -35,7 +35,7 @@ def configure_zip_limits(max_entries: int, max_uncompressed_bytes: int) -> None:
     MAX_ZIP_ENTRIES, MAX_ZIP_UNCOMPRESSED_BYTES = max_entries, max_uncompressed_bytes
 
 
-def check_zip(path: Path) -> None:
+def check_zip(path: Path, label: str = "zip package") -> None:
     """Refuse a zip bomb by its directory: too many entries or too many bytes once decompressed.
 
     The declared sizes are what ``zipfile`` reads up to (a lying entry fails its CRC check), so
@@ -45,15 +45,15 @@ def check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise UnreadableDocumentError(f"corrupt zip package: {exc}") from exc
+        raise UnreadableDocumentError(f"corrupt {label}: {exc}") from exc
     if len(entries) > MAX_ZIP_ENTRIES:
         raise DocumentLimitError(
-            f"zip package has {len(entries)} entries (limit {MAX_ZIP_ENTRIES}, parse.max_zip_entries)"
+            f"{label} has {len(entries)} entries (limit {MAX_ZIP_ENTRIES}, parse.max_zip_entries)"
         )
     total = sum(e.file_size for e in entries)
     if total > MAX_ZIP_UNCOMPRESSED_BYTES:
         raise DocumentLimitError(
-            f"zip package inflates to {total} bytes (limit {MAX_ZIP_UNCOMPRESSED_BYTES}, "
+            f"{label} inflates to {total} bytes (limit {MAX_ZIP_UNCOMPRESSED_BYTES}, "
             "parse.max_zip_uncompressed_mb)"
         )
 
@@ -116,7 +116,7 @@ def read_docx(path: Path) -> DocumentText:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
-    check_zip(path)
+    check_zip(path, "DOCX")
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -191,8 +191,8 @@ def extract_text(path: Path, document_type: str | None) -> DocumentText:
         raise UnreadableDocumentError(
             f"no text reader for document type {document_type!r} (supported: {', '.join(READERS)})"
         )
-    if _is_zip(path):
-        check_zip(path)
+    if _is_zip(path) and reader is not read_docx:  # read_docx checks its own
+        check_zip(path, (document_type or "zip").upper())
     result = reader(path)
     if result.text_length == 0 or not result.text.strip():
         raise UnreadableDocumentError("no text layer (scanned or empty document; OCR is not supported yet)")
