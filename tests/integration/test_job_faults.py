@@ -164,6 +164,7 @@ def test_resume_refuses_running_completed_and_unknown_jobs(env: dict[str, str], 
     assert main(["cancel", running["job_id"]]) == 1
 
 
+@pytest.mark.slow
 def test_kill_9_mid_parse_leaves_no_worker_and_resume_reads_every_document(
     env: dict[str, str], site: SiteServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
