@@ -71,7 +71,8 @@ class AirflowServer:
             "DOCHARVEST_CRAWL__RETRY_BACKOFF_SECONDS": "0.05",
             "DOCHARVEST_BATCH_SIZE": "5",
             # Parse workers stay at the default (2): the extract step's process pool runs under a real worker.
-            "PYTHONPATH": str(REPO_ROOT),
+            # The code under test (a worktree's include/ too, not only the installed package).
+            "PYTHONPATH": f"{REPO_ROOT / 'include'}{os.pathsep}{REPO_ROOT}",
         }
 
     def settings(self) -> Settings:
@@ -262,15 +263,15 @@ def test_a_killed_worker_is_retried_and_the_job_completes(api: httpx.Client, air
 
     pages = 20
     with SiteServer("127.0.0.1") as site:
+        # A wide site of slow pages (within the default max_depth): the crawl is mid-way when killed.
+        site.add("/", html("".join(f"<a href='/m/{i}'>meeting {i}</a>" for i in range(pages))))
         for i in range(pages):
-            nxt = f"<a href='/m/{i + 1}'>next meeting</a>" if i + 1 < pages else ""
-            site.add(
-                "/" if i == 0 else f"/m/{i}", html(f"{nxt}<a href='/d/minutes-{i}.pdf'>Board minutes {i}</a>")
-            )
-            site.routes["/" if i == 0 else f"/m/{i}"].delay = 0.4  # type: ignore[union-attr]
+            site.add(f"/m/{i}", html(f"<a href='/d/minutes-{i}.pdf'>Board minutes {i}</a>"))
+            site.routes[f"/m/{i}"].delay = 0.6  # type: ignore[union-attr]
             pdf = simple_pdf([["Board meeting minutes", f"Meeting {i}"]], title=f"Minutes {i}")
             site.add(f"/d/minutes-{i}.pdf", Route(body=pdf, headers={"Content-Type": "application/pdf"}))
         submitted = api.post("/scrape", json={"website": site.url("/"), "prompt": "board meeting minutes"})
+        assert submitted.status_code == 200, submitted.text
         job_id = submitted.json()["job_id"]
         _wait_status(
             api,
