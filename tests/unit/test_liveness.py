@@ -50,7 +50,9 @@ def test_reap_jobs_fails_dead_jobs_and_leaves_live_ones(settings: Settings) -> N
     states = {"r-queued": "queued"}
     reaped = dict(reap_jobs(engine, settings, run_state=lambda dag, run: states.get(run)))
     ids = {name: job["job_id"] for name, job in jobs.items()}
-    assert set(reaped) == {ids["quiet"], ids["orphan"], ids["overdue"], ids["gone_run"]}
+    # The DB is shared with other tests: only this test's jobs are checked.
+    assert {ids["quiet"], ids["orphan"], ids["overdue"], ids["gone_run"]} <= set(reaped)
+    assert not {ids["live"], ids["queued"], ids["done"]} & set(reaped)
     assert "no heartbeat" in reaped[ids["quiet"]]
     assert "is gone" in reaped[ids["orphan"]]
     assert "past its timeout" in reaped[ids["overdue"]]
@@ -61,7 +63,7 @@ def test_reap_jobs_fails_dead_jobs_and_leaves_live_ones(settings: Settings) -> N
         assert [e["error_type"] for e in repository.list_errors(engine, ids[name])] == ["job_dead"]
     for name in ("live", "queued", "done"):
         assert repository.get_job(engine, ids[name])["status"] == jobs[name]["status"]
-    assert reap_jobs(engine, settings) == []  # nothing left to reap; errors are not recorded twice
+    assert not set(ids.values()) & {j for j, _ in reap_jobs(engine, settings)}  # reaped once only
 
 
 def test_the_maintenance_task_reaps_without_airflow_credentials(settings: Settings) -> None:
