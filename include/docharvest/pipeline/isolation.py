@@ -238,7 +238,12 @@ def run_isolated(
                 if worker not in pool:
                     pool.append(worker)
                 i = todo.pop()
-                worker.submit(i, fn, jobs[i])
+                try:
+                    worker.submit(i, fn, jobs[i])
+                except OSError:  # it died while idle (an OOM kill): a fresh worker takes the job
+                    pool.remove(worker)
+                    worker.kill()
+                    todo.append(i)
             busy = [w for w in pool if w.index is not None]
             now = time.monotonic()
             wait_for = max(0.05, min(w.started + limits.seconds - now for w in busy))
