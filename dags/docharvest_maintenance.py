@@ -1,4 +1,7 @@
-"""Maintenance of DocHarvest's Parquet datasets (an Airflow DAG, daily).
+"""Maintenance of DocHarvest's Parquet datasets and jobs (an Airflow DAG, hourly).
+
+``reap``: every running job whose heartbeat stopped, whose owner process is gone or whose
+DAG run ended is marked ``failed`` with the reason (``docharvest.liveness``).
 
 ``compact``: in every dataset, the small per-job files of each ``job_date`` partition older
 than two days become one file (``docharvest.store.compaction``); files left by an interrupted
@@ -19,7 +22,7 @@ MAINTENANCE_ARGS = {k: v for k, v in DEFAULT_ARGS.items() if k != "on_failure_ca
 
 @dag(
     dag_id="docharvest_maintenance",
-    schedule="@daily",
+    schedule="@hourly",  # the reaper should not leave a dead job "running" for a day
     start_date=datetime(2024, 1, 1),
     catchup=False,
     max_active_runs=1,
@@ -35,7 +38,15 @@ def docharvest_maintenance() -> None:
 
         return core_call(compact_datasets, Settings().datasets_location).as_dict()
 
+    @task
+    def reap() -> dict[str, object]:
+        from docharvest.config import Settings
+        from docharvest.liveness import reap as reap_dead_jobs
+
+        return core_call(reap_dead_jobs, Settings())
+
     compact()
+    reap()
 
 
 docharvest_maintenance()

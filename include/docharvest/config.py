@@ -209,6 +209,12 @@ class ApiSettings(BaseModel):
     results_page_size: int = Field(
         default=100, ge=1, le=1000, description="Default page of GET /v1/jobs/{id}/results."
     )
+    max_body_kb: int = Field(
+        default=1024, ge=1, le=1_048_576, description="Largest JSON request body, KB (then 413)."
+    )
+    max_upload_mb: int = Field(
+        default=512, ge=1, le=16_384, description="Largest multipart upload to POST /v1/jobs, MB (then 413)."
+    )
     results_cache_mb: int = Field(
         default=64,
         ge=0,
@@ -239,6 +245,35 @@ class ExtractSettings(BaseModel):
         ge=1,
         le=10_000,
         description="Documents per mapped parse/extract task (each parses in a pool of parse_workers).",
+    )
+
+
+class ParseSettings(BaseModel):
+    """Bounds on reading one document (issue 17): a hit is that document's recorded error."""
+
+    timeout_seconds: float = Field(default=120, gt=0, le=3600, description="Wall clock per document.")
+    memory_mb: int = Field(
+        default=768, ge=128, le=16_384, description="Address space of a parse worker (RLIMIT_AS), MB."
+    )
+    max_text_chars: int = Field(
+        default=1_000_000, ge=1_000, le=100_000_000, description="Text kept per document (rest cut)."
+    )
+    max_zip_entries: int = Field(
+        default=10_000, ge=1, le=1_000_000, description="Entries of a zip-based document (DOCX/XLSX/ODT)."
+    )
+    max_zip_uncompressed_mb: int = Field(
+        default=256, ge=1, le=16_384, description="Decompressed size of a zip-based document, MB."
+    )
+
+
+class LivenessSettings(BaseModel):
+    """When a job nobody works on any more is marked failed (issue 17)."""
+
+    heartbeat_timeout_seconds: float = Field(
+        default=600, ge=5, le=86_400, description="A running job with no heartbeat this long is failed."
+    )
+    run_check_seconds: float = Field(
+        default=30, ge=0, le=3600, description="API: ask Airflow about a job's DAG run at most this often."
     )
 
 
@@ -283,6 +318,8 @@ class Settings(BaseSettings):
     extract: ExtractSettings = Field(default_factory=ExtractSettings)
     api: ApiSettings = Field(default_factory=ApiSettings)
     relevance: RelevanceSettings = Field(default_factory=RelevanceSettings)
+    parse: ParseSettings = Field(default_factory=ParseSettings)
+    liveness: LivenessSettings = Field(default_factory=LivenessSettings)
 
     @property
     def effective_database_url(self) -> str:

@@ -12,6 +12,7 @@ DocHarvestError
 └── DocumentError             one document is bad; recorded as a JobError, job goes on
     ├── DocumentTooLargeError
     └── UnreadableDocumentError
+        └── DocumentLimitError  a per-document bound was hit (zip size/entries, time, memory)
 """
 
 from __future__ import annotations
@@ -74,3 +75,7 @@ class DocumentTooLargeError(DocumentError):
 
 class UnreadableDocumentError(DocumentError):
     error_type = "unreadable_document"
+
+
+class DocumentLimitError(UnreadableDocumentError):
+    error_type = "document_limit"

@@ -126,6 +126,14 @@ class ScrapeConf(ScrapeParameters):
     )
     org_id: str | None = Field(default=None, description="Owning organisation (set by the API).")
 
+    @field_validator("prompt")
+    @classmethod
+    def _prompt_not_blank(cls, value: str) -> str:
+        # The same rule as ScrapeRequest (the API's 422), checked before any job starts.
+        if not value.strip():
+            raise ValueError("prompt must not be blank")
+        return value
+
     def request(self) -> ScrapeRequest:
         params = ScrapeParameters(**self.model_dump(include=set(ScrapeParameters.model_fields)))
         return ScrapeRequest(website=self.website, prompt=self.prompt, parameters=params)

@@ -26,7 +26,7 @@ from docharvest.samples.demo_site import DEMO_PROMPT, build_demo_site, serve_fol
 from docharvest.store.db import init_db
 
 from tests.support.contracts import SCRAPE_RESULTS, validate_component
-from tests.support.siteserver import SiteServer, html
+from tests.support.siteserver import Route, SiteServer, html
 
 pytestmark = pytest.mark.slow
 
@@ -71,7 +71,8 @@ class AirflowServer:
             "DOCHARVEST_CRAWL__RETRY_BACKOFF_SECONDS": "0.05",
             "DOCHARVEST_BATCH_SIZE": "5",
             # Parse workers stay at the default (2): the extract step's process pool runs under a real worker.
-            "PYTHONPATH": str(REPO_ROOT),
+            # The code under test (a worktree's include/ too, not only the installed package).
+            "PYTHONPATH": f"{REPO_ROOT / 'include'}{os.pathsep}{REPO_ROOT}",
         }
 
     def settings(self) -> Settings:
@@ -252,3 +253,46 @@ def test_cancel_a_running_job(api: httpx.Client, airflow: AirflowServer) -> None
         assert status["status"] == "cancelled" and status["is_active"] is False
         results = api.get(f"/scrape/results/{job_id}").json()
         assert results["status"] == "cancelled" and results["metadata"]["final_status"] == "cancelled"
+
+
+def test_a_killed_worker_is_retried_and_the_job_completes(api: httpx.Client, airflow: AirflowServer) -> None:
+    """kill -9 of the task process mid-crawl (LocalExecutor): Airflow retries discover, which
+    continues from the crawl checkpoint, and the job completes with every document (issue 17)."""
+    import psutil
+    from docharvest.samples.pdfwriter import simple_pdf
+
+    pages = 20
+    with SiteServer("127.0.0.1") as site:
+        # A wide site of slow pages (within the default max_depth): the crawl is mid-way when killed.
+        site.add("/", html("".join(f"<a href='/m/{i}'>meeting {i}</a>" for i in range(pages))))
+        for i in range(pages):
+            site.add(f"/m/{i}", html(f"<a href='/d/minutes-{i}.pdf'>Board minutes {i}</a>"))
+            site.routes[f"/m/{i}"].delay = 0.6  # type: ignore[union-attr]
+            pdf = simple_pdf([["Board meeting minutes", f"Meeting {i}"]], title=f"Minutes {i}")
+            site.add(f"/d/minutes-{i}.pdf", Route(body=pdf, headers={"Content-Type": "application/pdf"}))
+        submitted = api.post("/scrape", json={"website": site.url("/"), "prompt": "board meeting minutes"})
+        assert submitted.status_code == 200, submitted.text
+        job_id = submitted.json()["job_id"]
+        _wait_status(
+            api,
+            job_id,
+            lambda b: b["current_agent"] == "navigator" and b["progress"]["pages_scraped"] >= 3,
+            120,
+        )
+        run_path = f"/api/v2/dags/docharvest_scrape/dagRuns/api__{job_id}/taskInstances/discover"
+        ti = airflow.airflow_get(run_path).json()
+        runners = [
+            p
+            for p in psutil.process_iter(["cmdline"])
+            if f"airflow worker -- {ti['id']}" in " ".join(p.info["cmdline"] or [])
+        ]
+        assert runners, f"no task process for {ti['id']}"
+        for proc in runners:
+            proc.kill()
+        final = _wait_status(api, job_id, lambda b: not b["is_active"], timeout=240)
+        assert final["status"] == "completed", final
+        assert airflow.airflow_get(run_path).json()["try_number"] >= 2
+        results = api.get(f"/scrape/results/{job_id}").json()
+        assert sorted(Path(d["url"]).name for d in results["documents"]) == sorted(
+            f"minutes-{i}.pdf" for i in range(pages)
+        )

@@ -86,3 +86,37 @@ def test_api_command_refuses_a_bad_worker_count(capsys: pytest.CaptureFixture[st
         main(["api", "--workers", "0"])
     assert exit_info.value.code == 2
     assert "--workers: must be a whole number from 1 to 64, got '0'" in capsys.readouterr().err
+
+
+def test_unauthenticated_and_oversized_bodies_cost_the_server_no_memory(
+    settings: Settings, server: tuple[str, psutil.Process]
+) -> None:
+    """A 200 MB body without a key is answered 401 from its headers; with a key, 413 (issue 17)."""
+    base_url, process = server
+    key = create_key(init_db(settings), "acme")[0]
+
+    def rss() -> int:
+        return sum(p.memory_info().rss for p in [process, *process.children(recursive=True)])
+
+    def body() -> Iterator[bytes]:
+        for _ in range(200):
+            yield b"{" * (1024 * 1024)
+
+    before = rss()
+    answered = 0
+    for path in ("/scrape", "/v1/schemas", "/v1/extract", "/v1/jobs"):
+        for headers, status in (({}, 401), ({"x-api-key": key}, 413)):
+            try:
+                answer = httpx.post(
+                    base_url + path,
+                    content=body(),
+                    headers={**headers, "Content-Type": "application/json", "Content-Length": str(200 << 20)},
+                    timeout=30,
+                )
+            except httpx.HTTPError:
+                continue  # the server answered and closed while we were still sending: fine
+            assert answer.status_code == status, (path, answer.text)
+            answered += 1
+    assert answered >= 4
+    grown = (rss() - before) / (1 << 20)
+    assert grown < 50, f"server grew {grown:.0f} MB"

@@ -58,13 +58,16 @@ def test_robots_with_byte_order_mark_crlf_and_non_ascii_rules(site: SiteServer, 
     # As some Windows editors save it: BOM, CRLF, a non-ASCII rule (percent-encoded before matching).
     body = "\ufeffUser-agent: *\r\nDisallow: /private/\r\nDisallow: /bücher/\r\n".encode()
     site.add("/robots.txt", Route(body=body, headers={"Content-Type": "text/plain"}))
-    site.add("/", html("<a href='/private/a.pdf'>p</a> <a href='/bücher/b.pdf'>b</a> <a href='/ok.pdf'>ok</a>"))
+    site.add(
+        "/", html("<a href='/private/a.pdf'>p</a> <a href='/bücher/b.pdf'>b</a> <a href='/ok.pdf'>ok</a>")
+    )
     report = crawl(site, settings)
     requested = site.requested_paths()
     assert not [p for p in requested if p.startswith(("/private", "/b%C3%BCcher"))], requested
     assert {c.url for c in report.candidates} == {site.url("/ok.pdf")}
     assert {i.url for i in report.issues if i.error_type == "robots_disallowed"} == {
-        site.url("/private/a.pdf"), site.url("/b%C3%BCcher/b.pdf")
+        site.url("/private/a.pdf"),
+        site.url("/b%C3%BCcher/b.pdf"),
     }
 
 

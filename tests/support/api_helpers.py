@@ -27,6 +27,7 @@ class AirflowRecorder:
     calls: list[tuple[str, str, Any]] = field(default_factory=list)
     runs: dict[str, dict[str, Any]] = field(default_factory=dict)
     tokens_issued: int = 0
+    run_state: str = "queued"  # the state every triggered run reports
 
     def transport(self) -> httpx.MockTransport:
         return httpx.MockTransport(self.handle)
@@ -52,7 +53,7 @@ class AirflowRecorder:
             run = {
                 "dag_id": parts[3],
                 "dag_run_id": body["dag_run_id"],
-                "state": "queued",
+                "state": self.run_state,
                 "conf": body["conf"],
             }
             self.runs[body["dag_run_id"]] = run

@@ -23,6 +23,7 @@ from docharvest.api.airflow_client import AirflowClient
 from docharvest.api.deps import ApiState
 from docharvest.api.docs_routes import router as docs_router
 from docharvest.api.errors import install_error_handlers
+from docharvest.api.guard import BodyGuard
 from docharvest.api.ratelimit import RateLimiter
 from docharvest.api.results_cache import ResultsCache
 from docharvest.api.scrape_routes import router as scrape_router
@@ -86,6 +87,7 @@ def create_app(
     app.state.docharvest = state
     app.state.docharvest_ui_auth = ui_auth
     install_error_handlers(app)
+    app.add_middleware(BodyGuard)
     app.include_router(scrape_router)
     for router in v1_routers():
         app.include_router(router)

@@ -15,6 +15,7 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 
 from docharvest.api.airflow_client import AirflowClient
 from docharvest.api.errors import ApiError
+from docharvest.api.guard import INVALID_KEY, MISSING_KEY, PRINCIPAL_STATE
 from docharvest.api.keys import Principal, authenticate_key
 from docharvest.api.ratelimit import RateLimiter
 from docharvest.api.results_cache import ResultsCache
@@ -36,6 +37,8 @@ class ApiState:
     _engine: sa.Engine | None = None
     _webhooks: WebhookDispatcher | None = None
     _lock: threading.RLock = field(default_factory=threading.RLock)
+    # job id -> monotonic time Airflow was last asked about its DAG run (liveness checks).
+    run_checked: dict[str, float] = field(default_factory=dict)
 
     @property
     def engine(self) -> sa.Engine:
@@ -73,9 +76,6 @@ api_key_scheme = APIKeyHeader(
     name="x-api-key", auto_error=False, scheme_name="apiKeyAuth", description="The same API key, as a header"
 )
 
-MISSING_KEY = "Missing API key: send 'Authorization: Bearer sk-…' or 'x-api-key: sk-…'"
-INVALID_KEY = "Invalid or revoked API key"
-
 
 async def authenticate(
     request: Request,
@@ -86,11 +86,14 @@ async def authenticate(
 
     Async on purpose: an indexed lookup is far cheaper than a hop to the thread pool.
     """
-    key = bearer.credentials if bearer is not None else api_key
-    if not key:
-        raise ApiError(401, MISSING_KEY, headers={"WWW-Authenticate": "Bearer"})
     state: ApiState = request.app.state.docharvest
-    principal = authenticate_key(state.engine, key.strip())
+    # Requests with a body were authenticated by the BodyGuard before their body was read.
+    principal: Principal | None = getattr(request.state, PRINCIPAL_STATE, None)
+    if principal is None:
+        key = bearer.credentials if bearer is not None else api_key
+        if not key:
+            raise ApiError(401, MISSING_KEY, headers={"WWW-Authenticate": "Bearer"})
+        principal = authenticate_key(state.engine, key.strip())
     if principal is None:
         raise ApiError(401, INVALID_KEY, headers={"WWW-Authenticate": "Bearer"})
     if state.settings.api.webhook_secret is not None and state._webhooks is None:

@@ -58,6 +58,13 @@ ErrorCode = Literal[
 ]
 
 NOT_FOUND_MESSAGE = "Job not found or access denied"
+# Error bodies quote at most this much of anything the client sent (a path, a value).
+ECHO_CHARS = 200
+
+
+def echo(text: str, limit: int = ECHO_CHARS) -> str:
+    """A short prefix of client input for an error body (a 60 KB path is not echoed back)."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 class ApiError(Exception):
@@ -152,7 +159,7 @@ def error_response(
             "error": True,
             "message": message,
             "status_code": status_code,
-            "path": request.url.path,
+            "path": echo(request.url.path),
             "timestamp": datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
         }
     else:
@@ -164,9 +171,16 @@ def validation_message(errors: Any) -> str:
     """``field: problem (got value)`` per error, e.g. ``parameters.timeout: Input should be ... 60 (got 30)``."""
     parts = []
     for err in errors:
-        loc = [str(p) for p in err.get("loc", ()) if p not in ("body", "query", "path", "header")]
+        if err.get("type") == "json_invalid":
+            # loc is ("body", character offset); say what is wrong, not "30: JSON decode error".
+            where = err.get("loc", ())[-1] if err.get("loc") else None
+            reason = (err.get("ctx") or {}).get("error") or "malformed JSON"
+            at = f" at character {where}" if isinstance(where, int) else ""
+            parts.append(f"body: not valid JSON: {echo(str(reason), 100)}{at}")
+            continue
+        loc = [echo(str(p), 60) for p in err.get("loc", ()) if p not in ("body", "query", "path", "header")]
         field = ".".join(loc) or "body"
-        text = f"{field}: {err.get('msg', 'invalid')}"
+        text = f"{field}: {echo(str(err.get('msg', 'invalid')))}"
         if "input" in err and err.get("type") not in ("missing", "json_invalid") and _short(err["input"]):
             text += f" (got {_short(err['input'])})"
         parts.append(text)
@@ -203,7 +217,7 @@ async def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     message = str(exc.detail) if exc.detail else "Error"
     if exc.status_code == 404 and message == "Not Found":
-        message = f"No such endpoint: {request.method} {request.url.path}"
+        message = f"No such endpoint: {echo(request.method, 20)} {echo(request.url.path)}"
     return error_response(request, exc.status_code, message, headers=dict(exc.headers or {}))
 
 

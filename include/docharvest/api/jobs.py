@@ -10,6 +10,7 @@ row from its conf if it is ever missing, so an accepted job is never lost.
 from __future__ import annotations
 
 import logging
+import time
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -50,7 +51,35 @@ def owned_job(state: ApiState, job_id: str, caller: Principal, kind: str | None 
     job = repository.find_job(state.engine, job_id)
     if job is None or job.get("org_id") != caller.org_id or (kind is not None and job["kind"] != kind):
         raise job_not_found()
-    return job
+    return live_job(state, job)
+
+
+def live_job(state: ApiState, job: dict[str, Any]) -> dict[str, Any]:
+    """``job`` after a liveness check: a job whose worker died or whose DAG run ended is failed.
+
+    Airflow is asked about the job's run at most every ``liveness.run_check_seconds`` per job;
+    when it cannot be reached, the cheap checks (owner, heartbeat, timeout) still apply.
+    """
+    from docharvest.liveness import reap_job
+
+    if not JobStatus(job["status"]).is_active:
+        return job
+    every = state.settings.liveness.run_check_seconds
+    now = time.monotonic()
+    ask = now - state.run_checked.get(job["job_id"], -every - 1.0) >= every
+
+    def run_state(dag_id: str, run_id: str) -> str | None:
+        state.run_checked[job["job_id"]] = now
+        if len(state.run_checked) > 10_000:  # bounded memory: forget the oldest checks
+            for key in list(state.run_checked)[:5_000]:
+                state.run_checked.pop(key, None)
+        run = state.airflow.get_dag_run(dag_id, run_id)
+        return None if run is None else str(run.get("state"))
+
+    try:
+        return reap_job(state.engine, job, state.settings, run_state if ask else None)
+    except AirflowUnavailableError:
+        return reap_job(state.engine, job, state.settings)
 
 
 def require_webhook_support(state: ApiState, webhook_url: str | None) -> None:

@@ -19,6 +19,7 @@ import asyncio
 import base64
 import binascii
 import json
+import shutil
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -32,7 +33,7 @@ from pydantic import ValidationError
 
 from docharvest.api.deps import ApiState, Caller, State
 from docharvest.api.errors import V1, ApiError, body_error, error_responses, validation_message
-from docharvest.api.jobs import JobIdPath, owned_job, submit_job
+from docharvest.api.jobs import JobIdPath, live_job, owned_job, submit_job
 from docharvest.api.keys import Principal
 from docharvest.api.responses import NOT_MODIFIED_RESPONSE, json_response, not_modified, to_json
 from docharvest.api.results_cache import results_etag
@@ -176,6 +177,9 @@ async def _extract_request(
 
 
 def _save_uploads(state: ApiState, files: list[Any], folder: Path) -> list[str]:
+    """Write the uploads to ``folder`` (created only when there are files)."""
+    if not files:
+        return []
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for i, upload in enumerate(files):
@@ -227,29 +231,37 @@ async def submit_extract(request: Request, state: State, caller: Caller) -> dict
         found = _find_schema(state, str(body.schema_id), caller)
         schema_ref = found["name"] if found["builtin"] else found["id"]
     upload_dir = state.settings.data_dir / "uploads" / f"{time.time_ns()}"
-    inputs = [str(u) for u in body.documents] + await run_in_threadpool(
-        _save_uploads, state, files, upload_dir
-    )
     try:
-        conf = ExtractConf(
-            schema_name=schema_ref,
-            inputs=inputs,
-            source_job_id=body.source_job_id,
-            timeout=body.timeout,
-            max_file_size_mb=body.max_file_size_mb,
-        ).model_dump(mode="json", exclude={"job_id", "org_id"})
-    except ValidationError as exc:
-        raise body_error(validation_message(exc.errors())) from exc
-    job = await run_in_threadpool(
-        lambda: submit_job(
-            state,
-            caller,
-            kind=JobKind.extract,
-            dag_id=EXTRACT_DAG_ID,
-            row={"params": conf, "webhook_url": str(body.webhook_url) if body.webhook_url else None},
-            conf=conf,
+        inputs = [str(u) for u in body.documents] + await run_in_threadpool(
+            _save_uploads, state, files, upload_dir
         )
-    )
+        try:
+            conf = ExtractConf(
+                schema_name=schema_ref,
+                inputs=inputs,
+                source_job_id=body.source_job_id,
+                timeout=body.timeout,
+                max_file_size_mb=body.max_file_size_mb,
+            ).model_dump(mode="json", exclude={"job_id", "org_id"})
+        except ValidationError as exc:
+            raise body_error(validation_message(exc.errors())) from exc
+        job = await run_in_threadpool(
+            lambda: submit_job(
+                state,
+                caller,
+                kind=JobKind.extract,
+                dag_id=EXTRACT_DAG_ID,
+                row={"params": conf, "webhook_url": str(body.webhook_url) if body.webhook_url else None},
+                conf=conf,
+            )
+        )
+    except BaseException:
+        # No job was created (413, 400, 503, a dropped client): its uploads must not stay behind.
+        shutil.rmtree(upload_dir, ignore_errors=True)
+        raise
+    finally:
+        for upload in files:
+            upload.file.close()
     return _status(state, job)
 
 
@@ -257,12 +269,26 @@ def _encode_cursor(position: int, row_id: str) -> str:
     return base64.urlsafe_b64encode(json.dumps([position, row_id]).encode()).decode().rstrip("=")
 
 
+# Positions are row indexes; anything past this is not a cursor we wrote (and overflows the DB's integers).
+MAX_CURSOR_POSITION = 2**53
+
+
 def _decode_cursor(cursor: str) -> tuple[int, str]:
+    """(position, row id) of a ``links.next`` cursor; 400 for anything else (huge, non-finite, malformed)."""
     try:
-        position, row_id = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        return int(position), str(row_id)
-    except (ValueError, TypeError, binascii.Error) as exc:
+        value = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, TypeError, binascii.Error, RecursionError) as exc:
         raise ApiError(400, "cursor: not a cursor from a previous page's links.next") from exc
+    if (
+        isinstance(value, list)
+        and len(value) == 2
+        and type(value[0]) is int
+        and 0 <= value[0] <= MAX_CURSOR_POSITION
+        and isinstance(value[1], str)
+        and len(value[1]) <= 100
+    ):
+        return value[0], value[1]
+    raise ApiError(400, "cursor: not a cursor from a previous page's links.next")
 
 
 @extract_router.get(
@@ -459,7 +485,19 @@ async def extract_sync(
     responses={
         **error_responses(V1, 400, 401, 429, 503),
         200: {
-            "content": {"text/event-stream": {"schema": {"type": "string"}}},
+            "content": {
+                "text/event-stream": {
+                    # One Server-Sent Event: its name and its data (the job body as JSON).
+                    "schema": {
+                        "type": "object",
+                        "properties": {
+                            "event": {"type": "string", "enum": ["progress", "result", "error"]},
+                            "data": {"type": "string", "contentMediaType": "application/json"},
+                        },
+                        "required": ["event", "data"],
+                    }
+                }
+            },
             "description": "Event stream",
         },
     },
@@ -473,7 +511,7 @@ async def _events(state: ApiState, job_id: str) -> AsyncIterator[str]:
     last: str | None = None
     deadline = time.monotonic() + 3600 + 60
     while time.monotonic() < deadline:
-        job = repository.get_job(state.engine, job_id)
+        job = live_job(state, repository.get_job(state.engine, job_id))
         payload = json.dumps(_status(state, job))
         if not JobStatus(job["status"]).is_active:
             event = "result" if job["status"] == JobStatus.completed else "error"

@@ -114,14 +114,21 @@ def run_dag_job(
     Raises ``JobDidNotStartError`` when the run ended before its first step created the job.
     """
     from docharvest.commands.progress import ProgressDisplay
+    from docharvest.liveness import reap_jobs, this_owner
     from docharvest.orchestration.runner import run_job
+    from docharvest.pipeline.common import heartbeat
     from docharvest.store.db import init_db
 
     job_id = getattr(conf, "job_id", None)
     assert job_id, "the CLI always sets a job id"
     engine = init_db(settings)
+    reap_jobs(engine, settings)  # at CLI start: jobs whose process died are failed, saying why
     log_path = run_log_path(settings, job_id)
-    with job_output_guard(verbose, log_path) as terminal:
+    # This process runs the whole job: it owns it (a kill -9 is seen at once) and beats for it.
+    with (
+        job_output_guard(verbose, log_path) as terminal,
+        heartbeat(settings, job_id, every=2.0, owner=this_owner()),
+    ):
         progress = contextlib.nullcontext() if quiet else ProgressDisplay(engine, job_id, terminal)
         with progress:
             state = run_job(dag_id, conf.model_dump(mode="json", exclude_none=True), settings)

@@ -63,8 +63,16 @@ def run_extract(
 
 def build_checked_conf(args: argparse.Namespace) -> ExtractConf:
     """The conf, with a named schema loaded once so a bad schema is refused before Airflow starts."""
+    from docharvest.errors import ConfigError
     from docharvest.extract.schema import load_schema
 
+    missing = [
+        i
+        for i in args.inputs
+        if urlsplit(i).scheme not in ("http", "https") and not Path(i).expanduser().exists()
+    ]
+    if missing:
+        raise ConfigError(f"INPUT: no such file or folder: {', '.join(missing)}")
     conf = build_conf(args)
     if not conf.schema_name.startswith("sch_"):
         load_schema(conf.schema_name)

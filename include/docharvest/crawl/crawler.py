@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Literal
 
 from docharvest.config import CrawlSettings
+from docharvest.crawl import checkpoint
 from docharvest.crawl.fetcher import (
     HEAD_BYTES,
     Decision,
@@ -61,6 +62,7 @@ from docharvest.models import Candidate
 logger = logging.getLogger(__name__)
 
 MAX_ISSUES_PER_TYPE = 50
+CHECKPOINT_SECONDS = 1.0  # a checkpoint is a few KB per hundred pages: cheap enough to write often
 MAX_SITEMAP_FILES = 50
 _SNIFF_MIMES = frozenset(
     {"application/octet-stream", "binary/octet-stream", "application/download", "application/x-download",
@@ -169,8 +171,12 @@ class _Crawl:
         on_progress: Callable[[int, int], None] | None,
         work_dir: Path | None,
         max_file_size_bytes: int,
+        checkpoint_path: Path | None = None,
     ) -> None:
         self.start_url = start_url
+        self.checkpoint_path = checkpoint_path
+        self.checkpoint_due = checkpoint.Throttle(CHECKPOINT_SECONDS)
+        self.active: dict[int, _Entry] = {}  # entries being processed (back to the frontier on resume)
         self.settings = settings
         self.fetcher = fetcher
         self.robots = RobotsCache(fetcher, settings.user_agent, settings.obey_robots)
@@ -207,6 +213,7 @@ class _Crawl:
         self.warnings: list[str] = []
         self.start_error: str | None = None
         self.frontier_cap = settings.max_pages * 3 + 1000
+        self.resumed_done = False
 
     # -- bookkeeping ------------------------------------------------------------
     def record(self, issue: CrawlIssue) -> None:
@@ -285,10 +292,42 @@ class _Crawl:
             entry = await self.next_entry()
             if entry is None:
                 return
+            self.active[id(entry)] = entry
             try:
                 await self.process(entry)
+                # Only a finished page leaves ``active``: one cut off (deadline, kill) is fetched again.
+                self.active.pop(id(entry), None)
             finally:
                 await self.done_with()
+                if self.checkpoint_path is not None and self.checkpoint_due.due():
+                    self.save_checkpoint(done=False)
+
+    def save_checkpoint(self, *, done: bool) -> None:
+        assert self.checkpoint_path is not None
+        try:
+            checkpoint.save(self.checkpoint_path, checkpoint.snapshot(self, done=done))
+        except OSError as exc:  # a full disk must not end the crawl; the next save may work
+            logger.warning("crawl checkpoint not written: %s", exc)
+
+    def resume(self) -> bool:
+        """Continue from the checkpoint, if there is one for this start URL; True when resumed."""
+        state = checkpoint.load(self.checkpoint_path)
+        if state is None or state.get("start_url") != self.start_url or not state.get("pages_crawled"):
+            return False
+        frontier = checkpoint.restore(self, state, _Entry)
+        for entry in frontier:
+            self.seen.discard(dedup_key(entry.url))
+            self.in_scope_seen -= 1
+            self.enqueue(entry)
+        self.resumed_done = bool(state.get("done"))
+        logger.info(
+            "crawl of %s resumed: %d pages done, %d queued, %d candidates",
+            self.start_url,
+            self.pages_crawled,
+            len(self.heap),
+            len(self.candidates),
+        )
+        return True
 
     # -- one page -----------------------------------------------------------------
     async def check_page_hop(self, url: str, hop: int) -> CrawlIssue | Literal["seen"] | None:
@@ -624,18 +663,24 @@ class _Crawl:
             )
 
     async def _run(self) -> None:
-        start = _Entry(self.start_url, 0, None)
-        self.seen.add(dedup_key(self.start_url))
-        self.in_scope_seen += 1
-        self.inflight = 1
-        try:
-            await self.process(start)
-        finally:
-            self.inflight = 0
+        resumed = self.checkpoint_path is not None and self.resume()
+        if resumed and self.resumed_done:
+            return  # the crawl had finished: its findings are all there is
+        if not resumed:
+            start = _Entry(self.start_url, 0, None)
+            self.seen.add(dedup_key(self.start_url))
+            self.in_scope_seen += 1
+            self.inflight = 1
+            try:
+                await self.process(start)
+            finally:
+                self.inflight = 0
         if self.start_error is not None or self.pages_crawled == 0:
             return  # nothing to follow (a start URL that is a document has no links)
         if self.single_page and not self.heap:
             return  # no extension-less links to probe
+        if self.checkpoint_path is not None:
+            self.save_checkpoint(done=False)
         tasks = []
         if self.settings.use_sitemaps and not self.single_page:
             self.producers += 1
@@ -709,9 +754,12 @@ async def crawl_site(
     work_dir: Path | None = None,
     max_file_size_bytes: int | None = None,
     dns_overrides: Mapping[str, str] | None = None,
+    checkpoint_path: Path | None = None,
 ) -> CrawlReport:
     """Crawl ``start_url`` and report every candidate document (see the module docstring).
 
+    ``checkpoint_path``: save progress there as the crawl goes, and continue from it if it
+    exists (a retried or resumed task), see ``docharvest.crawl.checkpoint``.
     ``max_file_size_bytes`` bounds documents spooled by accident (default ``max_prefetch_mb``);
     ``dns_overrides`` pins hostnames to addresses (tests, like curl ``--resolve``).
     """
@@ -732,9 +780,12 @@ async def crawl_site(
             on_progress=on_progress,
             work_dir=work_dir,
             max_file_size_bytes=limit,
+            checkpoint_path=checkpoint_path,
         )
         started = time.monotonic()
         await crawl.run(deadline)
+        if checkpoint_path is not None and not crawl.resumed_done:
+            crawl.save_checkpoint(done=not crawl.heap and not crawl.warnings)
         report = crawl.report()
         logger.info(
             "crawl of %s: %d pages, %d candidates, %d issues, %d requests in %.1fs",

@@ -24,7 +24,7 @@ from typing import Any
 from airflow.sdk import DAG, Param, TriggerRule, get_current_context, task
 
 from docharvest.orchestration import assets, lineage
-from docharvest.orchestration.tasks import DEFAULT_ARGS, core_call
+from docharvest.orchestration.tasks import DEFAULT_ARGS, core_call, step_call
 
 JOB_EXECUTION_TIMEOUT = timedelta(hours=2)
 
@@ -121,26 +121,26 @@ def _scrape_tasks(conf: dict[str, Any], source: str | None) -> None:
     def discover(job_id: str) -> list[int]:
         from docharvest.pipeline import scrape
 
-        return core_call(scrape.discover, _settings(), job_id)
+        return step_call(scrape.discover, _settings(), job_id)
 
     @task(max_active_tis_per_dagrun=4)
     def download(job_id: str, batch: int) -> int:
         from docharvest.pipeline import scrape
 
-        return core_call(scrape.download, _settings(), job_id, batch)
+        return step_call(scrape.download, _settings(), job_id, batch)
 
     @task(max_active_tis_per_dagrun=2)
     def extract(job_id: str, batch: int) -> int:
         from docharvest.pipeline import scrape
 
-        return core_call(scrape.extract, _settings(), job_id, batch)
+        return step_call(scrape.extract, _settings(), job_id, batch)
 
     # none_failed: a site with no documents maps zero batches (skipped), and must still publish.
     @task(trigger_rule=TriggerRule.NONE_FAILED)
     def validate(job_id: str) -> str:
         from docharvest.pipeline import scrape
 
-        return core_call(scrape.validate, _settings(), job_id)
+        return step_call(scrape.validate, _settings(), job_id)
 
     @lineage.publish_task(
         published=lineage.scrape_datasets, outlets=[assets.DOCUMENTS, assets.JOBS, assets.JOB_ERRORS]
@@ -148,7 +148,7 @@ def _scrape_tasks(conf: dict[str, Any], source: str | None) -> None:
     def publish(job_id: str) -> str:
         from docharvest.pipeline import scrape
 
-        return core_call(scrape.publish, _settings(), job_id)
+        return step_call(scrape.publish, _settings(), job_id)
 
     # Task calls return XComArgs (references), which the functions' str hints cannot express.
     job_id: Any = plan()
@@ -173,13 +173,13 @@ def _knowledge_tasks(conf: dict[str, Any], source: str | None) -> None:
     def crawl(job_id: str) -> str:
         from docharvest.pipeline import knowledge
 
-        return core_call(knowledge.crawl, _settings(), job_id)
+        return step_call(knowledge.crawl, _settings(), job_id)
 
     @task
     def extract(job_id: str) -> str:
         from docharvest.pipeline import knowledge
 
-        return core_call(knowledge.extract, _settings(), job_id)
+        return step_call(knowledge.extract, _settings(), job_id)
 
     @lineage.publish_task(
         published=lineage.knowledge_datasets,
@@ -188,7 +188,7 @@ def _knowledge_tasks(conf: dict[str, Any], source: str | None) -> None:
     def publish(job_id: str) -> str:
         from docharvest.pipeline import knowledge
 
-        return core_call(knowledge.publish, _settings(), job_id)
+        return step_call(knowledge.publish, _settings(), job_id)
 
     job: Any = plan()
     crawled: Any = crawl(job)
@@ -209,26 +209,26 @@ def _extract_tasks(conf: dict[str, Any], source: str | None) -> None:
     def ingest(job_id: str) -> list[int]:
         from docharvest.pipeline import extract as steps
 
-        return core_call(steps.ingest, _settings(), job_id)
+        return step_call(steps.ingest, _settings(), job_id)
 
     @task(max_active_tis_per_dagrun=2)
     def parse(job_id: str, batch: int) -> int:
         from docharvest.pipeline import extract as steps
 
-        return core_call(steps.parse, _settings(), job_id, batch)
+        return step_call(steps.parse, _settings(), job_id, batch)
 
     @task(max_active_tis_per_dagrun=2)
     def extract(job_id: str, batch: int) -> int:
         from docharvest.pipeline import extract as steps
 
-        return core_call(steps.extract, _settings(), job_id, batch)
+        return step_call(steps.extract, _settings(), job_id, batch)
 
     # none_failed: zero documents map zero batches (skipped), and the job must still publish.
     @task(trigger_rule=TriggerRule.NONE_FAILED)
     def validate(job_id: str) -> str:
         from docharvest.pipeline import extract as steps
 
-        return core_call(steps.validate, _settings(), job_id)
+        return step_call(steps.validate, _settings(), job_id)
 
     @lineage.publish_task(
         published=lineage.extract_datasets,
@@ -237,7 +237,7 @@ def _extract_tasks(conf: dict[str, Any], source: str | None) -> None:
     def publish(job_id: str) -> str:
         from docharvest.pipeline import extract as steps
 
-        return core_call(steps.publish, _settings(), job_id)
+        return step_call(steps.publish, _settings(), job_id)
 
     job_id: Any = plan()
     batches = ingest(job_id)

@@ -28,6 +28,14 @@ def core_call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         raise AirflowFailException(str(exc)) from exc
 
 
+def step_call(fn: Callable[..., T], settings: Any, job_id: str, *args: Any) -> T:
+    """A job step (``fn(settings, job_id, ...)``) with the job's heartbeat beating while it runs."""
+    from docharvest.pipeline.common import heartbeat
+
+    with heartbeat(settings, job_id):
+        return core_call(fn, settings, job_id, *args)
+
+
 def job_id_from_context(context: Any) -> str:
     from docharvest.models import job_id_for_run
 

@@ -1,17 +1,15 @@
-"""Helpers shared by every job kind's steps: job lifecycle, deadlines, CPU accounting."""
+"""Helpers shared by every job kind's steps: job lifecycle, heartbeats, deadlines, CPU accounting."""
 
 from __future__ import annotations
 
 import json
 import logging
 import resource
-import sys
+import threading
 import time
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
@@ -169,24 +167,47 @@ def total_cpu_seconds(settings: Settings, job_id: str) -> float:
     return sum(float(read_json(p)["cpu_seconds"]) for p in folder.glob("*.json")) if folder.exists() else 0.0
 
 
-@contextmanager
-def parse_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
-    """A process pool for CPU-bound parsing inside a task (pypdf is ~6 ms per dense page).
+def heartbeat_writer(settings: Settings, job_id: str, every: float = 5.0) -> Callable[[], None]:
+    """A cheap-to-call-often function that moves the job's heartbeat at most every ``every`` s."""
+    engine = get_engine(settings)
+    last = [0.0]
 
-    spawn, not fork: the task process has threads (servers, heartbeats) that a fork would copy
-    mid-lock. A spawned child normally re-imports the parent's ``__main__`` script, which on an
-    Airflow worker is the ``airflow`` command and fails in the task's environment; the parse
-    children need none of it, so the script path is hidden while the pool starts its processes
-    (``map`` submits everything at once, so every worker starts inside this block).
-    """
-    main = sys.modules.get("__main__")
-    script = main.__dict__.pop("__file__", None) if main is not None and main.__spec__ is None else None
+    def beat() -> None:
+        now = time.monotonic()
+        if now - last[0] >= every:
+            last[0] = now
+            try:
+                repository.beat(engine, job_id)
+            except Exception:  # a busy DB must not fail the work the beat reports on
+                log.warning("job %s: heartbeat not written", job_id, exc_info=True)
+
+    return beat
+
+
+@contextmanager
+def heartbeat(
+    settings: Settings, job_id: str, every: float = 15.0, owner: str | None = None
+) -> Iterator[None]:
+    """Beat for ``job_id`` from a thread while the block runs (the step is alive, whatever it does)."""
+    engine = get_engine(settings)
+    stop = threading.Event()
+
+    def run() -> None:
+        while True:
+            try:
+                repository.beat(engine, job_id, owner)
+            except Exception:
+                log.warning("job %s: heartbeat not written", job_id, exc_info=True)
+            if stop.wait(every):
+                return
+
+    thread = threading.Thread(target=run, daemon=True, name=f"heartbeat-{job_id}")
+    thread.start()
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-            yield pool
+        yield
     finally:
-        if script is not None and main is not None:
-            main.__file__ = script
+        stop.set()
+        thread.join(5)
 
 
 def job_is_cancelled(settings: Settings, job_id: str) -> bool:

@@ -31,12 +31,13 @@ from docharvest.models import Agent, Candidate, ExtractConf, JobKind, JobStatus,
 from docharvest.pipeline.common import (
     as_utc,
     cpu_meter,
+    heartbeat_writer,
     job_is_cancelled,
     monotonic_deadline,
-    parse_pool,
     read_json,
     write_json,
 )
+from docharvest.pipeline.isolation import ParseLimits, run_isolated, truncation_notice
 from docharvest.store import repository
 from docharvest.store.datasets import result_rows_schema, write_partition
 from docharvest.store.db import get_engine, init_db
@@ -355,7 +356,7 @@ def parse(settings: Settings, job_id: str, batch: int) -> int:
         * 1024
     )
     with cpu_meter(settings, job_id, f"parse-{batch}"):
-        texts = _read_all(docs, settings, limit)
+        texts = _read_all(docs, settings, limit, job_id)
     store: dict[str, Any] = {}
     doc_updates, failed_rows, issues = [], [], []
     now = datetime.now(UTC)
@@ -370,8 +371,12 @@ def parse(settings: Settings, job_id: str, batch: int) -> int:
                     "validation_flags": [failure_flag(text)],
                 }
             )
-            issues.append(_issue(doc["url"], "unreadable_document", f"{doc['filename']}: {text}"))
+            error_type = getattr(text, "error_type", "unreadable_document")
+            issues.append(_issue(doc["url"], error_type, f"{doc['filename']}: {text}"))
             continue
+        notice = truncation_notice(text)
+        if notice:
+            issues.append(_issue(doc["url"], "text_truncated", f"{doc['filename']}: {notice}"))
         store[doc["id"]] = {"pages": text.pages, "title": text.title}
         doc_updates.append(
             {
@@ -396,7 +401,9 @@ def _texts_path(settings: Settings, job_id: str, batch: int) -> Path:
     return settings.work_dir(job_id) / "text" / f"batch-{batch:05d}.json"
 
 
-def _read_all(docs: list[dict[str, Any]], settings: Settings, max_bytes: int) -> list[DocumentText | str]:
+def _read_all(
+    docs: list[dict[str, Any]], settings: Settings, max_bytes: int, job_id: str
+) -> list[DocumentText | str]:
     results: list[DocumentText | str | None] = []
     work = []
     for doc in docs:
@@ -415,16 +422,18 @@ def _read_all(docs: list[dict[str, Any]], settings: Settings, max_bytes: int) ->
         (d["raw_path"], d["document_type"], settings.extract.pdf_layout, settings.extract.max_pages, ocr)
         for _, d in work
     ]
-    if settings.parse_workers <= 1 or len(args) < 8:
-        parsed = [read_document(*a) for a in args]
-    else:
-        workers = min(settings.parse_workers, len(args))
-        with parse_pool(workers) as pool:
-            parsed = list(
-                pool.map(
-                    read_document, *zip(*args, strict=True), chunksize=max(1, len(args) // (workers * 4))
-                )
-            )
+    # Every document is read in an isolated worker under the per-document limits (issue 17).
+    parsed = (
+        run_isolated(
+            read_document,
+            args,
+            workers=min(settings.parse_workers, len(args)),
+            limits=ParseLimits.from_settings(settings),
+            on_result=heartbeat_writer(settings, job_id),
+        )
+        if args
+        else []
+    )
     for (index, _), text in zip(work, parsed, strict=True):
         results[index] = text
     return [r if r is not None else "not read" for r in results]

@@ -8,33 +8,37 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from docharvest.config import Settings
-from docharvest.errors import StartUrlError, UnreadableDocumentError
+from docharvest.errors import StartUrlError, TerminalError
 from docharvest.incremental import IncrementalBatch
 from docharvest.models import Agent, Candidate, JobKind, JobStatus, ScrapeConf, job_id_for_run
 from docharvest.pipeline.common import (
     as_utc,
     cpu_meter,
     fail_job,
+    heartbeat_writer,
     monotonic_deadline,
-    parse_pool,
     read_json,
     start_job,
     total_cpu_seconds,
     write_json,
+)
+from docharvest.pipeline.isolation import (
+    ParseFailure,
+    ParseLimits,
+    read_text,
+    run_isolated,
+    truncation_notice,
 )
 from docharvest.pipeline.progress_log import StepLog, Timeline
 from docharvest.store import repository
 from docharvest.store.datasets import write_partition
 from docharvest.store.db import get_engine
 from docharvest.text import DocumentText
-from docharvest.text.ocr import OcrLimits
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +59,10 @@ def plan(settings: Settings, conf: dict[str, Any], *, dag_id: str, run_id: str) 
     """Create (or resume) the job row, parse the prompt, and start the clock. Returns the job id."""
     from docharvest.relevance import parse_prompt
 
-    parsed = ScrapeConf.model_validate(conf)
+    try:
+        parsed = ScrapeConf.model_validate(conf)
+    except ValueError as exc:  # bad conf (a blank prompt from the UI form): no retry will fix it
+        raise TerminalError(f"invalid scrape conf: {exc}") from exc
     job_id = parsed.job_id or job_id_for_run(dag_id, run_id)
     request = parsed.request()
     start_job(
@@ -97,6 +104,10 @@ def discover(settings: Settings, job_id: str) -> list[int]:
     engine = get_engine(settings)
     job = repository.get_job(engine, job_id)
     params = job["params"]
+    if Agent.navigator in (job.get("agents_completed") or []):
+        # A resumed job whose crawl had finished: its documents (and their progress) stand.
+        docs = repository.list_documents(engine, job_id)
+        return sorted({d["batch"] for d in docs if d["batch"] is not None})
     repository.start_agent(engine, job_id, Agent.navigator, f"Crawling {job['website']}")
     scorer = build_scorer(settings)
     intent = _intent(settings, job_id)
@@ -117,6 +128,8 @@ def discover(settings: Settings, job_id: str) -> list[int]:
             priority=lambda c: scorer.score_candidate(intent, c).confidence,
             on_progress=progress,
             work_dir=settings.work_dir(job_id) / "prefetched",
+            # A retried or resumed discover continues the crawl from here instead of starting over.
+            checkpoint_path=settings.work_dir(job_id) / "crawl-checkpoint.json",
         )
         _record_issues(engine, job_id, report.issues)
         for warning in report.warnings:
@@ -353,8 +366,7 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
     issues: list[dict[str, Any]] = []
     step_log = StepLog(log, job_id, f"extract batch {batch}", "documents")
     with cpu_meter(settings, job_id, f"extract-{batch}"):
-        for doc, parsed in zip(docs, _parse_all(docs, settings), strict=True):
-            step_log.tick(len(rows), len(docs), f"{len(issues)} unreadable")
+        for doc, parsed in zip(docs, _parse_all(docs, settings, job_id, step_log), strict=True):
             candidate = Candidate.model_validate(doc["evidence"])
             if isinstance(parsed, str):
                 log.info("job %s: unreadable %s: %s", job_id, doc["url"], parsed)
@@ -371,6 +383,17 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
                     }
                 )
                 continue
+            notice = truncation_notice(parsed)
+            if notice:
+                issues.append(
+                    {
+                        "agent_name": Agent.extractor,
+                        "error_type": "text_truncated",
+                        "error_message": f"{doc['url']}: {notice}",
+                        "page_url": doc["url"],
+                        "is_recoverable": True,
+                    }
+                )
             text_path = text_dir / f"{doc['id']}.txt"
             text_path.parent.mkdir(parents=True, exist_ok=True)
             text_path.write_text(parsed.text)
@@ -401,7 +424,7 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
 def _unreadable_issue(doc: dict[str, Any], reason: str) -> dict[str, Any]:
     return {
         "agent_name": Agent.extractor,
-        "error_type": "unreadable_document",
+        "error_type": getattr(reason, "error_type", "unreadable_document"),
         "error_message": f"Could not read {doc['document_type'] or 'document'}: {reason}",
         "page_url": doc["url"],
         "is_recoverable": True,
@@ -421,32 +444,37 @@ def _document_name(parsed: DocumentText, doc: dict[str, Any]) -> str:
     return link or title or _filename_stem(doc["url"])
 
 
-def parse_document(path: str, document_type: str | None, ocr: OcrLimits | None = None) -> DocumentText | str:
-    """Text of one document, or the reason it is unreadable (picklable for worker processes).
+# Read in the parse workers; it lives in the light isolation module so a worker starts fast.
+parse_document = read_text
 
-    Scanned pages are OCR'd here, inside the parse pool, within ``ocr``.
+
+def _parse_all(
+    docs: list[dict[str, Any]], settings: Settings, job_id: str, step_log: StepLog | None = None
+) -> list[DocumentText | ParseFailure]:
+    """Parse each document in an isolated worker process, under the per-document limits.
+
+    Scanned pages are OCR'd there too, within ``settings.ocr``. After each document the job's
+    heartbeat moves and the task log gets a progress line at its steady rhythm.
     """
-    from docharvest.text import extract_text
+    jobs = [(d["raw_path"], d["document_type"], settings.ocr.limits()) for d in docs]
+    if not jobs:
+        return []
+    beat = heartbeat_writer(settings, job_id)
+    done = [0]
 
-    try:
-        return extract_text(Path(path), document_type, ocr)
-    except UnreadableDocumentError as exc:
-        return str(exc)
+    def on_result() -> None:
+        beat()
+        done[0] += 1
+        if step_log is not None:
+            step_log.tick(done[0], len(jobs))
 
-
-def _parse_all(docs: list[dict[str, Any]], settings: Settings) -> Iterator[DocumentText | str]:
-    """Parse in a process pool when there is enough work to repay starting it (pypdf and OCR are CPU-bound).
-
-    Results come in document order as they are ready, so the caller can log progress.
-    """
-    workers = settings.parse_workers
-    limits = settings.ocr.limits()
-    jobs = [(d["raw_path"], d["document_type"], limits) for d in docs]
-    if workers <= 1 or len(jobs) < 4:
-        yield from (parse_document(*j) for j in jobs)
-        return
-    with parse_pool(min(workers, len(jobs))) as pool:
-        yield from pool.map(parse_document, *zip(*jobs, strict=True), chunksize=4)
+    return run_isolated(
+        parse_document,
+        jobs,
+        workers=min(settings.parse_workers, len(jobs)),
+        limits=ParseLimits.from_settings(settings),
+        on_result=on_result,
+    )
 
 
 # -- validate -----------------------------------------------------------------

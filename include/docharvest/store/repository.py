@@ -103,6 +103,16 @@ def find_job(engine: sa.Engine, job_id: str) -> Row | None:
 
 def update_job(engine: sa.Engine, job_id: str, **values: Any) -> None:
     values["updated_at"] = utcnow()
+    values.setdefault("heartbeat_at", values["updated_at"])  # any progress is a sign of life
+    with engine.begin() as conn:
+        conn.execute(sa.update(jobs).where(jobs.c.job_id == job_id).values(**values))
+
+
+def beat(engine: sa.Engine, job_id: str, owner: str | None = None) -> None:
+    """Move the job's heartbeat (and claim it for ``owner``); ``updated_at`` (a cache key) stays."""
+    values: dict[str, Any] = {"heartbeat_at": utcnow()}
+    if owner is not None:
+        values["owner"] = owner
     with engine.begin() as conn:
         conn.execute(sa.update(jobs).where(jobs.c.job_id == job_id).values(**values))
 

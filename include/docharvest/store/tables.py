@@ -53,6 +53,9 @@ jobs = sa.Table(
     sa.Column("webhook_url", sa.Text),
     # Scheduled runs: the sources.yaml entry the job ran for (migration 0002_incremental).
     sa.Column("source", sa.String(250), index=True),
+    # Liveness (migration 0007_job_heartbeat): last sign of work, and host:pid of a whole-job owner.
+    sa.Column("heartbeat_at", TZ),
+    sa.Column("owner", sa.String(255)),
     sa.Index("ix_jobs_org_created", "org_id", "created_at"),
 )
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from docharvest.errors import UnreadableDocumentError
+from docharvest.errors import DocumentLimitError, UnreadableDocumentError
 from docharvest.text import DocumentText
 from docharvest.text.ocr import OcrLimits, ocr_pages
 
@@ -24,6 +24,38 @@ log = logging.getLogger(__name__)
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 MAX_PDF_PAGES = 2_000
+# Zip-based formats (DOCX/XLSX/ODT) are refused past these before anything is decompressed;
+# a parse worker sets them from ``Settings.parse`` (``configure_zip_limits``).
+MAX_ZIP_ENTRIES = 10_000
+MAX_ZIP_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
+
+
+def configure_zip_limits(max_entries: int, max_uncompressed_bytes: int) -> None:
+    global MAX_ZIP_ENTRIES, MAX_ZIP_UNCOMPRESSED_BYTES
+    MAX_ZIP_ENTRIES, MAX_ZIP_UNCOMPRESSED_BYTES = max_entries, max_uncompressed_bytes
+
+
+def check_zip(path: Path, label: str = "zip package") -> None:
+    """Refuse a zip bomb by its directory: too many entries or too many bytes once decompressed.
+
+    The declared sizes are what ``zipfile`` reads up to (a lying entry fails its CRC check), so
+    checking them bounds what any reader of the package can inflate.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UnreadableDocumentError(f"corrupt {label}: {exc}") from exc
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise DocumentLimitError(
+            f"{label} has {len(entries)} entries (limit {MAX_ZIP_ENTRIES}, parse.max_zip_entries)"
+        )
+    total = sum(e.file_size for e in entries)
+    if total > MAX_ZIP_UNCOMPRESSED_BYTES:
+        raise DocumentLimitError(
+            f"{label} inflates to {total} bytes (limit {MAX_ZIP_UNCOMPRESSED_BYTES}, "
+            "parse.max_zip_uncompressed_mb)"
+        )
 
 
 def read_pdf(
@@ -96,10 +128,13 @@ def read_docx(path: Path) -> DocumentText:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    check_zip(path, "DOCX")
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise UnreadableDocumentError(f"corrupt DOCX: {exc}") from exc
+    except Exception as exc:  # lxml's XMLSyntaxError and kin: a part that is not XML
+        raise UnreadableDocumentError(f"corrupt DOCX: {exc.__class__.__name__}: {str(exc)[:200]}") from exc
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -144,6 +179,14 @@ def read_html(path: Path) -> DocumentText:
     return DocumentText(pages=[page.text], title=page.title or None, extra=extra, warnings=page.warnings)
 
 
+def _is_zip(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
 READERS: dict[str, Callable[[Path], DocumentText]] = {
     "pdf": read_pdf,
     "docx": read_docx,
@@ -164,6 +207,8 @@ def extract_text(path: Path, document_type: str | None, ocr: OcrLimits | None = 
         raise UnreadableDocumentError(
             f"no text reader for document type {document_type!r} (supported: {', '.join(READERS)})"
         )
+    if _is_zip(path) and reader is not read_docx:  # read_docx checks its own
+        check_zip(path, (document_type or "zip").upper())
     result = read_pdf(path, ocr=ocr) if kind == "pdf" else reader(path)
     if result.text_length == 0 or not result.text.strip():
         warnings = "; ".join(result.warnings)

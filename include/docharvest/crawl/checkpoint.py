@@ -1,0 +1,105 @@
+"""Crawl checkpoints: the frontier, what was seen and the candidates, saved as the crawl goes.
+
+A crawl killed mid-way (a ``kill -9`` of the CLI, a lost Airflow worker) resumes from its
+last checkpoint instead of starting over: pages it fetched are not fetched again, candidates
+it found are kept. Pages that were being fetched when the checkpoint was written go back to
+the frontier (they may not have finished). Written atomically (temp file, fsync, rename),
+at most every ``every`` seconds, and once more when the crawl ends.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from docharvest.crawl.links import Link
+from docharvest.crawl.report import CrawlIssue, PageRecord
+from docharvest.models import Candidate
+
+VERSION = 1
+
+
+def save(path: Path, state: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with tmp.open("w") as fh:
+        json.dump({"version": VERSION, **state}, fh, default=str)
+        fh.flush()
+        os.fsync(fh.fileno())
+    tmp.replace(path)
+
+
+def load(path: Path | None) -> dict[str, Any] | None:
+    """The checkpoint at ``path``; None when there is none or it is not one we can read."""
+    if path is None or not path.exists():
+        return None
+    try:
+        state = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+    return state if isinstance(state, dict) and state.get("version") == VERSION else None
+
+
+def snapshot(crawl: Any, *, done: bool) -> dict[str, Any]:
+    """What a ``_Crawl`` needs to go on: its frontier (in-flight entries included) and its findings."""
+    entries = [e for *_, e in crawl.heap] + list(crawl.active.values())
+    return {
+        "start_url": crawl.start_url,
+        "done": done,
+        "frontier": [asdict(e) for e in entries],
+        "seen": sorted(crawl.seen),
+        "fetched": sorted(crawl.fetched),
+        "query_variants": crawl.query_variants,
+        "calendar_steps": crawl.calendar_steps,
+        "candidates": {k: c.model_dump(mode="json") for k, c in crawl.candidates.items()},
+        "pages": [asdict(p) for p in crawl.pages],
+        "pages_crawled": crawl.pages_crawled,
+        "in_scope_seen": crawl.in_scope_seen,
+        "issues": [asdict(i) for i in crawl.issues],
+        "issue_counts": crawl.issue_counts,
+        "skipped": crawl.skipped,
+        "skip_examples": crawl.skip_examples,
+        "hosts": sorted(crawl.scope.hosts),
+    }
+
+
+def restore(crawl: Any, state: dict[str, Any], entry_type: Any) -> list[Any]:
+    """Put ``state`` back into ``crawl``; returns the frontier entries to queue again."""
+    crawl.seen = set(state["seen"])
+    crawl.fetched = set(state["fetched"])
+    crawl.query_variants = dict(state["query_variants"])
+    crawl.calendar_steps = dict(state.get("calendar_steps", {}))
+    crawl.candidates = {k: Candidate.model_validate(c) for k, c in state["candidates"].items()}
+    crawl.pages = [PageRecord(**p) for p in state["pages"]]
+    crawl.pages_crawled = int(state["pages_crawled"])
+    crawl.in_scope_seen = int(state["in_scope_seen"])
+    crawl.issues = [CrawlIssue(**i) for i in state["issues"]]
+    crawl.issue_counts = dict(state["issue_counts"])
+    crawl.skipped = dict(state["skipped"])
+    crawl.skip_examples = dict(state["skip_examples"])
+    for host in state.get("hosts", []):
+        crawl.scope.add_host(host)
+    # An entry keeps the link that led to it (its evidence if the URL turns out to be a document).
+    return [
+        entry_type(**{**e, "link": Link(**e["link"])} if isinstance(e.get("link"), dict) else e)
+        for e in state["frontier"]
+    ]
+
+
+class Throttle:
+    """True at most every ``every`` seconds."""
+
+    def __init__(self, every: float) -> None:
+        self.every = every
+        self.last = time.monotonic()
+
+    def due(self) -> bool:
+        now = time.monotonic()
+        if now - self.last >= self.every:
+            self.last = now
+            return True
+        return False

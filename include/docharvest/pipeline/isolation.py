@@ -1,0 +1,295 @@
+"""Parse documents in worker processes under limits, so no document can fail (or exhaust) a job.
+
+Every document is read in a spawned worker with an address-space bound (``RLIMIT_AS``), and the
+parent kills a worker that runs past the per-document wall-clock bound. A limit hit, an
+exception or a worker death (segfault, OOM kill) becomes that document's ``ParseFailure``
+(a reason string with an ``error_type``); the other documents go on in a fresh worker.
+Workers die with their parent (``PR_SET_PDEATHSIG``, plus a watchdog thread where prctl is
+missing), so a ``kill -9`` of the task or CLI leaves no orphaned parse processes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import logging
+import os
+import resource
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from multiprocessing import get_context
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from docharvest.text import DocumentText
+from docharvest.text.ocr import OcrLimits
+
+log = logging.getLogger(__name__)
+
+PR_SET_PDEATHSIG = 1
+
+
+class ParseFailure(str):
+    """Why a document could not be read; a ``str`` (the reason) that also carries its error type."""
+
+    error_type: str
+
+    def __new__(cls, reason: str, error_type: str = "unreadable_document") -> ParseFailure:
+        value = super().__new__(cls, reason)
+        value.error_type = error_type
+        return value
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (ParseFailure, (str(self), self.error_type))
+
+
+@dataclass(frozen=True)
+class ParseLimits:
+    """Bounds on reading one document (from ``Settings.parse``)."""
+
+    seconds: float = 120.0
+    memory_mb: int = 768
+    max_text_chars: int = 1_000_000
+    max_zip_entries: int = 10_000
+    max_zip_uncompressed_mb: int = 256
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> ParseLimits:
+        p = settings.parse
+        return cls(
+            seconds=p.timeout_seconds,
+            memory_mb=p.memory_mb,
+            max_text_chars=p.max_text_chars,
+            max_zip_entries=p.max_zip_entries,
+            max_zip_uncompressed_mb=p.max_zip_uncompressed_mb,
+        )
+
+
+def read_text(path: str, document_type: str | None, ocr: OcrLimits | None = None) -> DocumentText | str:
+    """Text of one document, or the reason it is unreadable (what a scrape job's workers run).
+
+    Pages without a text layer are OCR'd here, within ``ocr`` (default limits when None).
+    """
+    from pathlib import Path
+
+    from docharvest.errors import UnreadableDocumentError
+    from docharvest.text import extract_text
+
+    try:
+        return extract_text(Path(path), document_type, ocr)
+    except UnreadableDocumentError as exc:
+        return ParseFailure(str(exc), exc.error_type)
+
+
+def cap_text(text: DocumentText, max_chars: int) -> DocumentText:
+    """Keep the first ``max_chars`` characters; ``extra['truncated_from']`` records the full length."""
+    total = text.text_length
+    if total <= max_chars:
+        return text
+    pages, left = [], max_chars
+    for page in text.pages:
+        if left <= 0:
+            break
+        pages.append(page[:left])
+        left -= len(pages[-1])
+    text.pages = pages
+    text.extra = {**text.extra, "truncated_from": str(total)}
+    return text
+
+
+def truncation_notice(text: DocumentText) -> str | None:
+    full = text.extra.get("truncated_from")
+    return (
+        f"text truncated to {text.text_length} of {full} characters (parse.max_text_chars)" if full else None
+    )
+
+
+def die_with_parent(parent: int) -> None:
+    """Ask the kernel to SIGKILL this process when its parent (pid ``parent``) dies; else watch it.
+
+    ``parent`` comes from the parent itself: one that died while this worker was starting has
+    already been replaced by init (or a subreaper) as ``getppid()``.
+    """
+    if os.getppid() != parent:
+        os._exit(1)
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+            if os.getppid() != parent:  # the parent died before prctl took effect
+                os._exit(1)
+            return
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watchdog").start()
+
+
+def _limit_memory(memory_mb: int) -> None:
+    limit = memory_mb * 1024 * 1024
+    with contextlib.suppress(ValueError, OSError):
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard if hard != resource.RLIM_INFINITY else limit))
+
+
+def _worker_main(conn: Connection, limits: ParseLimits, parent: int) -> None:
+    """Read (fn, args) requests until told to stop; answer each with a DocumentText or a failure."""
+    from docharvest.text.readers import configure_zip_limits
+
+    die_with_parent(parent)
+    configure_zip_limits(limits.max_zip_entries, limits.max_zip_uncompressed_mb * 1024 * 1024)
+    _limit_memory(limits.memory_mb)
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        if request is None:
+            return
+        fn, args = request
+        result: Any
+        try:
+            result = fn(*args)
+            if isinstance(result, DocumentText):
+                result = cap_text(result, limits.max_text_chars)
+            elif isinstance(result, str) and not isinstance(result, ParseFailure):
+                result = ParseFailure(result)
+        except MemoryError:
+            result = ParseFailure(
+                f"memory limit exceeded ({limits.memory_mb} MB, parse.memory_mb)", "document_limit"
+            )
+        except Exception as exc:  # a hostile file must cost its own row, never the batch
+            result = ParseFailure(f"unreadable: {exc.__class__.__name__}: {str(exc)[:300]}")
+        try:
+            conn.send(result)
+        except MemoryError:
+            conn.send(ParseFailure("memory limit exceeded sending the text back", "document_limit"))
+
+
+@contextlib.contextmanager
+def _hidden_main_script() -> Iterator[None]:
+    """A spawned child re-imports the parent's ``__main__`` script; on an Airflow worker that is
+    the ``airflow`` command, which fails in the child. The parse children need none of it."""
+    main = sys.modules.get("__main__")
+    script = main.__dict__.pop("__file__", None) if main is not None and main.__spec__ is None else None
+    try:
+        yield
+    finally:
+        if script is not None and main is not None:
+            main.__file__ = script
+
+
+class _Worker:
+    def __init__(self, limits: ParseLimits) -> None:
+        ctx = get_context("spawn")
+        self.conn, child = ctx.Pipe(duplex=True)
+        self.process = ctx.Process(target=_worker_main, args=(child, limits, os.getpid()), daemon=True)
+        with _hidden_main_script():
+            self.process.start()
+        child.close()
+        self.index: int | None = None
+        self.started = 0.0
+
+    def submit(self, index: int, fn: Callable[..., Any], args: Sequence[Any]) -> None:
+        self.index, self.started = index, time.monotonic()
+        self.conn.send((fn, tuple(args)))
+
+    def kill(self) -> None:
+        with contextlib.suppress(OSError):
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+    def stop(self) -> None:
+        with contextlib.suppress(OSError, BrokenPipeError):
+            self.conn.send(None)
+        self.process.join(2)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join(2)
+        self.conn.close()
+
+
+def run_isolated(
+    fn: Callable[..., DocumentText | str],
+    jobs: Sequence[Sequence[Any]],
+    *,
+    workers: int,
+    limits: ParseLimits,
+    on_result: Callable[[], None] | None = None,
+) -> list[DocumentText | ParseFailure]:
+    """``fn(*args)`` for each job in up to ``workers`` isolated processes, results in job order.
+
+    ``fn`` must be importable by name (it is pickled by reference). ``on_result`` is called after
+    each document (a heartbeat for the job).
+    """
+    results: list[DocumentText | ParseFailure | None] = [None] * len(jobs)
+    todo = list(range(len(jobs)))[::-1]
+    pool: list[_Worker] = []
+    try:
+        while todo or any(w.index is not None for w in pool):
+            idle = [w for w in pool if w.index is None]
+            while todo and (idle or len(pool) < workers):
+                worker = idle.pop() if idle else _Worker(limits)
+                if worker not in pool:
+                    pool.append(worker)
+                i = todo.pop()
+                try:
+                    worker.submit(i, fn, jobs[i])
+                except OSError:  # it died while idle (an OOM kill): a fresh worker takes the job
+                    pool.remove(worker)
+                    worker.kill()
+                    todo.append(i)
+            busy = [w for w in pool if w.index is not None]
+            now = time.monotonic()
+            wait_for = max(0.05, min(w.started + limits.seconds - now for w in busy))
+            ready = wait([x for w in busy for x in (w.conn, w.process.sentinel)], timeout=wait_for)
+            for worker in busy:
+                assert worker.index is not None
+                outcome = _outcome(worker, ready, limits)
+                if outcome is None:
+                    continue
+                results[worker.index] = outcome
+                worker.index = None
+                if on_result is not None:
+                    on_result()
+                if isinstance(outcome, ParseFailure) and outcome.error_type in _FATAL:
+                    pool.remove(worker)
+                    worker.kill()
+    finally:
+        for worker in pool:
+            worker.stop() if worker.index is None else worker.kill()
+    return [r if r is not None else ParseFailure("not read") for r in results]
+
+
+_FATAL = ("document_timeout", "parse_worker_died")
+
+
+def _outcome(worker: _Worker, ready: list[Any], limits: ParseLimits) -> DocumentText | ParseFailure | None:
+    """The worker's answer if it has one, a failure if it died or ran out of time, else None."""
+    if worker.conn in ready:
+        try:
+            result: DocumentText | ParseFailure = worker.conn.recv()
+            return result
+        except (EOFError, OSError):
+            pass  # died mid-answer: reported below
+        except Exception as exc:  # an answer that does not unpickle
+            return ParseFailure(f"unreadable: {exc.__class__.__name__}", "parse_worker_died")
+    if worker.conn in ready or worker.process.sentinel in ready:
+        worker.process.join(1)
+        code = worker.process.exitcode
+        how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+        return ParseFailure(f"parse worker died ({how}) reading this document", "parse_worker_died")
+    if time.monotonic() - worker.started >= limits.seconds:
+        return ParseFailure(
+            f"parse took longer than {limits.seconds:g} s (parse.timeout_seconds)", "document_timeout"
+        )
+    return None

@@ -1,0 +1,32 @@
+"""Functions the isolation tests run in parse workers (importable by name in a spawned process)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+from docharvest.text import DocumentText
+
+
+def sleep_forever(path: str, kind: str | None) -> DocumentText:
+    time.sleep(3600)
+    return DocumentText(pages=[path])
+
+
+def allocate(path: str, kind: str | None) -> DocumentText:
+    blocks = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # 4 GiB
+    return DocumentText(pages=[str(len(blocks))])
+
+
+def crash(path: str, kind: str | None) -> DocumentText:
+    os.kill(os.getpid(), signal.SIGSEGV)
+    return DocumentText(pages=[path])
+
+
+def echo(path: str, kind: str | None) -> DocumentText:
+    return DocumentText(pages=[f"{path} {kind}"])
+
+
+def raise_error(path: str, kind: str | None) -> DocumentText:
+    raise RuntimeError("boom " * 1000)
