@@ -252,8 +252,10 @@ class ParseSettings(BaseModel):
     """Bounds on reading one document (issue 17): a hit is that document's recorded error."""
 
     timeout_seconds: float = Field(default=120, gt=0, le=3600, description="Wall clock per document.")
+    # Address space, not RSS: the OCR model (onnxruntime) maps ~1.2 GB it never touches; a
+    # 768 MB bound made every scanned page fail to load it. Zip and text caps bound the real use.
     memory_mb: int = Field(
-        default=768, ge=128, le=16_384, description="Address space of a parse worker (RLIMIT_AS), MB."
+        default=2048, ge=128, le=16_384, description="Address space of a parse worker (RLIMIT_AS), MB."
     )
     max_text_chars: int = Field(
         default=1_000_000, ge=1_000, le=100_000_000, description="Text kept per document (rest cut)."

@@ -52,7 +52,7 @@ class ParseLimits:
     """Bounds on reading one document (from ``Settings.parse``)."""
 
     seconds: float = 120.0
-    memory_mb: int = 768
+    memory_mb: int = 2048
     max_text_chars: int = 1_000_000
     max_zip_entries: int = 10_000
     max_zip_uncompressed_mb: int = 256
