@@ -136,3 +136,23 @@ def _alive(pid: int) -> bool:
         return (Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]) != "Z"
     except OSError:
         return False
+
+
+def _parse_in_this_process(path: str, results: object) -> None:
+    outcome = run_isolated(read_text, [(path, "txt")], workers=1, limits=LIMITS)[0]
+    results.put(outcome.text if isinstance(outcome, DocumentText) else f"failed: {outcome}")  # type: ignore[attr-defined]
+
+
+def test_a_daemonic_process_can_parse_in_isolation(tmp_path: Path) -> None:
+    """Celery's prefork workers are daemonic; multiprocessing refuses their children by default."""
+    import multiprocessing
+
+    path = tmp_path / "minutes.txt"
+    path.write_text("Council minutes")
+    ctx = multiprocessing.get_context("fork")
+    results = ctx.Queue()
+    task = ctx.Process(target=_parse_in_this_process, args=(str(path), results), daemon=True)
+    task.start()
+    task.join(60)
+    assert task.exitcode == 0
+    assert results.get(timeout=5) == "Council minutes"

@@ -187,12 +187,33 @@ def _hidden_main_script() -> Iterator[None]:
             main.__file__ = script
 
 
+@contextlib.contextmanager
+def _children_allowed() -> Iterator[None]:
+    """Let a daemonic process (a Celery prefork worker running the task) start parse workers.
+
+    multiprocessing refuses children of daemonic processes so they cannot be orphaned; ours
+    cannot be: they die with their parent (PR_SET_PDEATHSIG / watchdog), so the flag is lifted
+    for the start only.
+    """
+    import multiprocessing
+
+    config = multiprocessing.current_process()._config  # type: ignore[attr-defined]
+    daemonic = config.get("daemon")
+    if daemonic:
+        config["daemon"] = False
+    try:
+        yield
+    finally:
+        if daemonic:
+            config["daemon"] = daemonic
+
+
 class _Worker:
     def __init__(self, limits: ParseLimits) -> None:
         ctx = get_context("spawn")
         self.conn, child = ctx.Pipe(duplex=True)
         self.process = ctx.Process(target=_worker_main, args=(child, limits, os.getpid()), daemon=True)
-        with _hidden_main_script():
+        with _hidden_main_script(), _children_allowed():
             self.process.start()
         child.close()
         self.index: int | None = None
