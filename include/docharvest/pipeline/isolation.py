@@ -189,31 +189,34 @@ def _hidden_main_script() -> Iterator[None]:
 
 @contextlib.contextmanager
 def _children_allowed() -> Iterator[None]:
-    """Let a daemonic process (a Celery prefork worker running the task) start parse workers.
+    """Let a Celery prefork worker (daemonic, billiard's authkey) start parse workers.
 
     multiprocessing refuses children of daemonic processes so they cannot be orphaned; ours
     cannot be: they die with their parent (PR_SET_PDEATHSIG / watchdog), so the flag is lifted
     for the start only.
     """
     import multiprocessing
+    from multiprocessing.process import AuthenticationString  # type: ignore[attr-defined]
 
     config = multiprocessing.current_process()._config  # type: ignore[attr-defined]
-    daemonic = config.get("daemon")
+    daemonic, authkey = config.get("daemon"), config.get("authkey")
     if daemonic:
         config["daemon"] = False
+    if authkey is not None and not isinstance(authkey, AuthenticationString):
+        # billiard (Celery) leaves its own AuthenticationString here, which only billiard may pickle.
+        config["authkey"] = AuthenticationString(bytes(authkey))
     try:
         yield
     finally:
-        if daemonic:
-            config["daemon"] = daemonic
+        config["daemon"], config["authkey"] = daemonic, authkey
 
 
 class _Worker:
     def __init__(self, limits: ParseLimits) -> None:
         ctx = get_context("spawn")
         self.conn, child = ctx.Pipe(duplex=True)
-        self.process = ctx.Process(target=_worker_main, args=(child, limits, os.getpid()), daemon=True)
-        with _hidden_main_script(), _children_allowed():
+        with _hidden_main_script(), _children_allowed():  # the Process copies this process's config
+            self.process = ctx.Process(target=_worker_main, args=(child, limits, os.getpid()), daemon=True)
             self.process.start()
         child.close()
         self.index: int | None = None
