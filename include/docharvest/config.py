@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from docharvest import PROJECT_URL, __version__
+from docharvest.models import ConfidenceThreshold, MaxFileSizeMb
 
 if TYPE_CHECKING:
     from docharvest.text.ocr import OcrLimits
@@ -226,10 +227,8 @@ class ApiSettings(BaseModel):
 class ExtractSettings(BaseModel):
     """Extract jobs (issue 5): when a row is approved, how documents are read."""
 
-    approve_confidence: float = Field(
+    approve_confidence: ConfidenceThreshold = Field(
         default=0.8,
-        ge=0,
-        le=1,
         description=(
             "Confidence every extracted value needs (else a low_confidence:<field> flag) and the row "
             "confidence at or above which a row without flags is approved."
@@ -238,7 +237,11 @@ class ExtractSettings(BaseModel):
     pdf_layout: bool = Field(
         default=True, description="Read PDFs with pypdf's layout mode (keeps table columns apart)."
     )
-    max_file_size_mb: int = Field(default=100, ge=1, le=500, description="Largest input document read, MB.")
+    max_file_size_mb: MaxFileSizeMb = Field(
+        default=100,
+        description="Largest document read by `docharvest read`, and an extract job's cap when its conf "
+        "gives none (a job downloads and parses under its own cap).",
+    )
     max_pages: int = Field(default=200, ge=1, le=5000, description="Pages read per document.")
     batch_size: int = Field(
         default=250,

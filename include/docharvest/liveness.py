@@ -23,6 +23,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from docharvest.config import Settings
+from docharvest.jobrecord import job_params
 from docharvest.models import JobStatus
 from docharvest.store import repository
 from docharvest.store.tables import jobs
@@ -85,7 +86,10 @@ def dead_reason(
         if quiet > bound:
             return f"no heartbeat for {quiet:.0f} s (bound {bound:g} s): the worker running it died or hangs"
     started = _utc(job.get("started_at"))
-    timeout = float((job.get("params") or {}).get("timeout", 0) or 0)
+    try:
+        timeout = float(job_params(job).timeout)
+    except ValueError:  # a row whose params do not read (hand-made): judged by its heartbeat alone
+        timeout = 0.0
     if started is not None and timeout and (now - started).total_seconds() > timeout + bound:
         return f"still running {timeout + bound:.0f} s after it started: past its timeout of {timeout:g} s"
     created = _utc(job.get("created_at")) or now

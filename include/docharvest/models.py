@@ -12,13 +12,31 @@ import re
 import secrets
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 JOB_ID_PATTERN = r"^job_[a-z0-9]+$"
 _JOB_ID_RE = re.compile(JOB_ID_PATTERN)
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+# Each bound of a job parameter, declared once; the models below, the API models, the settings,
+# the CLI flags and (through the models) the Airflow form reuse these. A use may give its own
+# description and default; the bound stays the alias's.
+TimeoutSeconds = Annotated[int, Field(ge=60, le=3600, description="Job timeout in seconds (60-3600)")]
+ConfidenceThreshold = Annotated[
+    float, Field(ge=0, le=1, description="Minimum AI confidence score for document relevance (0.0-1.0)")
+]
+MaxFileSizeMb = Annotated[int, Field(ge=1, le=500, description="Maximum file size to download in MB (1-500)")]
+KnowledgeMaxPages = Annotated[int, Field(ge=1, le=500, description="Most pages read from the site (1-500)")]
+
+MIB = 1024 * 1024
+
+
+def file_size_bytes(max_file_size_mb: int) -> int:
+    """The one place a ``max_file_size_mb`` becomes bytes (the crawler's and downloader's unit)."""
+    return max_file_size_mb * MIB
 
 
 def new_job_id() -> str:
@@ -77,20 +95,21 @@ class ScrapeParameters(BaseModel):
     single_page: bool = Field(
         default=False, description="Only scrape the provided URL, don't navigate to other pages"
     )
-    timeout: int = Field(default=1800, ge=60, le=3600, description="Job timeout in seconds (60-3600)")
-    confidence_threshold: float = Field(
-        default=0.1, ge=0, le=1, description="Minimum AI confidence score for document relevance (0.0-1.0)"
-    )
+    timeout: TimeoutSeconds = 1800
+    confidence_threshold: ConfidenceThreshold = 0.1
     file_type: Literal["document"] = Field(default="document", description="Type of files to extract")
-    max_file_size_mb: int = Field(
-        default=100, ge=1, le=500, description="Maximum file size to download in MB (1-500)"
-    )
+    max_file_size_mb: MaxFileSizeMb = 100
     # DocHarvest's addition to the seed's parameters (optional, so seed requests stay valid).
     offsite_documents: bool = Field(
         default=False,
         description="Also collect documents linked from the site but hosted on another host "
         "(off: only the start host and its www. twin)",
     )
+
+    @property
+    def max_file_size_bytes(self) -> int:
+        """The job's size cap in bytes: its crawl's prefetch and its downloads stop there."""
+        return file_size_bytes(self.max_file_size_mb)
 
 
 class ScrapeRequest(BaseModel):
@@ -145,14 +164,23 @@ class KnowledgeConf(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     url: AnyHttpUrl = Field(description="Company website to read (http or https URL)")
-    max_pages: int = Field(default=50, ge=1, le=500, description="Most pages read from the site (1-500)")
-    timeout: int = Field(default=1800, ge=60, le=3600, description="Job timeout in seconds (60-3600)")
+    max_pages: KnowledgeMaxPages = 50
+    timeout: TimeoutSeconds = 1800
     job_id: str | None = Field(
         default=None,
         pattern=JOB_ID_PATTERN,
         description="Leave empty: set by the API/CLI. Runs from the UI get an id derived from the run id.",
     )
     org_id: str | None = Field(default=None, description="Owning organisation (set by the API).")
+
+
+class KnowledgeParameters(BaseModel):
+    """The knobs of a knowledge job, as its row keeps them (``KnowledgeConf`` less the site and ids)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    max_pages: KnowledgeMaxPages = 50
+    timeout: TimeoutSeconds = 1800
 
 
 class ExtractConf(BaseModel):
@@ -173,10 +201,8 @@ class ExtractConf(BaseModel):
     source_job_id: str | None = Field(
         default=None, pattern=JOB_ID_PATTERN, description="Use the documents of this finished scrape job"
     )
-    timeout: int = Field(default=1800, ge=60, le=3600, description="Job timeout in seconds (60-3600)")
-    max_file_size_mb: int = Field(
-        default=100, ge=1, le=500, description="Maximum file size to download in MB (1-500)"
-    )
+    timeout: TimeoutSeconds = 1800
+    max_file_size_mb: MaxFileSizeMb = 100
     job_id: str | None = Field(
         default=None,
         pattern=JOB_ID_PATTERN,
@@ -189,6 +215,11 @@ class ExtractConf(BaseModel):
         if not self.inputs and not self.source_job_id:
             raise ValueError("give inputs (URLs, files, folders) or source_job_id")
         return self
+
+    @property
+    def max_file_size_bytes(self) -> int:
+        """The job's size cap in bytes: its downloads and its parse stop at the same size."""
+        return file_size_bytes(self.max_file_size_mb)
 
 
 class JobError(BaseModel):

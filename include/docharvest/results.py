@@ -15,12 +15,11 @@ import sqlalchemy as sa
 
 from docharvest import __version__
 from docharvest.incremental import change_counts
+from docharvest.jobrecord import ReturnRule, job_params, params_body
 from docharvest.models import JobStatus
 from docharvest.pipeline.common import as_utc, iso
 from docharvest.store import repository
 from docharvest.store.datasets import SCHEMA_VERSION
-
-LISTED_STATUS = "extracted"
 
 
 def _runtime_seconds(job: dict[str, Any]) -> float:
@@ -80,12 +79,12 @@ def listed_documents(
     engine: sa.Engine, job: dict[str, Any], *, limit: int | None = None, offset: int = 0
 ) -> list[dict[str, Any]]:
     """Documents at or above the job's confidence threshold, best first (one page with ``limit``)."""
-    threshold = float(job["params"].get("confidence_threshold", 0.1))
+    rule = ReturnRule.of(job)
     docs = repository.document_page(
         engine,
         job["job_id"],
-        status=LISTED_STATUS,
-        min_confidence=threshold,
+        status=rule.status,
+        min_confidence=rule.min_confidence,
         limit=limit,
         offset=offset,
         columns=DOCUMENT_BODY_COLUMNS,
@@ -95,9 +94,9 @@ def listed_documents(
 
 def count_listed_documents(engine: sa.Engine, job: dict[str, Any]) -> int:
     """How many documents ``listed_documents`` returns in all."""
-    threshold = float(job["params"].get("confidence_threshold", 0.1))
+    rule = ReturnRule.of(job)
     return repository.count_matching_documents(
-        engine, job["job_id"], statuses=[LISTED_STATUS], min_confidence=threshold
+        engine, job["job_id"], statuses=[rule.status], min_confidence=rule.min_confidence
     )
 
 
@@ -110,7 +109,7 @@ def job_metadata(job: dict[str, Any], errors: list[dict[str, Any]], warnings: li
         "estimated_completion": iso(job.get("estimated_completion")),
         "original_website": job.get("website"),
         "original_prompt": job.get("prompt"),
-        "parameters": job.get("params") or {},
+        "parameters": params_body(job_params(job)),
         "current_agent": job.get("current_agent"),
         "agents_completed": list(job.get("agents_completed") or []),
         "total_pages_crawled": int(job.get("total_pages_crawled") or 0),
@@ -255,7 +254,7 @@ def job_tables(engine: sa.Engine, job: dict[str, Any]) -> dict[str, list[dict[st
         "org_id": job.get("org_id"),
         "website": job.get("website"),
         "prompt": job.get("prompt"),
-        "parameters_json": json.dumps(job.get("params") or {}, sort_keys=True),
+        "parameters_json": json.dumps(params_body(job_params(job)), sort_keys=True),
         "created_at": as_utc(job.get("created_at")),
         "started_at": as_utc(job.get("started_at")),
         "completed_at": as_utc(job.get("completed_at")),

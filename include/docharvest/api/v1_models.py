@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, model_validator
 
-from docharvest.models import JOB_ID_PATTERN
+from docharvest.models import JOB_ID_PATTERN, KnowledgeMaxPages, MaxFileSizeMb, TimeoutSeconds
 
 
 class ExtractJobRequest(BaseModel):
@@ -32,8 +32,8 @@ class ExtractJobRequest(BaseModel):
     source_job_id: str | None = Field(
         default=None, pattern=JOB_ID_PATTERN, description="Read the documents of this finished scrape job"
     )
-    timeout: int = Field(default=1800, ge=60, le=3600, description="Job timeout in seconds (60-3600)")
-    max_file_size_mb: int = Field(default=100, ge=1, le=500, description="Largest document in MB (1-500)")
+    timeout: TimeoutSeconds = 1800
+    max_file_size_mb: MaxFileSizeMb = Field(default=100, description="Largest document in MB (1-500)")
     webhook_url: AnyHttpUrl | None = Field(default=None, description="Signed POSTs on job events")
 
     @model_validator(mode="after")
@@ -147,8 +147,8 @@ class KnowledgeRequest(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"url": "https://linear.app"}]})
 
     url: AnyHttpUrl = Field(description="Company website (http or https URL)")
-    maxPages: int = Field(default=50, ge=1, le=500, description="Most pages read (1-500)")
-    timeout: int = Field(default=1800, ge=60, le=3600, description="Job timeout in seconds (60-3600)")
+    maxPages: KnowledgeMaxPages = Field(default=50, description="Most pages read (1-500)")
+    timeout: TimeoutSeconds = 1800
     webhookUrl: AnyHttpUrl | None = Field(default=None, description="Signed POSTs on job events")
 
 

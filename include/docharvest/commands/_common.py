@@ -19,6 +19,21 @@ from docharvest.config import Settings
 from docharvest.errors import JobDidNotStartError, JobNotFoundError
 
 
+def add_model_option(parser: argparse.ArgumentParser, model: type[BaseModel], name: str) -> None:
+    """``--name`` with the type, default and description of ``model``'s field (bounds: the model's)."""
+    field = model.model_fields[name]
+    kind: Callable[[str], Any] = (
+        float if field.annotation is float else int if field.annotation is int else str
+    )
+    text = field.description or ""
+    parser.add_argument(
+        "--" + name.replace("_", "-"),
+        type=kind,
+        default=field.default,
+        help=text[:1].lower() + text[1:],
+    )
+
+
 def add_common_job_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--allow-private-network",

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from docharvest.commands._common import (
     add_common_job_flags,
+    add_model_option,
     run_dag_job,
     run_job_command,
 )
@@ -27,7 +28,7 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--source-job", metavar="JOB_ID", help="extract from the documents of this scrape job"
     )
-    parser.add_argument("--timeout", type=int, default=1800, help="job timeout in seconds (60-3600)")
+    add_model_option(parser, ExtractConf, "timeout")
     add_common_job_flags(parser)
     parser.set_defaults(run=run)
 

@@ -194,7 +194,9 @@ def run_cancel(args: argparse.Namespace) -> int:
 
 def resume_conf(job: dict[str, Any]) -> tuple[str, Any, Any]:
     """(DAG id, conf, results function) that re-run ``job`` under its own id."""
-    params = dict(job.get("params") or {})
+    from docharvest.jobrecord import job_params, params_body
+
+    params = params_body(job_params(job))
     if job["kind"] == JobKind.scrape:
         from docharvest.commands.scrape import DAG_ID, run_scrape
         from docharvest.models import ScrapeConf

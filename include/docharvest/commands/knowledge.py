@@ -7,6 +7,7 @@ from typing import Any
 
 from docharvest.commands._common import (
     add_common_job_flags,
+    add_model_option,
     run_dag_job,
     run_job_command,
 )
@@ -21,8 +22,8 @@ def add_parser(subparsers: Any) -> None:
         "knowledge", help="read a company website: business profile and knowledge items"
     )
     parser.add_argument("url", help="company website (http/https)")
-    parser.add_argument("--max-pages", type=int, default=50, help="most pages read (1-500)")
-    parser.add_argument("--timeout", type=int, default=1800, help="job timeout in seconds (60-3600)")
+    for name in ("max_pages", "timeout"):
+        add_model_option(parser, KnowledgeConf, name)
     add_common_job_flags(parser)
     parser.set_defaults(run=run)
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from docharvest.commands._common import (
     add_common_job_flags,
+    add_model_option,
     run_dag_job,
     run_job_command,
 )
@@ -25,13 +26,8 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--single-page", action="store_true", help="only the start page and the documents it links"
     )
-    parser.add_argument("--timeout", type=int, default=1800, help="job timeout in seconds (60-3600)")
-    parser.add_argument(
-        "--confidence-threshold", type=float, default=0.1, help="minimum confidence (0.0-1.0)"
-    )
-    parser.add_argument(
-        "--max-file-size-mb", type=int, default=100, help="largest file downloaded, MB (1-500)"
-    )
+    for name in ("timeout", "confidence_threshold", "max_file_size_mb"):
+        add_model_option(parser, ScrapeConf, name)
     parser.add_argument(
         "--offsite-documents",
         action="store_true",

@@ -10,12 +10,12 @@ from typing import Any
 import sqlalchemy as sa
 
 from docharvest.config import Settings
+from docharvest.jobrecord import LISTED_STATUS, ReturnRule
 from docharvest.pipeline.progress_log import read_timeline
 from docharvest.store import repository
 from docharvest.store.tables import jobs, knowledge_items, result_rows
 
 ACTIVE = {"pending", "in_progress"}
-LISTED_STATUS = "extracted"
 
 
 @dataclass
@@ -42,17 +42,18 @@ class JobView:
         return str(self.job["status"]) in ACTIVE
 
     @property
+    def rule(self) -> ReturnRule:
+        return ReturnRule.of(self.job)
+
+    @property
     def threshold(self) -> float:
-        return float((self.job.get("params") or {}).get("confidence_threshold", 0.1))
+        return self.rule.min_confidence
 
     @property
     def listed(self) -> list[dict[str, Any]]:
         """The documents the job reports: read, at or above its confidence threshold, best first."""
-        return [
-            d
-            for d in self.documents
-            if d["status"] == LISTED_STATUS and (d.get("confidence_score") or 0) >= self.threshold
-        ]
+        rule = self.rule
+        return [d for d in self.documents if rule.admits(d["status"], d.get("confidence_score"))]
 
     def scored_confidences(self) -> list[float]:
         """Final confidence of every document that was read (the histogram's data)."""

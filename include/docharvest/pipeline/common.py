@@ -16,6 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from docharvest.config import Settings
+from docharvest.jobrecord import job_params
 from docharvest.models import JobStatus
 from docharvest.store import repository
 from docharvest.store.db import get_engine
@@ -42,7 +43,7 @@ def iso(value: datetime | None) -> str | None:
 def remaining_seconds(job: dict[str, Any], now: datetime | None = None) -> float:
     """Seconds left of the job's ``timeout`` parameter, counted from ``started_at``."""
     started = as_utc(job.get("started_at")) or datetime.now(UTC)
-    timeout = float((job.get("params") or {}).get("timeout", 1800))
+    timeout = float(job_params(job).timeout)
     elapsed = ((now or datetime.now(UTC)) - started).total_seconds()
     return timeout - elapsed
 

@@ -27,6 +27,7 @@ from docharvest.errors import ConfigError, TerminalError
 from docharvest.extract.reading import failure_flag, read_document
 from docharvest.extract.results import list_rows
 from docharvest.extract.schema import ExtractionSchema, fetch_schema, load_schema, parse_schema, store_schema
+from docharvest.jobrecord import params_as
 from docharvest.models import Agent, Candidate, ExtractConf, JobKind, JobStatus, job_id_for_run
 from docharvest.pipeline.common import (
     as_utc,
@@ -71,6 +72,8 @@ def plan(settings: Settings, conf: dict[str, Any], *, dag_id: str, run_id: str) 
         parsed = ExtractConf.model_validate(conf)
     except ValueError as exc:
         raise TerminalError(f"invalid extract conf: {exc}") from exc
+    if "max_file_size_mb" not in parsed.model_fields_set:  # the deployment's cap, unless the job gives one
+        parsed = parsed.model_copy(update={"max_file_size_mb": settings.extract.max_file_size_mb})
     job_id = parsed.job_id or job_id_for_run(dag_id, run_id)
     engine = init_db(settings)
     now = datetime.now(UTC)
@@ -111,7 +114,7 @@ def ingest(settings: Settings, job_id: str) -> list[int]:
     """Resolve the job's documents (scrape job, files/folders, URLs), cut batches. Returns batch numbers."""
     engine = get_engine(settings)
     job = repository.get_job(engine, job_id)
-    parsed = ExtractConf.model_validate({**job["params"], "job_id": job_id})
+    parsed = params_as(job, ExtractConf)
     repository.start_agent(engine, job_id, Agent.coordinator, "Collecting documents")
     now = datetime.now(UTC)
     docs, issues = _collect_documents(settings, engine, job_id, parsed, job)
@@ -175,7 +178,7 @@ def _collect_documents(
         docs += found
         issues += problems
     if urls:
-        found, problems = _download(settings, job_id, urls, conf.max_file_size_mb, job)
+        found, problems = _download(settings, job_id, urls, conf.max_file_size_bytes, job)
         docs += found
         issues += problems
     unique: dict[str, dict[str, Any]] = {}
@@ -225,7 +228,7 @@ def _head(path: Path) -> bytes:
 
 
 def _download(
-    settings: Settings, job_id: str, urls: list[str], max_mb: int, job: dict[str, Any]
+    settings: Settings, job_id: str, urls: list[str], max_file_size_bytes: int, job: dict[str, Any]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     from docharvest.download import download_documents_sync
 
@@ -236,7 +239,7 @@ def _download(
         [Candidate(url=u) for u in urls],
         settings=settings.crawl,
         allow_private_networks=settings.allow_private_networks,
-        max_file_size_bytes=max_mb * 1024 * 1024,
+        max_file_size_bytes=max_file_size_bytes,
         raw_dir=settings.raw_dir,
         deadline=monotonic_deadline(job),
     )
@@ -349,12 +352,8 @@ def parse(settings: Settings, job_id: str, batch: int) -> int:
     repository.start_agent(engine, job_id, Agent.extractor, f"Reading documents of batch {batch}")
     docs = repository.list_documents(engine, job_id, batch=batch)
     docs.sort(key=lambda d: d["url"])
-    job_limit = repository.get_job(engine, job_id)["params"].get("max_file_size_mb")
-    limit = (
-        int(min(job_limit or settings.extract.max_file_size_mb, settings.extract.max_file_size_mb))
-        * 1024
-        * 1024
-    )
+    # The cap the job downloaded under: a file it fetched is never refused afterwards for its size.
+    limit = params_as(repository.get_job(engine, job_id), ExtractConf).max_file_size_bytes
     with cpu_meter(settings, job_id, f"parse-{batch}"):
         texts = _read_all(docs, settings, limit, job_id)
     store: dict[str, Any] = {}

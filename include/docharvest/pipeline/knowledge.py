@@ -27,8 +27,9 @@ import sqlalchemy as sa
 from docharvest import __version__
 from docharvest.config import Settings
 from docharvest.errors import StartUrlError
+from docharvest.jobrecord import params_as
 from docharvest.knowledge import KnowledgeItem, KnowledgeResult, PageExtract, build_knowledge, extract_page
-from docharvest.models import Agent, JobKind, JobStatus, KnowledgeConf, job_id_for_run
+from docharvest.models import Agent, JobKind, JobStatus, KnowledgeConf, KnowledgeParameters, job_id_for_run
 from docharvest.pipeline.common import (
     as_utc,
     cpu_meter,
@@ -76,7 +77,9 @@ def plan(settings: Settings, conf: Mapping[str, Any], *, dag_id: str, run_id: st
         kind=JobKind.knowledge,
         org_id=parsed.org_id,
         website=str(parsed.url),
-        params=parsed.model_dump(mode="json", include={"max_pages", "timeout"}),
+        params=KnowledgeParameters(max_pages=parsed.max_pages, timeout=parsed.timeout).model_dump(
+            mode="json"
+        ),
         timeout_seconds=parsed.timeout,
         dag_id=dag_id,
         run_id=run_id,
@@ -142,7 +145,7 @@ def crawl(settings: Settings, job_id: str) -> str:
 
     engine = get_engine(settings)
     job = repository.get_job(engine, job_id)
-    max_pages = int(job["params"].get("max_pages", 50))
+    max_pages = params_as(job, KnowledgeParameters).max_pages
     repository.start_agent(engine, job_id, Agent.navigator, f"Scraping {job['website']}")
     sink = _PageSink(settings, job_id, max_pages)
     # A retried crawl starts over: stale extracts from the failed attempt must not mix in.

@@ -15,7 +15,16 @@ from typing import Any
 from docharvest.config import Settings
 from docharvest.errors import StartUrlError, TerminalError
 from docharvest.incremental import IncrementalBatch
-from docharvest.models import Agent, Candidate, JobKind, JobStatus, ScrapeConf, job_id_for_run
+from docharvest.jobrecord import ReturnRule, params_as
+from docharvest.models import (
+    Agent,
+    Candidate,
+    JobKind,
+    JobStatus,
+    ScrapeConf,
+    ScrapeParameters,
+    job_id_for_run,
+)
 from docharvest.pipeline.common import (
     as_utc,
     cpu_meter,
@@ -103,7 +112,7 @@ def discover(settings: Settings, job_id: str) -> list[int]:
 
     engine = get_engine(settings)
     job = repository.get_job(engine, job_id)
-    params = job["params"]
+    params = params_as(job, ScrapeParameters)
     if Agent.navigator in (job.get("agents_completed") or []):
         # A resumed job whose crawl had finished: its documents (and their progress) stand.
         docs = repository.list_documents(engine, job_id)
@@ -115,15 +124,15 @@ def discover(settings: Settings, job_id: str) -> list[int]:
 
     with cpu_meter(settings, job_id, "discover"):
         crawl_settings = settings.crawl
-        if params.get("offsite_documents"):
+        if params.offsite_documents:
             crawl_settings = crawl_settings.model_copy(update={"offsite_documents": True})
         report = crawl_site_sync(
             job["website"],
             settings=crawl_settings,
             allow_private_networks=settings.allow_private_networks,
-            single_page=bool(params.get("single_page")),
+            single_page=params.single_page,
             # A page URL that turns out to be a document is kept only under the job's own cap.
-            max_file_size_bytes=int(params.get("max_file_size_mb", 100)) * 1024 * 1024,
+            max_file_size_bytes=params.max_file_size_bytes,
             deadline=monotonic_deadline(job, CRAWL_BUDGET_SHARE),
             priority=lambda c: scorer.score_candidate(intent, c).confidence,
             on_progress=progress,
@@ -282,7 +291,7 @@ def download(settings: Settings, job_id: str, batch: int) -> int:
     job = repository.get_job(engine, job_id)
     repository.start_agent(engine, job_id, Agent.scraper, f"Downloading batch {batch}")
     todo = repository.list_documents(engine, job_id, batch=batch, statuses=[DISCOVERED])
-    max_bytes = int(job["params"].get("max_file_size_mb", 100)) * 1024 * 1024
+    max_bytes = params_as(job, ScrapeParameters).max_file_size_bytes
     # Scheduled sources re-crawl incrementally (conditional requests, unchanged documents reused).
     tracker = IncrementalBatch(engine, job, [d["url"] for d in todo]) if job.get("source") else None
 
@@ -570,12 +579,12 @@ def _totals(settings: Settings, engine: Any, job_id: str, model_cost_usd: float)
     """The seed's totals and the cost estimate (formula in config.CostSettings)."""
     job = repository.get_job(engine, job_id)
     docs = [d for d in repository.list_documents(engine, job_id) if d["status"] not in (DUPLICATE, REMOVED)]
-    threshold = float(job["params"].get("confidence_threshold", 0.1))
+    rule = ReturnRule.of(job)
     obtained = [d for d in docs if d["status"] in DOWNLOAD_DONE]
     # Unchanged documents of a scheduled source were reused, not downloaded again.
     downloaded = [d for d in obtained if d.get("change") != "unchanged"]
     attempted = [d for d in docs if d["status"] != SKIPPED]
-    returned = [d for d in docs if d["status"] == EXTRACTED and (d["confidence_score"] or 0) >= threshold]
+    returned = [d for d in docs if rule.admits(d["status"], d["confidence_score"])]
     nbytes = sum(d["file_size_bytes"] or 0 for d in downloaded)
     ocr_pages = sum(d.get("ocr_pages") or 0 for d in obtained if d.get("change") != "unchanged")
     cpu = total_cpu_seconds(settings, job_id)

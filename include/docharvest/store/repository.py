@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from docharvest.errors import JobNotFoundError
+from docharvest.jobrecord import JobRecord
 from docharvest.store.tables import documents, job_errors, job_warnings, jobs
 
 Row = dict[str, Any]
@@ -92,6 +93,11 @@ def get_job(engine: sa.Engine, job_id: str) -> Row:
     if row is None:
         raise JobNotFoundError(f"job {job_id} not found")
     return dict(row)
+
+
+def get_job_record(engine: sa.Engine, job_id: str) -> JobRecord:
+    """The job as a frozen record whose ``params`` is the validated model of its kind."""
+    return JobRecord.from_row(get_job(engine, job_id))
 
 
 def find_job(engine: sa.Engine, job_id: str) -> Row | None:
