@@ -47,9 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _skip_final_collection() -> None:
-    """Registered first, so it runs after every other exit handler: a job leaves millions of live
-    objects (Airflow, models), and the interpreter's last full collection of them took ~5 s of
-    the exit. Frozen objects are skipped; nothing is left to collect that the OS does not free."""
+    """Registered before the job imports anything that adds exit handlers, so it runs after them:
+    a job leaves millions of live objects (Airflow, models), and the interpreter's last full
+    collection of them took ~5 s of the exit. Frozen objects are skipped; the OS frees them."""
     sys.stdout.flush()
     sys.stderr.flush()
     gc.freeze()

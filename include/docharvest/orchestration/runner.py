@@ -90,5 +90,8 @@ def run_job(dag_id: str, conf: dict[str, Any], settings: Settings) -> str:
     bag = DagBag(dag_folder=str(settings.dags_folder / f"{dag_id}.py"))
     if dag_id not in bag.dags:
         raise RuntimeError(f"DAG {dag_id} failed to load: {bag.import_errors or 'not found'}")
-    dag_run = bag.dags[dag_id].test(run_conf=conf)
+    from docharvest.pipeline.isolation import keep_warm
+
+    with keep_warm():  # every task runs in this process: parse workers serve all its batches
+        dag_run = bag.dags[dag_id].test(run_conf=conf)
     return str(dag_run.state)
