@@ -45,3 +45,13 @@ def test_a_timed_out_or_dead_worker_is_never_reused() -> None:
         after = _pids(run_isolated(parse_fns.pid, [("a", "x")], workers=1, limits=LIMITS))
     assert after and not after & warm
     assert _children() == before
+
+
+def test_a_prespawned_worker_reads_the_first_document() -> None:
+    before = _children_now()
+    with keep_warm(prespawn=LIMITS):
+        spawned = _children() - before
+        assert len(spawned) == 1  # started before any document is asked for
+        used = _pids(run_isolated(parse_fns.pid, [("a", "x")], workers=1, limits=LIMITS))
+    assert used == {str(pid) for pid in spawned}
+    assert _children() == before

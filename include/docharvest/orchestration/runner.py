@@ -108,9 +108,10 @@ def run_job(dag_id: str, conf: dict[str, Any], settings: Settings) -> str:
         bag = DagBag(dag_folder=str(settings.dags_folder / f"{dag_id}.py"))
         if dag_id not in bag.dags:
             raise RuntimeError(f"DAG {dag_id} failed to load: {bag.import_errors or 'not found'}")
-        from docharvest.pipeline.isolation import keep_warm
+        from docharvest.pipeline.isolation import ParseLimits, keep_warm
 
         gc.freeze()
-        with keep_warm():  # every task runs in this process: parse workers serve all its batches
+        # Every task runs in this process: parse workers serve all its batches.
+        with keep_warm(prespawn=ParseLimits.from_settings(settings)):
             dag_run = bag.dags[dag_id].test(run_conf=conf)
     return str(dag_run.state)

@@ -233,13 +233,17 @@ _warm: _WarmPool | None = None
 
 
 @contextlib.contextmanager
-def keep_warm() -> Iterator[None]:
-    """Reuse idle parse workers across ``run_isolated`` calls in this process until the block ends."""
+def keep_warm(prespawn: ParseLimits | None = None) -> Iterator[None]:
+    """Reuse idle parse workers across ``run_isolated`` calls in this process until the block ends.
+
+    ``prespawn``: start one worker under these limits now, so its start-up (~1 s) overlaps the
+    caller's own (on another core) instead of delaying the first document.
+    """
     global _warm
     if _warm is not None and _warm.owner == os.getpid():
         yield  # nested: the outer block owns the workers
         return
-    _warm = _WarmPool(os.getpid(), [])
+    _warm = _WarmPool(os.getpid(), [_Worker(prespawn)] if prespawn is not None else [])
     try:
         yield
     finally:
