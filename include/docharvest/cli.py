@@ -56,8 +56,8 @@ def _skip_final_collection() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    atexit.unregister(_skip_final_collection)  # once, however often main() runs in one process
-    atexit.register(_skip_final_collection)
+    if argv is None:  # the command itself, whose process ends with it (not a test calling main)
+        atexit.register(_skip_final_collection)
     args = build_parser().parse_args(argv)
     return int(args.run(args))
 
