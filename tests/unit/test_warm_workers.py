@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+from docharvest.pipeline import isolation
 from docharvest.pipeline.isolation import ParseFailure, ParseLimits, keep_warm, run_isolated
 from docharvest.text import DocumentText
 
@@ -55,3 +57,14 @@ def test_a_prespawned_worker_reads_the_first_document() -> None:
         used = _pids(run_isolated(parse_fns.pid, [("a", "x")], workers=1, limits=LIMITS))
     assert used == {str(pid) for pid in spawned}
     assert _children() == before
+
+
+def test_a_worker_that_served_its_share_is_retired(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(isolation, "RECYCLE_AFTER", 3)
+    jobs = [(str(i), "x") for i in range(3)]
+    with keep_warm():
+        first = _pids(run_isolated(parse_fns.pid, jobs, workers=1, limits=LIMITS))
+        second = _pids(run_isolated(parse_fns.pid, jobs[:1], workers=1, limits=LIMITS))
+        third = _pids(run_isolated(parse_fns.pid, jobs[:1], workers=1, limits=LIMITS))
+    assert len(first) == 1 and not second & first  # three documents: retired, not kept
+    assert third == second  # one document: kept warm

@@ -202,9 +202,11 @@ class _Worker:
         child.close()
         self.index: int | None = None
         self.started = 0.0
+        self.served = 0
 
     def submit(self, index: int, fn: Callable[..., Any], args: Sequence[Any]) -> None:
         self.index, self.started = index, time.monotonic()
+        self.served += 1
         self.conn.send((fn, tuple(args)))
 
     def kill(self) -> None:
@@ -230,6 +232,9 @@ class _WarmPool:
 
 
 _warm: _WarmPool | None = None
+# A warm worker is retired after this many documents, so heap growth (fragmentation after large
+# files) cannot build up across a long job toward parse.memory_mb; a fresh spawn costs ~1 s.
+RECYCLE_AFTER = 500
 
 
 @contextlib.contextmanager
@@ -265,7 +270,8 @@ def _take_worker(limits: ParseLimits) -> _Worker:
 
 def _release(worker: _Worker) -> None:
     """Keep an idle worker warm when inside ``keep_warm()``, else stop it."""
-    if _warm is not None and _warm.owner == os.getpid() and worker.process.is_alive():
+    kept = worker.served < RECYCLE_AFTER and worker.process.is_alive()
+    if _warm is not None and _warm.owner == os.getpid() and kept:
         _warm.idle.append(worker)
     else:
         worker.stop()
