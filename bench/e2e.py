@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import crawl as crawl_bench  # noqa: E402
 
-DOCHARVEST = str(ROOT / ".venv" / "bin" / "docharvest")
+DOCHARVEST = str(Path(sys.executable).parent / "docharvest")  # the venv running this script
 
 
 def run_job(

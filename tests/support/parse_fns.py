@@ -30,3 +30,7 @@ def echo(path: str, kind: str | None) -> DocumentText:
 
 def raise_error(path: str, kind: str | None) -> DocumentText:
     raise RuntimeError("boom " * 1000)
+
+
+def pid(path: str, kind: str | None) -> DocumentText:
+    return DocumentText(pages=[str(os.getpid())])

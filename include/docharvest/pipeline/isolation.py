@@ -6,6 +6,10 @@ exception or a worker death (segfault, OOM kill) becomes that document's ``Parse
 (a reason string with an ``error_type``); the other documents go on in a fresh worker.
 Workers die with their parent (``PR_SET_PDEATHSIG``, plus a watchdog thread where prctl is
 missing), so a ``kill -9`` of the task or CLI leaves no orphaned parse processes.
+
+Within ``keep_warm()`` (the CLI runs a whole job in one process), healthy idle workers are kept
+across calls instead of a new spawn (~1 s each) per batch; a worker that timed out or died is
+never kept, and the context stops the rest when it ends.
 """
 
 from __future__ import annotations
@@ -213,6 +217,7 @@ def _children_allowed() -> Iterator[None]:
 
 class _Worker:
     def __init__(self, limits: ParseLimits) -> None:
+        self.limits = limits
         ctx = get_context("spawn")
         self.conn, child = ctx.Pipe(duplex=True)
         with _hidden_main_script(), _children_allowed():  # the Process copies this process's config
@@ -221,9 +226,11 @@ class _Worker:
         child.close()
         self.index: int | None = None
         self.started = 0.0
+        self.served = 0
 
     def submit(self, index: int, fn: Callable[..., Any], args: Sequence[Any]) -> None:
         self.index, self.started = index, time.monotonic()
+        self.served += 1
         self.conn.send((fn, tuple(args)))
 
     def kill(self) -> None:
@@ -240,6 +247,58 @@ class _Worker:
             self.process.kill()
             self.process.join(2)
         self.conn.close()
+
+
+@dataclass
+class _WarmPool:
+    owner: int  # the pid that spawned them: a forked child must not use its parent's workers
+    idle: list[_Worker]
+
+
+_warm: _WarmPool | None = None
+# A warm worker is retired after this many documents, so heap growth (fragmentation after large
+# files) cannot build up across a long job toward parse.memory_mb; a fresh spawn costs ~1 s.
+RECYCLE_AFTER = 500
+
+
+@contextlib.contextmanager
+def keep_warm(prespawn: ParseLimits | None = None) -> Iterator[None]:
+    """Reuse idle parse workers across ``run_isolated`` calls in this process until the block ends.
+
+    ``prespawn``: start one worker under these limits now, so its start-up (~1 s) overlaps the
+    caller's own (on another core) instead of delaying the first document.
+    """
+    global _warm
+    if _warm is not None and _warm.owner == os.getpid():
+        yield  # nested: the outer block owns the workers
+        return
+    _warm = _WarmPool(os.getpid(), [_Worker(prespawn)] if prespawn is not None else [])
+    try:
+        yield
+    finally:
+        pool, _warm = _warm, None
+        for worker in pool.idle:
+            worker.stop()
+
+
+def _take_worker(limits: ParseLimits) -> _Worker:
+    """A warm worker spawned under the same limits, else a new one."""
+    if _warm is not None and _warm.owner == os.getpid():
+        while _warm.idle:
+            worker = _warm.idle.pop()
+            if worker.limits == limits and worker.process.is_alive():
+                return worker
+            worker.stop()
+    return _Worker(limits)
+
+
+def _release(worker: _Worker) -> None:
+    """Keep an idle worker warm when inside ``keep_warm()``, else stop it."""
+    kept = worker.served < RECYCLE_AFTER and worker.process.is_alive()
+    if _warm is not None and _warm.owner == os.getpid() and kept:
+        _warm.idle.append(worker)
+    else:
+        worker.stop()
 
 
 def run_isolated(
@@ -262,7 +321,7 @@ def run_isolated(
         while todo or any(w.index is not None for w in pool):
             idle = [w for w in pool if w.index is None]
             while todo and (idle or len(pool) < workers):
-                worker = idle.pop() if idle else _Worker(limits)
+                worker = idle.pop() if idle else _take_worker(limits)
                 if worker not in pool:
                     pool.append(worker)
                 i = todo.pop()
@@ -290,7 +349,7 @@ def run_isolated(
                     worker.kill()
     finally:
         for worker in pool:
-            worker.stop() if worker.index is None else worker.kill()
+            _release(worker) if worker.index is None else worker.kill()
     return [r if r is not None else ParseFailure("not read") for r in results]
 
 

@@ -1,0 +1,70 @@
+"""Warm parse workers: reused across calls inside ``keep_warm()``, never after a limit hit, gone after."""
+
+from __future__ import annotations
+
+import pytest
+from docharvest.pipeline import isolation
+from docharvest.pipeline.isolation import ParseFailure, ParseLimits, keep_warm, run_isolated
+from docharvest.text import DocumentText
+
+from tests.support import parse_fns
+from tests.unit.test_isolation import _children
+
+LIMITS = ParseLimits(seconds=2, memory_mb=512, max_text_chars=10_000)
+
+
+def _children_now() -> set[int]:
+    """This process's children, once multiprocessing's resource tracker (a child too) is running."""
+    run_isolated(parse_fns.echo, [("a", "x")], workers=1, limits=LIMITS)
+    return _children()
+
+
+def _pids(results: list[DocumentText | ParseFailure]) -> set[str]:
+    return {r.pages[0] for r in results if isinstance(r, DocumentText)}
+
+
+def test_batches_reuse_warm_workers_and_the_block_stops_them() -> None:
+    before = _children_now()
+    jobs = [(str(i), "x") for i in range(4)]
+    with keep_warm():
+        first = _pids(run_isolated(parse_fns.pid, jobs, workers=2, limits=LIMITS))
+        assert _children() - before  # kept alive between batches
+        second = _pids(run_isolated(parse_fns.pid, jobs, workers=2, limits=LIMITS))
+        other_limits = _pids(run_isolated(parse_fns.pid, jobs[:1], workers=1, limits=ParseLimits(seconds=5)))
+    assert second == first and len(first) == 2
+    assert not other_limits & first  # a worker runs under the limits it was spawned with
+    assert _children() == before
+
+
+def test_a_timed_out_or_dead_worker_is_never_reused() -> None:
+    before = _children_now()
+    with keep_warm():
+        warm = _pids(run_isolated(parse_fns.pid, [("a", "x")], workers=1, limits=LIMITS))
+        hung = run_isolated(parse_fns.sleep_forever, [("a", "x")], workers=1, limits=LIMITS)[0]
+        assert isinstance(hung, ParseFailure) and hung.error_type == "document_timeout"
+        crashed = run_isolated(parse_fns.crash, [("a", "x")], workers=1, limits=LIMITS)[0]
+        assert isinstance(crashed, ParseFailure) and crashed.error_type == "parse_worker_died"
+        after = _pids(run_isolated(parse_fns.pid, [("a", "x")], workers=1, limits=LIMITS))
+    assert after and not after & warm
+    assert _children() == before
+
+
+def test_a_prespawned_worker_reads_the_first_document() -> None:
+    before = _children_now()
+    with keep_warm(prespawn=LIMITS):
+        spawned = _children() - before
+        assert len(spawned) == 1  # started before any document is asked for
+        used = _pids(run_isolated(parse_fns.pid, [("a", "x")], workers=1, limits=LIMITS))
+    assert used == {str(pid) for pid in spawned}
+    assert _children() == before
+
+
+def test_a_worker_that_served_its_share_is_retired(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(isolation, "RECYCLE_AFTER", 3)
+    jobs = [(str(i), "x") for i in range(3)]
+    with keep_warm():
+        first = _pids(run_isolated(parse_fns.pid, jobs, workers=1, limits=LIMITS))
+        second = _pids(run_isolated(parse_fns.pid, jobs[:1], workers=1, limits=LIMITS))
+        third = _pids(run_isolated(parse_fns.pid, jobs[:1], workers=1, limits=LIMITS))
+    assert len(first) == 1 and not second & first  # three documents: retired, not kept
+    assert third == second  # one document: kept warm
