@@ -192,16 +192,28 @@ def test_kill_9_mid_parse_leaves_no_worker_and_resume_reads_every_document(
         [*command, "--allow-private-network"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     workers: list[int] = []
+    reading: dict[str, Any] | None = None
     deadline = time.monotonic() + 180
-    while time.monotonic() < deadline and not workers:
+    # Kill while documents are being read: the job (owned by this CLI process) is in its extract
+    # step and parse workers exist. (A worker is spawned before the run starts, so a worker alone
+    # does not say the job has got that far.)
+    while time.monotonic() < deadline and not (workers and reading):
         assert child.poll() is None, "the CLI ended before it could be killed"
+        reading = next(
+            (
+                j
+                for j in repository.list_jobs(get_engine(settings), limit=20)
+                if (j.get("owner") or "").endswith(f":{child.pid}") and j.get("current_agent") == "extractor"
+            ),
+            None,
+        )
         workers = [
             p.pid
             for p in psutil.Process(child.pid).children(recursive=True)
             if "spawn_main" in " ".join(p.cmdline())
         ]
         time.sleep(0.05)
-    assert workers, "no parse worker started"
+    assert workers and reading, "the job never reached its extract step with parse workers"
     time.sleep(0.5)
     family = [p.pid for p in psutil.Process(child.pid).children(recursive=True)]
     os.kill(child.pid, signal.SIGKILL)
@@ -211,7 +223,7 @@ def test_kill_9_mid_parse_leaves_no_worker_and_resume_reads_every_document(
         p for p in family if psutil.pid_exists(p) and psutil.Process(p).status() != psutil.STATUS_ZOMBIE
     ]
     assert survivors == [], f"orphaned processes: {survivors}"
-    job_id = repository.list_jobs(get_engine(settings), limit=1)[0]["job_id"]
+    job_id = reading["job_id"]
     assert repository.get_job(get_engine(settings), job_id)["agents_completed"].count("publisher") == 0
 
     out = tmp_path / "resumed.json"
