@@ -474,6 +474,19 @@ def real_corpora(base: Path) -> None:
         _print_score(score)
 
 
+def realworld_figures(corpus_name: str, corpus: Path, truth: Any, quick: bool) -> list[Any]:
+    """bench/realworld.py's rows for one real invoice corpus (invoice2data measured unless quick)."""
+    score = score_corpus(corpus, truth, validate=not quick)
+    reference = None if quick else reference_invoice2data(corpus, truth)
+    ref_value = f"{reference[0]:.3f}" if reference else ""
+    note = (
+        reference[1]
+        if reference
+        else "invoice2data not measured (" + ("--quick" if quick else "not installed") + ")"
+    )
+    return corpus_figures(corpus_name, score, ref_value, note)
+
+
 def corpus_figures(corpus_name: str, score: CorpusScore, reference: str, note: str) -> list[Any]:
     """The bench/realworld.py rows of one scored invoice corpus."""
     from bench.realworld_figures import Figure, fmt

@@ -11,19 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.extract import corpus_figures, reference_invoice2data, score_corpus, truth_invoices2
-from bench.realworld_figures import Figure, fmt
+from bench.extract import realworld_figures, truth_invoices2
+from bench.realworld_figures import Figure
 
 CORPUS = "invoices2"
 
 
 def measure(corpus: Path, quick: bool) -> list[Figure]:
-    score = score_corpus(corpus, truth_invoices2, validate=not quick)
-    reference = None if quick else reference_invoice2data(corpus, truth_invoices2)
-    ref_value = fmt(reference[0]) if reference else ""
-    note = (
-        reference[1]
-        if reference
-        else "invoice2data not measured (" + ("--quick" if quick else "not installed") + ")"
-    )
-    return corpus_figures(CORPUS, score, ref_value, note)
+    return realworld_figures(CORPUS, corpus, truth_invoices2, quick)

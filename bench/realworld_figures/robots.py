@@ -71,6 +71,8 @@ def measure(corpus: Path, quick: bool) -> list[Figure]:
         if family == "Google-only":
             note = "Google extensions, followed on purpose (docs/robots.md)"
         figures.append(
-            Figure(CORPUS, f"{family} cases passed", f"{done}/{total}", f"{ref[0]}/{ref[1]}" if ref else "", note)
+            Figure(
+                CORPUS, f"{family} cases passed", f"{done}/{total}", f"{ref[0]}/{ref[1]}" if ref else "", note
+            )
         )
     return figures
