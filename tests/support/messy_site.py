@@ -18,6 +18,7 @@ import io
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from docharvest.samples.demo_site import docx_bytes
 from docharvest.samples.pdfwriter import PdfBuilder, corrupt_pdf
 
 from tests.support.siteserver import RequestInfo, Route, SiteServer, html
@@ -98,19 +99,6 @@ def _encrypted(pdf: bytes) -> bytes:
     return out.getvalue()
 
 
-def _docx(title: str, lines: list[str]) -> bytes:
-    import docx
-
-    document = docx.Document()
-    document.core_properties.title = title
-    document.add_heading(title, level=1)
-    for line in lines:
-        document.add_paragraph(line)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
 def _page(title: str, body: str, base: str = "") -> str:
     base_tag = f'<base href="{base}">' if base else ""
     return (
@@ -129,7 +117,7 @@ def build_messy_site(main: SiteServer, other: SiteServer) -> MessySite:
     special = m(date(2024, 6, 20), extra="(Special Meeting)")
     sitemap_only = m(date(2024, 9, 10))
     slow_doc = m(date(2024, 2, 27), extra="(Adjourned Meeting)")
-    jul = _docx(
+    jul = docx_bytes(
         "City Council Meeting Minutes - July 9, 2024",
         ["Regular meeting of the City Council of Riverton, July 9, 2024.", "Minutes approved 4-0."],
     )

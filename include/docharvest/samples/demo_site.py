@@ -78,7 +78,7 @@ def _agenda_pdf(body: str, when: datetime) -> bytes:
     return pdf.to_bytes()
 
 
-def _docx(title: str, paragraphs: list[str]) -> bytes:
+def docx_bytes(title: str, paragraphs: list[str]) -> bytes:
     import io
 
     import docx
@@ -125,7 +125,7 @@ def build_demo_site(folder: Path, oversize_mb: float = 3.0) -> Path:
     files["/documents/planning/pc-minutes-2024-03-05.pdf"] = _minutes_pdf(
         "Planning Commission", datetime(2024, 3, 5), "April 2, 2024"
     )
-    files["/documents/budget/fy2024-budget.docx"] = _docx(
+    files["/documents/budget/fy2024-budget.docx"] = docx_bytes(
         "Town of Millbrook FY2024 Budget",
         ["Adopted operating budget for fiscal year 2024.", "General fund: $12,400,000."],
     )
