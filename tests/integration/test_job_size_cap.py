@@ -45,10 +45,8 @@ class CountingDocument:
 def test_a_page_url_that_is_an_oversize_document_is_never_downloaded_in_full(
     site: SiteServer, settings: Settings
 ) -> None:
-    # The deployment's prefetch fallback is far above the job's cap: only the job's cap can stop it.
-    settings = settings.model_copy(
-        update={"crawl": settings.crawl.model_copy(update={"max_prefetch_mb": 400})}
-    )
+    # A crawl without the job's cap spools under a job's default (100 MB): only the job's own
+    # 1 MB can stop the 200 MB body near 1 MB.
     report = CountingDocument()
     site.add(
         "/",
@@ -68,7 +66,7 @@ def test_a_page_url_that_is_an_oversize_document_is_never_downloaded_in_full(
 
     assert report.sent, "the crawler never asked for the page URL"
     # Each request stopped near the 1 MB cap (loopback socket buffers absorb a few MB after the
-    # close); without the job's cap the prefetch would have read up to 400 MB.
+    # close); without the job's cap the prefetch would have read up to 100 MB.
     assert max(report.sent) < 16 * MB, [n // MB for n in report.sent]
     prefetched = settings.work_dir(job_id) / "prefetched"
     assert all(f.stat().st_size <= MB for f in prefetched.rglob("*") if f.is_file())

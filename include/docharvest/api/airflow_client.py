@@ -17,13 +17,11 @@ from typing import Any
 import httpx
 
 from docharvest.config import ApiSettings
-from docharvest.errors import DocHarvestError
+from docharvest.errors import AirflowUnavailableError
+
+__all__ = ["AirflowClient", "AirflowUnavailableError", "read_password_file"]
 
 log = logging.getLogger(__name__)
-
-
-class AirflowUnavailableError(DocHarvestError):
-    """Airflow could not be reached or refused the request; nothing was started."""
 
 
 class AirflowClient:
