@@ -182,7 +182,7 @@ def airflow_run_state(settings: Settings) -> RunState | None:
     api = settings.api
     if api.airflow_password is None and api.airflow_password_file is None:
         return None
-    from docharvest.api.airflow_client import AirflowClient
+    from docharvest.airflow_rest import AirflowClient
 
     client = AirflowClient(api)
 
