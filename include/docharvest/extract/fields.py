@@ -36,7 +36,6 @@ from docharvest.text import DocumentText
 STRONG, WEAK, EXCLUDE = "strong", "weak", "exclude"
 _BASE = {STRONG: 0.95, WEAK: 0.72}
 _ANCHOR = {"inline": 1.0, "right": 0.97, "below": 0.9, "block": 0.95}
-_SEPARATORS = " \t:#.-–—=|/"
 _NUMBER_WORDS = re.compile(r"^(?:(?:no|nr|num|number|numéro)\b\.?|n°|nº|#)\s*[:#.]?\s*", re.IGNORECASE)
 ORG_SUFFIX = re.compile(
     r"(?:\b(?:gmbh|ag|ltd|limited|inc|llc|llp|plc|corp|corporation|company|co|kg|ohg|ug|gbr|e\.k|sarl|sàrl|sas|sa|"
@@ -65,14 +64,6 @@ class Candidate:
     raw: str
     label: str | None
     anchor: str
-    valid: bool = True
-
-
-@dataclass
-class FieldResult:
-    value: Any = None
-    confidence: float = 0.0
-    evidence: dict[str, Any] | None = None
     valid: bool = True
 
 

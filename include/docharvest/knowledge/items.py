@@ -861,8 +861,3 @@ def _same_item(a: KnowledgeItem, b: KnowledgeItem) -> bool:
         return True
     ca, cb = _tokens(a.content), _tokens(b.content)
     return len(ca) >= 12 and len(cb) >= 12 and _jaccard(ca, cb) >= 0.85
-
-
-def group_by_category(items: Iterable[KnowledgeItem]) -> dict[str, int]:
-    counts = Counter(i.category for i in items)
-    return {c: counts[c] for c in ITEM_CATEGORIES if counts[c]}

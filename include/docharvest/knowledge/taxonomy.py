@@ -510,7 +510,6 @@ TAXONOMY: tuple[Category, ...] = (
 )
 
 OTHER = "Other"
-_BY_NAME = {c.name: c for c in TAXONOMY}
 
 
 @dataclass
@@ -577,11 +576,3 @@ def classify_business(evidence: CategoryEvidence) -> CategoryGuess:
     strength = min(1.0, top / 12.0)
     confidence = round(max(0.05, min(0.99, margin * (0.5 + 0.5 * strength))), 2)
     return CategoryGuess(best, confidence, {k: round(v, 2) for k, v in ranked[:5]})
-
-
-def category_names() -> list[str]:
-    return [c.name for c in TAXONOMY] + [OTHER]
-
-
-def category(name: str) -> Category:
-    return _BY_NAME[name]
