@@ -12,8 +12,8 @@ and calls ``build_knowledge`` once at the end.
 
 Modules: ``page`` (HTML -> PageExtract, main-content rules), ``items`` (sections ->
 items, categories, de-duplication, discontinued content), ``profile`` (name,
-description), ``taxonomy`` (business categories + classifier), ``priority`` (which
-pages the crawler visits first).
+description), ``taxonomy`` (the business categories, data), ``business_category`` (the
+classifier over them), ``priority`` (which pages the crawler visits first).
 """
 
 from __future__ import annotations
