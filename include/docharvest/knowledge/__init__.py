@@ -10,7 +10,9 @@ and calls ``build_knowledge`` once at the end.
     result.profile.to_api()  ->  {"name", "domain", "category", "description"}
     [i.to_api() for i in result.items]  ->  [{"title", "description", "content", "category", "source"}]
 
-Modules: ``page`` (HTML -> PageExtract, main-content rules), ``items`` (sections ->
+Modules: ``page`` (HTML -> PageExtract: metadata, JSON-LD) reading with ``chrome`` (main
+root, chrome stripping), ``blocks`` (main content -> blocks) and ``channels`` (emails,
+phones, addresses); ``items`` (sections ->
 items, categories, de-duplication, discontinued content), ``profile`` (name,
 description), ``taxonomy`` (the business categories, data), ``business_category`` (the
 classifier over them), ``priority`` (which pages the crawler visits first).

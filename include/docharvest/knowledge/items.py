@@ -26,7 +26,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from docharvest.knowledge.page import PRICE_RE, Block, Channel, PageExtract, jsonld_types, normalize_channel
+from docharvest.knowledge.blocks import PRICE_RE, Block
+from docharvest.knowledge.channels import Channel, normalize_channel
+from docharvest.knowledge.page import PageExtract, jsonld_types
 
 ITEM_CATEGORIES = (
     "FEATURE",

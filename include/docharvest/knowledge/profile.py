@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from docharvest.knowledge.blocks import clean_text
 from docharvest.knowledge.business_category import CategoryEvidence, classify_business
-from docharvest.knowledge.page import PageExtract, clean_text, jsonld_types
+from docharvest.knowledge.page import PageExtract, jsonld_types
 
 _ORG_TYPES = re.compile(
     r"Organization|Corporation|LocalBusiness|Store|Restaurant|Service|Practice|Dentist|Physician|Clinic|"
