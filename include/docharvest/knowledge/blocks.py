@@ -3,7 +3,7 @@
 Headings (real ones, plus synthetic ones for accordion questions, ``<dt>`` terms, card titles
 and pricing-table columns), paragraphs, list items and tables rendered as Markdown; a ``close``
 block ends the sections opened inside a container. Calls to action (buttons) are not content.
-The item builder folds the blocks into a heading tree (``docharvest.knowledge.items``).
+The item builder folds the blocks into a heading tree (``docharvest.knowledge.sections``).
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Found in ``mailto:``/``tel:`` links, plain-text email addresses and ``<address>`` elements; each
 keeps the nearby words that say what it is for ("Sales", "Support"). The item builder turns the
-site's channels into CONTACT items (``docharvest.knowledge.items``).
+site's channels into CONTACT items (``docharvest.knowledge.contact_items``).
 """
 
 from __future__ import annotations

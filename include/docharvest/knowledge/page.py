@@ -7,7 +7,7 @@ strips site chrome, ``blocks`` reads what is left, ``channels`` finds the ways t
 the business. This module reads the page's metadata and puts the extract together.
 
 Boilerplate repeated across pages (a CTA band on every page) cannot be seen on one
-page; ``docharvest.knowledge.items`` removes it once all pages are in.
+page; ``docharvest.knowledge.crosspage`` removes it once all pages are in.
 """
 
 from __future__ import annotations
