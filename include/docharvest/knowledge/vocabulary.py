@@ -268,10 +268,12 @@ def _is_listing_segment(segment: str) -> bool:
 
 
 def strip_site_name(title: str) -> str:
+    """A page title without the site name after a separator ("Pricing | Acme" -> "Pricing")."""
     return re.split(r"\s+[|·—–-]\s+", title)[0] if title else ""
 
 
 def is_question(title: str) -> bool:
+    """A heading that asks: it ends with "?", or starts with a question word and holds one."""
     title = title.strip()
     return title.endswith("?") or (
         bool(_QUESTION_START.match(title)) and len(title.split()) >= 4 and "?" in title
