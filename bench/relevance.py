@@ -104,11 +104,19 @@ def main() -> None:
     parser.add_argument("--corpora-only", action="store_true", help="only the per-corpus table")
     parser.add_argument("--civic", default=str(ROOT.parent / "shared" / "realworld" / "civic"))
     parser.add_argument(
-        "--show-part3-errors", action="store_true", help="also print part 3's misjudged documents (final report only)"
+        "--with-part3",
+        action="store_true",
+        help="also run held-back part 3 (for the final report, not while tuning)",
+    )
+    parser.add_argument(
+        "--show-part3-errors",
+        action="store_true",
+        help="also print part 3's misjudged documents (final report only)",
     )
     args = parser.parse_args()
-    global SHOW_PART3
+    global SHOW_PART3, WITH_PART3
     SHOW_PART3 = args.show_part3_errors
+    WITH_PART3 = args.with_part3 or args.show_part3_errors
     if args.corpora_only:
         print_corpora(Path(args.civic), args.errors)
         return
@@ -254,6 +262,7 @@ def decoy_figures(part: str, errors: int) -> dict[str, float | str]:
 
 
 SHOW_PART3 = False
+WITH_PART3 = False
 
 
 def bucket_counts(pairs: list[tuple[float, bool]]) -> list[tuple[int, int]]:
@@ -307,7 +316,9 @@ def print_corpora(civic_dir: Path, errors: int, synthetic: dict[str, float | str
     ``synthetic``: the labelled corpus above (pairs, not jobs; written with the rules, regression only).
     """
     rows = [("synthetic (pairs, rules-written)", synthetic)] if synthetic else []
-    rows += [(name, decoy_figures(part, errors)) for part, name in PARTS.items()]
+    rows += [
+        (name, decoy_figures(part, errors)) for part, name in PARTS.items() if part != "part3" or WITH_PART3
+    ]
     found = civic_figures(civic_dir)
     rows.append(("civic (../shared, development half)", found) if found else ("civic: absent", {}))
     print(f"per corpus, single-page jobs through the crawler, threshold {JOB_THRESHOLD}")
@@ -333,7 +344,8 @@ def print_corpora(civic_dir: Path, errors: int, synthetic: dict[str, float | str
     for name, f in rows:
         if f and "buckets" in f:
             cells = " ".join(
-                f"{n:>4}/{y / n:4.2f}" if n else f"{'-':>4}/ -  " for n, y in f["buckets"]  # type: ignore[union-attr]
+                f"{n:>4}/{y / n:4.2f}" if n else f"{'-':>4}/ -  "
+                for n, y in f["buckets"]  # type: ignore[union-attr]
             )
             print(f"{name:<36} {cells}")
     print_pooled_calibration()

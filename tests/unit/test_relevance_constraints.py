@@ -148,3 +148,39 @@ def test_a_status_asked_for_is_contradicted_by_another_status() -> None:
     proposed, reason = _score(prompt, link_text="FY2024 Proposed Budget")
     assert amended > unmarked > proposed
     assert "contradicted by status proposed (link text) not amended" in reason.lower()
+
+
+def test_a_place_name_holding_body_words_names_no_body() -> None:
+    from docharvest.relevance.phrases import read_phrase
+
+    def bodies(text: str) -> list[tuple[str, str]]:
+        return [(b.key, b.level) for b in read_phrase(text).bodies]
+
+    # The place before a jurisdiction word is a name, not a speciality ("harbor" is not transport).
+    assert bodies("Harbor Point School District Board") == [("governing", "school")]
+    assert bodies("Park City Council") == [("council", "city")]
+    # A type word followed by a name is part of the name ("Council Bluffs"), not a council.
+    assert bodies("Council Bluffs Public Library Board of Trustees") == [("library", "")]
+    assert bodies("Stonebridge School District Board Portal") == []
+    # ... while a type word followed by punctuation, a kind or a meeting word still names a body.
+    assert bodies("City Council, Planning Board") == [("council", "city"), ("planning", "")]
+    assert bodies("City Council Meeting Minutes") == [("council", "city")]
+    assert bodies("Board Members") == [("governing", "")]
+
+
+def test_a_scanned_committee_document_under_a_board_page_title_is_another_body() -> None:
+    # Nothing read from the file: its row names the committee, the page (listing every body) the board.
+    prompt = "school board minutes 2018"
+    for page in ("Board of Education Meetings", "Bay Ridge School District Board Portal"):
+        evidence = dict(
+            column="Minutes",
+            page_title=page,
+            breadcrumb=f"Home > {page}",
+            url="https://t.gov/files/4ae7c2.pdf",
+        )
+        board, _ = _score(prompt, context="Board of Education Regular Meeting 07/07/2018", **evidence)  # type: ignore[arg-type]
+        committee, reason = _score(prompt, context="Finance Committee 07/07/2018", **evidence)  # type: ignore[arg-type]
+        assert board >= 0.8 and committee < 0.2, page
+        assert reason.startswith("Contradicted by body finance committee (link label) not school board"), (
+            reason
+        )

@@ -23,6 +23,7 @@ from docharvest.relevance.vocab import (
     KIND_ABBREVIATIONS,
     KIND_PHRASES,
     LEVEL_WORDS,
+    MONTHS,
     SPECIALIST_QUALIFIERS,
     STATUS_PHRASES,
     STOPWORDS,
@@ -72,6 +73,8 @@ def _alternation(phrases: list[str]) -> str:
 _KIND_OF = {p: k for k, ps in KIND_PHRASES.items() for p in ps}
 _KIND_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(_KIND_OF)) + r")(?![a-z0-9])")
 _ABBR_OF = {a: k for k, abbrs in KIND_ABBREVIATIONS.items() for a in abbrs}
+_KIND_WORDS = frozenset(w for p in _KIND_OF for w in p.split()) | frozenset(_ABBR_OF)
+_STATUS_WORDS = frozenset(w for ps in STATUS_PHRASES.values() for p in ps for w in p.split())
 _STATUS_OF = {p: s for s, ps in STATUS_PHRASES.items() for p in ps}
 _STATUS_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(_STATUS_OF)) + r")(?![a-z0-9])")
 _BODY_TYPE_RE = re.compile(
@@ -79,6 +82,7 @@ _BODY_TYPE_RE = re.compile(
     r"(?![a-z0-9])"
 )
 _WORD_RE = re.compile(r"[a-z0-9'&]+")
+MONTH_WORDS = frozenset(MONTHS)
 _SPACE_RE = re.compile(r"\s+")
 # Words that end a body's qualifier list when reading backwards from "board".
 _QUALIFIER_STOP = frozenset(
@@ -111,6 +115,23 @@ _QUALIFIER_STOP = frozenset(
         "proposed",
     ]
 )
+# Words that place a body in a jurisdiction ("Harbor Point *School District* Board", "Park *City*
+# Council"). What comes before them is the place's name, not a speciality of the body.
+# ("district" is not one: a Water or Fire District is named by its speciality; "School District" is.)
+_PLACE_LEVELS = frozenset({"town", "township", "village", "city", "borough", "county", "parish", "school"})
+# Words that follow a body's type word when the text speaks of the body ("Council meeting",
+# "Board members", "Committee of the Whole"). Any other word after it makes the type word part
+# of a name: "Council Bluffs", "Council Grove", a "board-portal" folder.
+_BODY_FOLLOWERS = frozenset(
+    {
+        "member", "members", "chair", "chairman", "chairwoman", "chairperson", "president", "vice",
+        "chambers", "chamber", "room", "session", "sessions", "workshop", "workshops", "hearing", "hearings",
+        "retreat", "election", "elections", "actions", "action", "notes", "recap", "summary", "video",
+        "audio", "report", "reports", "members'", "business", "approved", "adopted", "draft", "regular",
+        "special", "joint", "annual", "work", "study", "as", "is", "was", "will", "has", "have", "voted",
+        "whole", "s",
+    }
+)  # fmt: skip
 _COORDINATION_RE = re.compile(r"^[\s,;]*(?:[a-z]+\s+){0,2}(?:and|&|,|;|/|or|\+)[\s,;]*$")
 _OF_RE = re.compile(r"^\s*(?:of|for|on|regarding|about)\b")
 
@@ -121,7 +142,9 @@ def _normalize(text: str) -> str:
     return _SPACE_RE.sub(" ", text.replace("'s ", "s "))
 
 
-def _body_at(words: list[tuple[str, int, int]], index: int, type_word: str) -> tuple[Body, int, int]:
+def _body_at(
+    norm: str, words: list[tuple[str, int, int]], index: int, type_word: str
+) -> tuple[Body, int, int]:
     """The body around the body-type word at ``words[index]``, with its character span."""
     btype = type_word.rstrip("s") if type_word not in ("trustees", "authority") else type_word
     qualifiers: list[str] = []
@@ -129,6 +152,10 @@ def _body_at(words: list[tuple[str, int, int]], index: int, type_word: str) -> t
     i = index - 1
     while i >= 0 and index - i <= 4:
         word = words[i][0]
+        if qualifiers and qualifiers[0] in _PLACE_LEVELS and word not in _PLACE_LEVELS:
+            break  # the place's own name: "Harbor Point" of "Harbor Point School District Board"
+        if _BODY_TYPE_RE.fullmatch(word) or norm[words[i][2] : words[i + 1][1]].strip():
+            break  # another body ("City Council, Planning Board") or a name ("Council Bluffs ...")
         joins = word in ("and", "&") and i > 0 and words[i - 1][0] in SPECIALIST_QUALIFIERS
         if not joins and (
             word in _QUALIFIER_STOP
@@ -159,6 +186,23 @@ def _body_at(words: list[tuple[str, int, int]], index: int, type_word: str) -> t
     if type_word.endswith("s") and type_word != "trustees":
         body = Body(body.key, body.level, body.text, plural=True)
     return body, start, end
+
+
+def _names_a_body(norm: str, words: list[tuple[str, int, int]], index: int) -> bool:
+    """Is the type word at ``index`` a body, or part of a name ("Council Bluffs", "board-portal")?"""
+    if index + 1 >= len(words) or norm[words[index][2] : words[index + 1][1]].strip():
+        return True  # the end of the text, or punctuation after it: "City Council, Planning Board"
+    after = words[index + 1][0]
+    return (
+        after in _BODY_FOLLOWERS
+        or after in _QUALIFIER_STOP
+        or after in STOPWORDS
+        or after in _KIND_WORDS
+        or after in _STATUS_WORDS
+        or after in MONTH_WORDS
+        or bool(_BODY_TYPE_RE.fullmatch(after))
+        or after[0].isdigit()
+    )
 
 
 def _classify(btype: str, qualifiers: list[str], of_words: list[str]) -> Body:
@@ -222,8 +266,8 @@ def read_phrase(text: str) -> Phrase:
     if _BODY_TYPE_RE.search(norm):
         words = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(norm)]
         for i, (word, _, _) in enumerate(words):
-            if _BODY_TYPE_RE.fullmatch(word):
-                body, start, end = _body_at(words, i, word)
+            if _BODY_TYPE_RE.fullmatch(word) and _names_a_body(norm, words, i):
+                body, start, end = _body_at(norm, words, i, word)
                 if bodies and masked and start < masked[-1][1]:
                     continue  # "board of trustees": "trustees" is inside the body just read
                 bodies.append(body)
