@@ -184,3 +184,23 @@ def test_a_scanned_committee_document_under_a_board_page_title_is_another_body()
         assert reason.startswith("Contradicted by body finance committee (link label) not school board"), (
             reason
         )
+
+
+def test_a_kind_in_brackets_or_naming_a_meeting_qualifies_the_document() -> None:
+    from docharvest.relevance.phrases import read_phrase
+
+    for text in (
+        "Regular Meeting Minutes (Budget Workshop)",
+        "Budget Hearing Minutes",
+        "Minutes - Budget Workshop",
+    ):
+        assert read_phrase(text).heads == {"minutes"}, text
+        assert "budget" in read_phrase(text).kinds, text
+    # Alone, the kind is still the document's ("Budget Presentation" stays a presentation).
+    assert read_phrase("Budget Workshop Presentation").heads == {"presentation"}
+    minutes, _ = _score(
+        "city council minutes 2024", link_text="Regular Meeting Minutes (Budget Workshop) 3/4/2024"
+    )
+    budget, reason = _score("the 2024 budget", link_text="Regular Meeting Minutes (Budget Workshop) 3/4/2024")
+    assert minutes >= 0.5 > 0.2 > budget
+    assert "contradicted by kind minutes (link text) not budget" in reason.lower()

@@ -238,6 +238,11 @@ def _kinds(text: str, masked: list[tuple[int, int]]) -> tuple[frozenset[str], fr
     if not mentions:
         return frozenset(), frozenset()
     kinds = frozenset(k for k, _, _ in mentions)
+    # A kind in a parenthetical or naming a meeting ("Minutes (Budget Workshop)", "Budget Hearing
+    # Minutes") qualifies the document; it is not what the document is, when another kind is named.
+    naming = [m for m in mentions if not _qualifying(text, m[1], m[2])]
+    if naming and len(naming) < len(mentions):
+        mentions = naming
     if len(kinds) == 1:
         return kinds, kinds
     # The head of an English noun phrase is its last noun ("budget presentation"), unless
@@ -253,6 +258,18 @@ def _kinds(text: str, masked: list[tuple[int, int]]) -> tuple[frozenset[str], fr
     if len(heads) > 1 and heads - WEAK_KINDS:
         heads -= WEAK_KINDS
     return frozenset(heads), kinds
+
+
+_MEETING_WORD_RE = re.compile(
+    r"^\s*(?:workshops?|hearings?|sessions?|retreats?|meetings?|work\s+sessions?)\b"
+)
+
+
+def _qualifying(text: str, start: int, end: int) -> bool:
+    """Is the kind mention at ``start:end`` inside brackets, or the name of a meeting?"""
+    before = text[:start]
+    inside = before.count("(") > before.count(")") or before.count("[") > before.count("]")
+    return inside or bool(_MEETING_WORD_RE.match(text[end:]))
 
 
 @lru_cache(maxsize=65536)
