@@ -32,6 +32,7 @@ from docharvest.relevance import RuleScorer, parse_prompt
 
 from bench.realworld_figures import civic
 from tests.support.decoy_sites import RELEVANT, build_sites
+from tests.support.decoy_sites_dev2 import build_sites_dev2
 from tests.support.decoy_sites_part3 import CATEGORIES3, build_sites3
 from tests.support.relevance_corpus import Corpus, build_corpus
 
@@ -170,7 +171,7 @@ def main() -> None:
 # its failures were looked at while fixing (seen); "part3" was written after that, before any
 # further tuning, and is never tuned on: its misjudged documents are not printed.
 PARTS = {
-    "tune": "decoys: dev part (tuned on)",
+    "tune": "decoys: dev parts 1+2 (tuned on)",
     "held": "decoys: held part 1 (seen)",
     "part3": "decoys: part 3 (never tuned)",
 }
@@ -178,7 +179,7 @@ PARTS = {
 
 def decoy_runs(part: str) -> tuple[list[civic.JobRun], dict[str, dict[str, str]]]:
     """The decoy sites of one part as single-page jobs; labels by job id (doc path -> category)."""
-    sites = [s for s in build_sites() + build_sites3() if s.part == part]
+    sites = [s for s in build_sites() + build_sites_dev2() + build_sites3() if s.part == part]
     jobs, labels = [], {}
     for site in sites:
         for i, job in enumerate(site.jobs):

@@ -204,3 +204,29 @@ def test_a_kind_in_brackets_or_naming_a_meeting_qualifies_the_document() -> None
     budget, reason = _score("the 2024 budget", link_text="Regular Meeting Minutes (Budget Workshop) 3/4/2024")
     assert minutes >= 0.5 > 0.2 > budget
     assert "contradicted by kind minutes (link text) not budget" in reason.lower()
+
+
+def test_bodies_people_name_in_other_ways() -> None:
+    from docharvest.relevance.phrases import read_path, read_phrase
+
+    def body(text: str) -> tuple[str, bool]:
+        (b,) = read_phrase(text).bodies
+        return b.key, b.titled
+
+    # A senate is a body of its own; a foundation's or friends' board is not the governing board.
+    assert body("Faculty Senate") == ("senate", False)
+    assert body("Foundation Board") == ("affiliate", False)
+    assert body("Alumni Association Board")[0] == "affiliate"
+    # "The board" of a fire district is its Board of Fire Commissioners (named by its members' title).
+    assert body("Board of Fire Commissioners") == ("fire", True)
+    board, _ = _score("approved board minutes 2023", link_text="Board of Fire Commissioners Minutes 3/6/2023")
+    pension, reason = _score("approved board minutes 2023", link_text="Pension Board Minutes 3/6/2023")
+    assert board >= 0.5 > pension and "contradicted by body pension board" in reason.lower()
+    # "trustee minutes", "board mtg minutes", "finance cmte agenda": shorthand as people type it.
+    assert parse_prompt("trustee minutes 2021", today=TODAY).bodies[0].key == "governing"
+    typed = parse_prompt("board mtg minutes 04/06/2023 pls", today=TODAY)
+    assert typed.keywords == () and typed.kinds == ("minutes",) and typed.times[0].label == "2023-04-06"
+    assert parse_prompt("finance cmte agenda", today=TODAY).bodies[0].key == "finance"
+    # An upload hash is no words: "cc" inside "1d0388cc5131" is not a city council.
+    assert read_path("1d0388cc5131.pdf").bodies == ()
+    assert read_path("12dec2023_minutes.pdf").dates

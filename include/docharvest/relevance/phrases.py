@@ -39,6 +39,9 @@ class Body:
     level: str  # town | city | county | school | company | "" (unknown)
     text: str
     plural: bool = False  # "Design Review Committees": a group of bodies, not one
+    # The governing board of a specialist organisation, named by its members' title: "Board of
+    # Fire Commissioners", "Board of Library Trustees". "The board" of such a site means it.
+    titled: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +81,8 @@ _STATUS_WORDS = frozenset(w for ps in STATUS_PHRASES.values() for p in ps for w 
 _STATUS_OF = {p: s for s, ps in STATUS_PHRASES.items() for p in ps}
 _STATUS_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(_STATUS_OF)) + r")(?![a-z0-9])")
 _BODY_TYPE_RE = re.compile(
-    r"(?<![a-z0-9])(boards?|councils?|commissions?|committees?|authority|trustees|associations?|organi[sz]ations?)"
+    r"(?<![a-z0-9])(boards?|councils?|commissions?|committees?|authority|trustees?|associations?|organi[sz]ations?|"
+    r"senates?|assembly)"
     r"(?![a-z0-9])"
 )
 _WORD_RE = re.compile(r"[a-z0-9'&]+")
@@ -146,6 +150,7 @@ def _body_at(
     norm: str, words: list[tuple[str, int, int]], index: int, type_word: str
 ) -> tuple[Body, int, int]:
     """The body around the body-type word at ``words[index]``, with its character span."""
+    type_word = "trustees" if type_word == "trustee" else type_word  # "trustee minutes"
     btype = type_word.rstrip("s") if type_word not in ("trustees", "authority") else type_word
     qualifiers: list[str] = []
     start = words[index][1]
@@ -154,8 +159,8 @@ def _body_at(
         word = words[i][0]
         if qualifiers and qualifiers[0] in _PLACE_LEVELS and word not in _PLACE_LEVELS:
             break  # the place's own name: "Harbor Point" of "Harbor Point School District Board"
-        if _BODY_TYPE_RE.fullmatch(word) or norm[words[i][2] : words[i + 1][1]].strip():
-            break  # another body ("City Council, Planning Board") or a name ("Council Bluffs ...")
+        if norm[words[i][2] : words[i + 1][1]].strip():
+            break  # punctuation ends the name: "City Council, Planning Board"
         joins = word in ("and", "&") and i > 0 and words[i - 1][0] in SPECIALIST_QUALIFIERS
         if not joins and (
             word in _QUALIFIER_STOP
@@ -185,7 +190,13 @@ def _body_at(
     body = _classify(btype, qualifiers, of_words)
     if type_word.endswith("s") and type_word != "trustees":
         body = Body(body.key, body.level, body.text, plural=True)
+    elif body.key in SPECIALIST_KEYS and of_words and of_words[-1] in _MEMBER_TITLES:
+        body = Body(body.key, body.level, body.text, titled=True)
     return body, start, end
+
+
+SPECIALIST_KEYS = frozenset(SPECIALIST_QUALIFIERS.values())
+_MEMBER_TITLES = frozenset({"commissioners", "trustees", "directors", "governors", "regents", "supervisors"})
 
 
 def _names_a_body(norm: str, words: list[tuple[str, int, int]], index: int) -> bool:
@@ -220,7 +231,7 @@ def _classify(btype: str, qualifiers: list[str], of_words: list[str]) -> Body:
     if btype == "commission":
         governing = bool(level) or any(w in GOVERNING_OF and w != "the" for w in of_words)
         return Body("governing" if governing else "commission", level, text)
-    if btype in ("committee", "authority"):
+    if btype in ("committee", "authority", "senate", "assembly"):
         return Body(btype, level, text)
     if btype in ("association", "organization", "organisation"):
         # A parents' or residents' association is never the governing board, whatever its level.
@@ -332,6 +343,10 @@ _LETTER_DIGIT_RE = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 # "010924" in a file name: month, day, two-digit year (common in municipal uploads).
 _MMDDYY_RE = re.compile(r"(?<!\d)(0[1-9]|1[0-2])([0-2]\d|3[01])(\d\d)(?!\d)")
 _LONG_NUMBER_RE = re.compile(r"(?<!\d)\d{9,}(?!\d)")
+# A hash or upload id ("1d0388cc5131"): hex digits mixing letters and digits, read as no words.
+_HEX_ID_RE = re.compile(
+    r"(?<![0-9a-z])(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{10,}(?![0-9a-z])", re.IGNORECASE
+)
 _EXTENSION_RE = re.compile(r"\.(?:pdf|docx?|txt|rtf|odt|xlsx?|csv|pptx?|html?|aspx|php)$", re.IGNORECASE)
 
 
@@ -340,7 +355,7 @@ def read_path(path: str) -> Phrase:
     """Evidence in a file name or URL path segment: words split at separators, abbreviations known."""
     if not path:
         return EMPTY
-    raw = _EXTENSION_RE.sub("", unquote(path))
+    raw = _HEX_ID_RE.sub(" ", _EXTENSION_RE.sub("", unquote(path)))
     words = " ".join(_CAMEL_RE.sub(" ", part) for part in _PATH_SPLIT_RE.split(raw) if part)
     phrase = read_phrase(words)
     tokens = words.lower().split()
