@@ -394,6 +394,8 @@ _BODY_WORDS = (
             "committee",
             "committees",
             "authority",
+            "district",  # the organisation ("district calendar"), not a word the document must hold
+            "senate",
         ]
     )
     | frozenset(LEVEL_WORDS)
