@@ -15,9 +15,9 @@ sum and the confidence is their product. The reason names each constraint matche
 contradicted, with the source that said so.
 
 The weights and priors were tuned on the labelled corpus (tests/support/relevance_corpus.py),
-the tuning part of the decoy sites (tests/support/decoy_sites.py) and ../shared/realworld/civic
-(``bench/relevance.py``) for calibration: among documents scored about 0.8, about 80% are
-relevant. Because text evidence carries the largest weights, a document whose title block
+the development parts of the decoy sites (tests/support/decoy_sites.py tuning part,
+decoy_sites_dev2.py) and ../shared/realworld/civic (``bench/relevance.py``); held-back part 3
+(decoy_sites_part3.py) is never tuned on and shows how far that holds on unseen page structures. Because text evidence carries the largest weights, a document whose title block
 contradicts its link drops out after download; one without readable text is judged on its
 context alone.
 """
