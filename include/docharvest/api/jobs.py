@@ -22,9 +22,9 @@ from docharvest.api.deps import ApiState
 from docharvest.api.errors import ApiError, body_error, invalid_job_id, job_not_found
 from docharvest.api.keys import Principal
 from docharvest.models import JOB_ID_PATTERN, JobStatus, is_job_id, new_job_id
-from docharvest.pipeline.common import as_utc
 from docharvest.store import repository
 from docharvest.store.tables import jobs
+from docharvest.timestamps import as_utc
 
 log = logging.getLogger(__name__)
 

@@ -48,9 +48,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from docharvest import __version__
 from docharvest.config import Settings
 from docharvest.models import JobStatus
-from docharvest.pipeline.common import iso
 from docharvest.store.repository import fingerprint, utcnow
 from docharvest.store.tables import jobs, webhook_deliveries
+from docharvest.timestamps import iso
 
 log = logging.getLogger(__name__)
 

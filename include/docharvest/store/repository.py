@@ -154,6 +154,21 @@ def list_jobs(
         return [dict(r) for r in conn.execute(query).mappings()]
 
 
+def count_jobs(engine: sa.Engine, *, org_id: str, kind: str) -> int:
+    """How many jobs of ``kind`` an organisation has (``list_jobs`` without a page)."""
+    query = sa.select(sa.func.count()).select_from(jobs).where(jobs.c.org_id == org_id, jobs.c.kind == kind)
+    with engine.connect() as conn:
+        return int(conn.execute(query).scalar_one())
+
+
+def find_job_for_run(engine: sa.Engine, dag_id: str, run_id: str) -> str | None:
+    """The job id of an Airflow DAG run (None while its first task has not created the job)."""
+    query = sa.select(jobs.c.job_id).where(jobs.c.dag_id == dag_id, jobs.c.run_id == run_id).limit(1)
+    with engine.connect() as conn:
+        found = conn.execute(query).scalar()
+    return str(found) if found else None
+
+
 # -- documents ----------------------------------------------------------------
 
 
@@ -383,6 +398,12 @@ def list_errors(engine: sa.Engine, job_id: str) -> list[Row]:
     )
     with engine.connect() as conn:
         return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def count_errors(engine: sa.Engine, job_id: str) -> int:
+    query = sa.select(sa.func.count()).select_from(job_errors).where(job_errors.c.job_id == job_id)
+    with engine.connect() as conn:
+        return int(conn.execute(query).scalar_one())
 
 
 def record_warning(engine: sa.Engine, job_id: str, message: str) -> None:
