@@ -21,6 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from docharvest.errors import JobNotFoundError
 from docharvest.jobrecord import JobRecord
+from docharvest.models import JobStatus
 from docharvest.store.tables import documents, job_errors, job_warnings, jobs
 
 Row = dict[str, Any]
@@ -105,6 +106,12 @@ def find_job(engine: sa.Engine, job_id: str) -> Row | None:
         return get_job(engine, job_id)
     except JobNotFoundError:
         return None
+
+
+def delete_pending_job(engine: sa.Engine, job_id: str) -> None:
+    """Delete a job that never started (its run could not be triggered); any other is left alone."""
+    with engine.begin() as conn:
+        conn.execute(sa.delete(jobs).where(jobs.c.job_id == job_id, jobs.c.status == JobStatus.pending))
 
 
 def update_job(engine: sa.Engine, job_id: str, **values: Any) -> None:
