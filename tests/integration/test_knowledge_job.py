@@ -19,7 +19,7 @@ from docharvest.models import new_job_id
 from docharvest.pipeline import knowledge
 from docharvest.store import repository
 from docharvest.store.db import get_engine
-from docharvest.store.knowledge_items import list_items
+from docharvest.store.knowledge_items import list_knowledge_items as list_items
 from docharvest.views.knowledge import knowledge_job_body
 
 from tests.support.business_sites import business_site

@@ -29,7 +29,7 @@ from docharvest.api.results_cache import results_etag
 from docharvest.api.schema_routes import find_schema, store_inline
 from docharvest.api.v1_models import ExtractJobRequest, JobStatusBody, ResultsPage
 from docharvest.models import ExtractConf, JobKind
-from docharvest.store.result_rows import count_rows, rows_after
+from docharvest.store.result_rows import count_result_rows, result_row_page
 from docharvest.views.extract import ROW_BODY_COLUMNS, results_body, schema_ref
 from docharvest.views.knowledge import job_status
 
@@ -223,9 +223,7 @@ def _extract_page(
     """Seed 002's results body as JSON: ``size`` rows after the cursor's (position, id)."""
     job_id = job["job_id"]
     # Only what a row's body shows (and the cursor's position): not the wide evidence JSON.
-    rows = rows_after(
-        state.engine, job_id, columns=(*ROW_BODY_COLUMNS, "position"), after=after, limit=size + 1
-    )
+    rows = result_row_page(state.engine, job_id, (*ROW_BODY_COLUMNS, "position"), limit=size + 1, after=after)
     total, schema = state.results_cache.get(
         job, "extract", lambda: _results_summary(state, job), weigh=lambda v: 200
     )
@@ -242,4 +240,4 @@ def _extract_page(
 
 def _results_summary(state: ApiState, job: dict[str, Any]) -> tuple[int, dict[str, Any] | None]:
     """What every results page of ``job`` shares: its row count and its schema's id and name."""
-    return count_rows(state.engine, job["job_id"]), schema_ref(state.engine, job)
+    return count_result_rows(state.engine, job["job_id"]), schema_ref(state.engine, job)

@@ -55,25 +55,25 @@ def create_key(engine: sa.Engine, org_id: str, name: str | None = None) -> tuple
         "created_at": utcnow(),
         "revoked_at": None,
     }
-    store.insert_key(engine, row)
+    store.insert_api_key(engine, row)
     return key, row
 
 
 def list_keys(engine: sa.Engine, org_id: str | None = None) -> list[dict[str, Any]]:
     """Keys (without hashes), newest first, optionally of one organisation."""
-    return store.list_keys(engine, org_id)
+    return store.list_api_keys(engine, org_id)
 
 
 def revoke_key(engine: sa.Engine, key_id_or_prefix: str) -> int:
     """Revoke the key with this id (``key_…``) or display prefix (``sk-…``); return how many."""
     if key_id_or_prefix.startswith("key_"):
-        return store.revoke_keys(engine, key_id=key_id_or_prefix, at=utcnow())
-    return store.revoke_keys(engine, prefix=key_id_or_prefix, at=utcnow())
+        return store.revoke_api_keys(engine, key_id=key_id_or_prefix)
+    return store.revoke_api_keys(engine, prefix=key_id_or_prefix)
 
 
 def authenticate_key(engine: sa.Engine, key: str) -> Principal | None:
     """The principal of a valid, unrevoked key; None otherwise."""
     if not KEY_RE.match(key):
         return None
-    found = store.valid_key_by_hash(engine, hash_key(key))
+    found = store.valid_api_key(engine, hash_key(key))
     return Principal(key_id=found[0], org_id=found[1]) if found else None

@@ -17,7 +17,8 @@ from docharvest.api.keys import Principal
 from docharvest.api.v1_models import SchemaBody, SchemaList
 from docharvest.errors import ConfigError
 from docharvest.extract.schema import builtin_names, load_schema, parse_schema, schema_id, store_schema
-from docharvest.store.schemas import find_schema_row, list_org_schemas
+from docharvest.store.schemas import get_schema as get_schema_row
+from docharvest.store.schemas import list_org_schemas
 
 router = APIRouter(prefix="/v1", tags=["extract"])
 
@@ -44,7 +45,7 @@ def find_schema(state: ApiState, sid: str, caller: Principal) -> dict[str, Any]:
     for builtin in _builtin_schemas():
         if builtin["id"] == sid or builtin["name"] == sid:
             return builtin
-    row = find_schema_row(state.engine, sid)
+    row = get_schema_row(state.engine, sid)
     if row is None or (row["org_id"] not in (None, caller.org_id)):
         raise ApiError(404, f"No schema {sid!r} for your organization")
     return _schema_body(row["id"], dict(row["definition"]), bool(row["builtin"]))

@@ -196,7 +196,10 @@ class WebhookDispatcher:
         return attempted
 
     def _claim_new(self, clock: Clock) -> None:
-        rows, sent = queue.jobs_with_webhooks(self.engine, clock() - SCAN_WINDOW)
+        rows = queue.jobs_with_webhooks(self.engine, ended_since=clock() - SCAN_WINDOW)
+        if not rows:
+            return
+        sent = queue.queued_events(self.engine, [r["job_id"] for r in rows])
         for job in rows:
             for event in due_events(job):
                 if (job["job_id"], event) not in sent:
@@ -220,7 +223,7 @@ class WebhookDispatcher:
         rows = queue.due_deliveries(
             self.engine, now, max_attempts=self.api.webhook_max_attempts, limit=ROUND_LIMIT
         )
-        return [_Delivery(r.id, r.job_id, r.event, r.url, r.attempts) for r in rows]
+        return [_Delivery(r["id"], r["job_id"], r["event"], r["url"], r["attempts"]) for r in rows]
 
     def _lease(self, delivery: _Delivery, now: datetime) -> bool:
         """Take the delivery for one attempt; False if another dispatcher holds or already tried it."""
@@ -248,7 +251,7 @@ class WebhookDispatcher:
         elif not gave_up:
             backoff = self.api.webhook_backoff_seconds * 2 ** (attempts - 1)
             values["next_attempt_at"] = now + timedelta(seconds=backoff)
-        queue.record_attempt(self.engine, delivery.delivery_id, values)
+        queue.update_delivery(self.engine, delivery.delivery_id, values)
         if gave_up:
             log.warning(
                 "webhook %s for job %s gave up after %d attempts: %s",

@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from docharvest.config import Settings
 from docharvest.jobrecord import LISTED_STATUS, ReturnRule
 from docharvest.store import repository
-from docharvest.store.knowledge_items import list_items
-from docharvest.store.result_rows import list_rows
+from docharvest.store.knowledge_items import list_knowledge_items
+from docharvest.store.result_rows import list_result_rows
 from docharvest.views.scrape import returned_documents
 from docharvest.views.timeline import read_timeline
 
@@ -103,7 +103,7 @@ def load_job_view(engine: sa.Engine, settings: Settings, job_id: str) -> JobView
         returned_ids=[d["id"] for d in returned_documents(engine, job, columns=("id",))],
     )
     if view.kind == "extract":
-        view.rows = list_rows(engine, job_id)
+        view.rows = list_result_rows(engine, job_id)
     elif view.kind == "knowledge":
-        view.items = list_items(engine, job_id)
+        view.items = list_knowledge_items(engine, job_id)
     return view

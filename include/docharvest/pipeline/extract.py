@@ -39,7 +39,7 @@ from docharvest.pipeline.isolation import ParseLimits, run_isolated, truncation_
 from docharvest.store import repository
 from docharvest.store.datasets import write_partition
 from docharvest.store.db import get_engine, init_db
-from docharvest.store.result_rows import list_rows
+from docharvest.store.result_rows import list_result_rows as list_rows
 from docharvest.store.tables import jobs, result_rows
 from docharvest.text import DocumentText
 from docharvest.views.datasets import dataset_name, job_tables, result_row_records, result_rows_arrow_schema

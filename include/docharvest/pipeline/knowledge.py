@@ -42,7 +42,7 @@ from docharvest.pipeline.progress_log import StepLog
 from docharvest.store import repository
 from docharvest.store.datasets import write_partition
 from docharvest.store.db import get_engine
-from docharvest.store.knowledge_items import list_items
+from docharvest.store.knowledge_items import list_knowledge_items as list_items
 from docharvest.store.tables import knowledge_items
 from docharvest.views.datasets import job_tables, knowledge_item_rows
 

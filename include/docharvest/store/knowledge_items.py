@@ -1,4 +1,4 @@
-"""Reads of a knowledge job's ``knowledge_items``."""
+"""The ``knowledge_items`` table: a knowledge job's items, in the order the job publishes them (reads)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ import sqlalchemy as sa
 
 from docharvest.store.tables import knowledge_items
 
+Row = dict[str, Any]
 
-def list_items(engine: sa.Engine, job_id: str) -> list[dict[str, Any]]:
-    """The job's items in their published order (category groups, site order within each)."""
+
+def list_knowledge_items(engine: sa.Engine, job_id: str) -> list[Row]:
     query = (
         sa.select(knowledge_items)
         .where(knowledge_items.c.job_id == job_id)

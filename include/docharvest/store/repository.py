@@ -161,9 +161,13 @@ def list_jobs(
         return [dict(r) for r in conn.execute(query).mappings()]
 
 
-def count_jobs(engine: sa.Engine, *, org_id: str, kind: str) -> int:
-    """How many jobs of ``kind`` an organisation has (``list_jobs`` without a page)."""
-    query = sa.select(sa.func.count()).select_from(jobs).where(jobs.c.org_id == org_id, jobs.c.kind == kind)
+def count_jobs(engine: sa.Engine, *, org_id: str | None = None, kind: str | None = None) -> int:
+    """How many jobs ``list_jobs`` would page through."""
+    query = sa.select(sa.func.count()).select_from(jobs)
+    if org_id is not None:
+        query = query.where(jobs.c.org_id == org_id)
+    if kind is not None:
+        query = query.where(jobs.c.kind == kind)
     with engine.connect() as conn:
         return int(conn.execute(query).scalar_one())
 

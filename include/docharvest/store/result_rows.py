@@ -1,4 +1,4 @@
-"""Reads of an extract job's ``result_rows``: in document order, one keyset page, the count."""
+"""The ``result_rows`` table: an extract job's rows, one per document (reads)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ import sqlalchemy as sa
 
 from docharvest.store.tables import result_rows
 
+Row = dict[str, Any]
 
-def list_rows(engine: sa.Engine, job_id: str) -> list[dict[str, Any]]:
+
+def list_result_rows(engine: sa.Engine, job_id: str) -> list[Row]:
     """The job's result rows in document order."""
     query = (
         sa.select(result_rows)
@@ -21,17 +23,17 @@ def list_rows(engine: sa.Engine, job_id: str) -> list[dict[str, Any]]:
         return [dict(r) for r in conn.execute(query).mappings()]
 
 
-def rows_after(
+def result_row_page(
     engine: sa.Engine,
     job_id: str,
-    *,
     columns: Sequence[str],
-    after: tuple[int, str] | None,
+    *,
     limit: int,
-) -> list[dict[str, Any]]:
-    """Up to ``limit`` rows (only ``columns``) after the keyset ``(position, id)``, in document order."""
-    selected = [result_rows.c[c] for c in columns]
-    query = sa.select(*selected).where(result_rows.c.job_id == job_id)
+    after: tuple[int, str] | None = None,
+) -> list[Row]:
+    """Up to ``limit`` rows (only ``columns``) in document order, after the cursor's (position, id)."""
+    cols = [result_rows.c[c] for c in columns]
+    query = sa.select(*cols).where(result_rows.c.job_id == job_id)
     if after is not None:
         query = query.where(
             sa.tuple_(result_rows.c.position, result_rows.c.id)
@@ -42,7 +44,10 @@ def rows_after(
         return [dict(zip(columns, r, strict=True)) for r in conn.execute(query)]
 
 
-def count_rows(engine: sa.Engine, job_id: str) -> int:
+def count_result_rows(engine: sa.Engine, job_id: str, *, not_status: str | None = None) -> int:
+    """How many result rows the job has (those whose status is not ``not_status``)."""
     query = sa.select(sa.func.count()).select_from(result_rows).where(result_rows.c.job_id == job_id)
+    if not_status is not None:
+        query = query.where(result_rows.c.status != not_status)
     with engine.connect() as conn:
         return int(conn.execute(query).scalar_one())

@@ -15,8 +15,8 @@ import sqlalchemy as sa
 
 from docharvest.models import JobStatus
 from docharvest.store import repository
-from docharvest.store.result_rows import list_rows
-from docharvest.store.schemas import find_schema_row
+from docharvest.store.result_rows import list_result_rows
+from docharvest.store.schemas import get_schema
 
 #: Seed 002 ``job_status`` words for the internal status model.
 JOB_STATUS_WORDS = {
@@ -60,7 +60,7 @@ def schema_ref(engine: sa.Engine, job: dict[str, Any]) -> dict[str, Any] | None:
     """Seed 002's ``schema`` of a results body: the job's schema id and its title (or name)."""
     if not job.get("schema_id"):
         return None
-    row = find_schema_row(engine, job["schema_id"])
+    row = get_schema(engine, job["schema_id"])
     if row is None:
         return None
     return {"id": row["id"], "name": (row["definition"] or {}).get("title") or row["name"]}
@@ -94,6 +94,6 @@ def results_body(
 def extract_results(engine: sa.Engine, job_id: str, *, base_path: str = "/v1") -> dict[str, Any]:
     """The seed-002 results document for ``job_id`` (``JobNotFoundError`` if there is none)."""
     job = repository.get_job(engine, job_id)
-    rows = list_rows(engine, job_id)
+    rows = list_result_rows(engine, job_id)
     links = {"self": f"{base_path}/jobs/{job_id}/results", "job": f"{base_path}/jobs/{job_id}"}
     return results_body(job, rows, total=len(rows), schema=schema_ref(engine, job), links=links)

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from docharvest.models import JobKind, JobStatus
 from docharvest.store import repository
-from docharvest.store.knowledge_items import list_items
+from docharvest.store.knowledge_items import list_knowledge_items
 from docharvest.timestamps import as_utc, iso
 
 # Internal status -> seed 003 status words.
@@ -98,13 +98,13 @@ def _item_body(row: Mapping[str, Any]) -> dict[str, Any]:
 
 def knowledge_job_body(engine: sa.Engine, job_id: str) -> dict[str, Any]:
     """The seed-003 body of a stored job (reads the row and its items)."""
-    return job_status_body(repository.get_job(engine, job_id), list_items(engine, job_id))
+    return job_status_body(repository.get_job(engine, job_id), list_knowledge_items(engine, job_id))
 
 
 def job_status(engine: sa.Engine, job: dict[str, Any]) -> dict[str, Any]:
     """Seed 003's body for a job of any kind; other kinds' ``result`` points at their results resource."""
     kind = job["kind"]
-    items = list_items(engine, job["job_id"]) if kind == JobKind.knowledge else []
+    items = list_knowledge_items(engine, job["job_id"]) if kind == JobKind.knowledge else []
     body = job_status_body(job, items)
     if kind != JobKind.knowledge and body["result"] is not None:
         results = (
