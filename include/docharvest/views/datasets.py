@@ -85,7 +85,7 @@ def scrape_dataset_rows(engine: sa.Engine, job_id: str) -> dict[str, list[dict[s
     return {"documents": documents, **job_tables(engine, job)}
 
 
-def job_tables(engine: sa.Engine, job: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+def job_tables(engine: sa.Engine, job: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """The job's rows of the ``jobs`` and ``job_errors`` datasets (every job kind writes them)."""
     job_id = job["job_id"]
     common = lineage(job)

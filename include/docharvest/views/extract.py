@@ -8,7 +8,7 @@ partial grid (``pending`` rows have empty values until their batch is extracted)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -56,7 +56,7 @@ def row_body(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def schema_ref(engine: sa.Engine, job: dict[str, Any]) -> dict[str, Any] | None:
+def schema_ref(engine: sa.Engine, job: Mapping[str, Any]) -> dict[str, Any] | None:
     """Seed 002's ``schema`` of a results body: the job's schema id and its title (or name)."""
     if not job.get("schema_id"):
         return None
@@ -66,14 +66,14 @@ def schema_ref(engine: sa.Engine, job: dict[str, Any]) -> dict[str, Any] | None:
     return {"id": row["id"], "name": (row["definition"] or {}).get("title") or row["name"]}
 
 
-def job_status_word(job: dict[str, Any]) -> str:
+def job_status_word(job: Mapping[str, Any]) -> str:
     """Seed 002's ``job_status`` of a job row."""
     status = JobStatus(job["status"])
     return JOB_STATUS_WORDS.get(status, str(status))
 
 
 def results_body(
-    job: dict[str, Any],
+    job: Mapping[str, Any],
     rows: Sequence[dict[str, Any]],
     *,
     total: int,

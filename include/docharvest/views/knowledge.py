@@ -101,7 +101,7 @@ def knowledge_job_body(engine: sa.Engine, job_id: str) -> dict[str, Any]:
     return job_status_body(repository.get_job(engine, job_id), list_knowledge_items(engine, job_id))
 
 
-def job_status(engine: sa.Engine, job: dict[str, Any]) -> dict[str, Any]:
+def job_status(engine: sa.Engine, job: Mapping[str, Any]) -> dict[str, Any]:
     """Seed 003's body for a job of any kind; other kinds' ``result`` points at their results resource."""
     kind = job["kind"]
     items = list_knowledge_items(engine, job["job_id"]) if kind == JobKind.knowledge else []

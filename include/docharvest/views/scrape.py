@@ -11,7 +11,7 @@ page and the publish step's totals alike.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -29,7 +29,7 @@ from docharvest.timestamps import as_utc, iso
 
 def returned_documents(
     engine: sa.Engine,
-    job: dict[str, Any],
+    job: Mapping[str, Any],
     *,
     columns: Sequence[str],
     limit: int | None = None,
@@ -48,7 +48,7 @@ def returned_documents(
     )
 
 
-def count_returned(engine: sa.Engine, job: dict[str, Any]) -> int:
+def count_returned(engine: sa.Engine, job: Mapping[str, Any]) -> int:
     """How many documents ``returned_documents`` gives in all."""
     rule = ReturnRule.of(job)
     return repository.count_matching_documents(
@@ -59,7 +59,7 @@ def count_returned(engine: sa.Engine, job: dict[str, Any]) -> int:
 # -- results (seed 001 JobResultsResponse) -----------------------------------------
 
 
-def _runtime_seconds(job: dict[str, Any]) -> float:
+def _runtime_seconds(job: Mapping[str, Any]) -> float:
     if job.get("total_runtime_seconds") is not None:
         return float(job["total_runtime_seconds"])
     started = as_utc(job.get("started_at"))
@@ -113,14 +113,14 @@ def document_body(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def listed_documents(
-    engine: sa.Engine, job: dict[str, Any], *, limit: int | None = None, offset: int = 0
+    engine: sa.Engine, job: Mapping[str, Any], *, limit: int | None = None, offset: int = 0
 ) -> list[dict[str, Any]]:
     """The returned documents as seed 001 bodies, best first (one page with ``limit``)."""
     docs = returned_documents(engine, job, columns=DOCUMENT_BODY_COLUMNS, limit=limit, offset=offset)
     return [document_body(d) for d in docs]
 
 
-def job_metadata(job: dict[str, Any], errors: list[dict[str, Any]], warnings: list[str]) -> dict[str, Any]:
+def job_metadata(job: Mapping[str, Any], errors: list[dict[str, Any]], warnings: list[str]) -> dict[str, Any]:
     return {
         "job_id": job["job_id"],
         "created_at": iso(job.get("created_at")),
@@ -170,7 +170,7 @@ def with_documents(frame: ResultsFrame, documents: list[dict[str, Any]]) -> dict
     return body
 
 
-def results_frame(engine: sa.Engine, job: dict[str, Any]) -> ResultsFrame:
+def results_frame(engine: sa.Engine, job: Mapping[str, Any]) -> ResultsFrame:
     """Everything of ``scrape_results`` but the documents (the job row, errors, warnings, counts)."""
     job_id = job["job_id"]
     errors = [error_body(e) for e in repository.list_errors(engine, job_id)]
@@ -199,7 +199,7 @@ def results_frame(engine: sa.Engine, job: dict[str, Any]) -> ResultsFrame:
     return ResultsFrame(body=body, listed_total=listed_total)
 
 
-def job_message(job: dict[str, Any], count: int) -> str:
+def job_message(job: Mapping[str, Any], count: int) -> str:
     """The seed's ``message`` of a job whose row has none yet, from its status and ``count`` documents."""
     status = job["status"]
     if status == JobStatus.completed:
@@ -224,7 +224,7 @@ _AGENT_WEIGHTS = {
 }
 
 
-def progress_percentage(job: dict[str, Any]) -> float:
+def progress_percentage(job: Mapping[str, Any]) -> float:
     """Completed agents' shares plus the running agent's share times its own progress."""
     status = JobStatus(job["status"])
     if status == JobStatus.completed:
@@ -237,7 +237,7 @@ def progress_percentage(job: dict[str, Any]) -> float:
     return round(min(share, 99.0 if status.is_active else 100.0), 1)
 
 
-def _agent_fraction(job: dict[str, Any], agent: str) -> float:
+def _agent_fraction(job: Mapping[str, Any], agent: str) -> float:
     if agent == Agent.navigator:
         total = job.get("total_pages") or 0
         return min(1.0, (job.get("pages_scraped") or 0) / total) if total else 0.0
@@ -247,7 +247,7 @@ def _agent_fraction(job: dict[str, Any], agent: str) -> float:
     return 0.5
 
 
-def _state(job: dict[str, Any]) -> dict[str, Any]:
+def _state(job: Mapping[str, Any]) -> dict[str, Any]:
     status = JobStatus(job["status"])
     return {
         "job_id": job["job_id"],
@@ -259,7 +259,7 @@ def _state(job: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def status_body(job: dict[str, Any]) -> dict[str, Any]:
+def status_body(job: Mapping[str, Any]) -> dict[str, Any]:
     """``GET /scrape/status/{job_id}`` from the job row alone (one indexed read)."""
     return {
         **_state(job),
@@ -278,6 +278,6 @@ def status_body(job: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def job_summary(job: dict[str, Any]) -> dict[str, Any]:
+def job_summary(job: Mapping[str, Any]) -> dict[str, Any]:
     """One job of ``GET /scrape/jobs``: its state, website and prompt."""
     return {**_state(job), "website": job.get("website"), "prompt": job.get("prompt")}
