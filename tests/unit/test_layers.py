@@ -48,10 +48,6 @@ KNOWN_UPWARD: dict[tuple[str, str], str] = {
 KNOWN_CYCLES: dict[frozenset[str], str] = {
     # readers needs DocumentText from the package; the package and html reach readers lazily.
     frozenset({"docharvest.text", "docharvest.text.html", "docharvest.text.readers"}): "not planned yet",
-    # fields.py reaches parties.py and parts.py lazily; both import fields.
-    frozenset(
-        {"docharvest.extract.fields", "docharvest.extract.parties", "docharvest.extract.parts"}
-    ): "branch issue-16-split",
 }
 
 
