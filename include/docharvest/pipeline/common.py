@@ -20,24 +20,9 @@ from docharvest.jobrecord import job_params
 from docharvest.models import JobStatus
 from docharvest.store import repository
 from docharvest.store.db import get_engine
+from docharvest.timestamps import as_utc
 
 log = logging.getLogger(__name__)
-
-
-def as_utc(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; every stored datetime is UTC."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def iso(value: datetime | None) -> str | None:
-    """ISO 8601 with a ``Z`` suffix, as the seeds write timestamps."""
-    if value is None:
-        return None
-    if value.tzinfo is not None:  # naive values (SQLite) are UTC already
-        value = value.astimezone(UTC).replace(tzinfo=None)
-    return value.isoformat(timespec="milliseconds" if value.microsecond else "seconds") + "Z"
 
 
 def remaining_seconds(job: dict[str, Any], now: datetime | None = None) -> float:

@@ -15,7 +15,7 @@ from typing import Any
 from docharvest.config import Settings
 from docharvest.errors import StartUrlError, TerminalError
 from docharvest.incremental import IncrementalBatch
-from docharvest.jobrecord import ReturnRule, params_as
+from docharvest.jobrecord import params_as
 from docharvest.models import (
     Agent,
     Candidate,
@@ -48,6 +48,8 @@ from docharvest.store import repository
 from docharvest.store.datasets import write_partition
 from docharvest.store.db import get_engine
 from docharvest.text import DocumentText
+from docharvest.views.datasets import scrape_dataset_rows
+from docharvest.views.scrape import count_returned
 
 log = logging.getLogger(__name__)
 
@@ -514,8 +516,6 @@ def validate(settings: Settings, job_id: str) -> str:
 
 def publish(settings: Settings, job_id: str) -> str:
     """Merge duplicate bytes, compute the job's totals, write Parquet, mark the job completed."""
-    from docharvest.results import dataset_rows
-
     engine = get_engine(settings)
     repository.start_agent(engine, job_id, Agent.publisher, "Publishing results")
     with cpu_meter(settings, job_id, "publish"):
@@ -538,7 +538,7 @@ def publish(settings: Settings, job_id: str) -> str:
             message=f"Job completed successfully. Found {totals['returned']} document(s).",
         )
         repository.finish_agent(engine, job_id, Agent.publisher)
-        for dataset, rows in dataset_rows(engine, job_id).items():
+        for dataset, rows in scrape_dataset_rows(engine, job_id).items():
             write_partition(settings.datasets_location, dataset, rows, job_id=job_id, job_date=started.date())
     log.info("job %s published: %s", job_id, totals)
     return job_id
@@ -579,12 +579,10 @@ def _totals(settings: Settings, engine: Any, job_id: str, model_cost_usd: float)
     """The seed's totals and the cost estimate (formula in config.CostSettings)."""
     job = repository.get_job(engine, job_id)
     docs = [d for d in repository.list_documents(engine, job_id) if d["status"] not in (DUPLICATE, REMOVED)]
-    rule = ReturnRule.of(job)
     obtained = [d for d in docs if d["status"] in DOWNLOAD_DONE]
     # Unchanged documents of a scheduled source were reused, not downloaded again.
     downloaded = [d for d in obtained if d.get("change") != "unchanged"]
     attempted = [d for d in docs if d["status"] != SKIPPED]
-    returned = [d for d in docs if rule.admits(d["status"], d["confidence_score"])]
     nbytes = sum(d["file_size_bytes"] or 0 for d in downloaded)
     ocr_pages = sum(d.get("ocr_pages") or 0 for d in obtained if d.get("change") != "unchanged")
     cpu = total_cpu_seconds(settings, job_id)
@@ -603,7 +601,7 @@ def _totals(settings: Settings, engine: Any, job_id: str, model_cost_usd: float)
         "bytes_downloaded": nbytes,
         "cpu_seconds": round(cpu, 3),
         "cost": round(cost, 6),
-        "returned": len(returned),
+        "returned": count_returned(engine, job),
     }
 
 

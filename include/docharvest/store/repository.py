@@ -21,6 +21,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from docharvest.errors import JobNotFoundError
 from docharvest.jobrecord import JobRecord
+from docharvest.models import JobStatus
 from docharvest.store.tables import documents, job_errors, job_warnings, jobs
 
 Row = dict[str, Any]
@@ -107,6 +108,12 @@ def find_job(engine: sa.Engine, job_id: str) -> Row | None:
         return None
 
 
+def delete_pending_job(engine: sa.Engine, job_id: str) -> None:
+    """Delete a job that never started (its run could not be triggered); any other is left alone."""
+    with engine.begin() as conn:
+        conn.execute(sa.delete(jobs).where(jobs.c.job_id == job_id, jobs.c.status == JobStatus.pending))
+
+
 def update_job(engine: sa.Engine, job_id: str, **values: Any) -> None:
     values["updated_at"] = utcnow()
     values.setdefault("heartbeat_at", values["updated_at"])  # any progress is a sign of life
@@ -152,6 +159,25 @@ def list_jobs(
         query = query.where(jobs.c.kind == kind)
     with engine.connect() as conn:
         return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def count_jobs(engine: sa.Engine, *, org_id: str | None = None, kind: str | None = None) -> int:
+    """How many jobs ``list_jobs`` would page through."""
+    query = sa.select(sa.func.count()).select_from(jobs)
+    if org_id is not None:
+        query = query.where(jobs.c.org_id == org_id)
+    if kind is not None:
+        query = query.where(jobs.c.kind == kind)
+    with engine.connect() as conn:
+        return int(conn.execute(query).scalar_one())
+
+
+def find_job_for_run(engine: sa.Engine, dag_id: str, run_id: str) -> str | None:
+    """The job id of an Airflow DAG run (None while its first task has not created the job)."""
+    query = sa.select(jobs.c.job_id).where(jobs.c.dag_id == dag_id, jobs.c.run_id == run_id).limit(1)
+    with engine.connect() as conn:
+        found = conn.execute(query).scalar()
+    return str(found) if found else None
 
 
 # -- documents ----------------------------------------------------------------
@@ -383,6 +409,12 @@ def list_errors(engine: sa.Engine, job_id: str) -> list[Row]:
     )
     with engine.connect() as conn:
         return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def count_errors(engine: sa.Engine, job_id: str) -> int:
+    query = sa.select(sa.func.count()).select_from(job_errors).where(job_errors.c.job_id == job_id)
+    with engine.connect() as conn:
+        return int(conn.execute(query).scalar_one())
 
 
 def record_warning(engine: sa.Engine, job_id: str, message: str) -> None:
