@@ -42,8 +42,6 @@ APART = {("api", "pipeline"), ("jobview", "pipeline"), ("pipeline", "jobview")}
 KNOWN_UPWARD: dict[tuple[str, str], str] = {
     # The parse pool's failure record (ParseFailure) lives in pipeline/isolation.py.
     ("docharvest.extract.reading", "docharvest.pipeline.isolation"): "branch issue-16-pipeline",
-    # AirflowClient is in api/; the reaper asks it about runs.
-    ("docharvest.liveness", "docharvest.api.airflow_client"): "branch issue-16-crawl",
 }
 KNOWN_CYCLES: dict[frozenset[str], str] = {
     # readers needs DocumentText from the package; the package and html reach readers lazily.
