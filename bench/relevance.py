@@ -19,7 +19,9 @@ every site of each seed's corpus (a document of another site is a negative). Pri
   and ../shared/realworld/civic when present: mean precision / recall / F1 over jobs at the job's
   threshold (0.5), ECE and the documents per 0.1 score bucket of each corpus.
 
-    .venv/bin/python bench/relevance.py --corpora-only --with-part3     # the final report
+    .venv/bin/python bench/relevance.py --corpora-only --with-part3     # development (part 3 is seen)
+    .venv/bin/python bench/relevance.py --corpora-only --with-part3 --with-part4   # + held part 4,
+                                                          # aggregates only (never its errors)
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from bench.realworld_figures import civic
 from tests.support.decoy_sites import RELEVANT, build_sites
 from tests.support.decoy_sites_dev2 import build_sites_dev2
 from tests.support.decoy_sites_part3 import CATEGORIES3, build_sites3
+from tests.support.decoy_sites_part4 import build_sites4
 from tests.support.relevance_corpus import Corpus, build_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -118,12 +121,24 @@ def main() -> None:
     parser.add_argument(
         "--show-part3-errors",
         action="store_true",
-        help="also print part 3's misjudged documents (final report only)",
+        help="also print part 3's misjudged documents (part 3 is seen now: a development part)",
+    )
+    parser.add_argument(
+        "--with-part4",
+        action="store_true",
+        help="also run held-back part 4 (aggregates only; never tuned on)",
+    )
+    parser.add_argument(
+        "--show-part4-errors",
+        action="store_true",
+        help="also print part 4's misjudged documents (the final run only: it makes part 4 seen)",
     )
     args = parser.parse_args()
-    global SHOW_PART3, WITH_PART3
+    global SHOW_PART3, WITH_PART3, SHOW_PART4, WITH_PART4
     SHOW_PART3 = args.show_part3_errors
     WITH_PART3 = args.with_part3 or args.show_part3_errors
+    SHOW_PART4 = args.show_part4_errors
+    WITH_PART4 = args.with_part4 or args.show_part4_errors
     if args.corpora_only:
         print_corpora(Path(args.civic), args.errors)
         return
@@ -179,13 +194,16 @@ def main() -> None:
 PARTS = {
     "tune": "decoys: dev parts 1+2 (tuned on)",
     "held": "decoys: held part 1 (seen)",
-    "part3": "decoys: part 3 (never tuned)",
+    "part3": "decoys: part 3 (seen, now dev)",
+    "part4": "decoys: part 4 (held, never tuned)",
 }
 
 
 def decoy_runs(part: str) -> tuple[list[civic.JobRun], dict[str, dict[str, str]]]:
     """The decoy sites of one part as single-page jobs; labels by job id (doc path -> category)."""
-    sites = [s for s in build_sites() + build_sites_dev2() + build_sites3() if s.part == part]
+    sites = [
+        s for s in build_sites() + build_sites_dev2() + build_sites3() + build_sites4() if s.part == part
+    ]
     jobs, labels = [], {}
     for site in sites:
         for i, job in enumerate(site.jobs):
@@ -237,7 +255,8 @@ def decoy_figures(part: str, errors: int) -> dict[str, float | str]:
             if s.final is not None:
                 pairs.append((s.final, category == RELEVANT))
             wrong = (_path(s.url) in reported) != (category == RELEVANT)
-            if wrong and shown < errors and (part != "part3" or SHOW_PART3):
+            hidden = (part == "part3" and not SHOW_PART3) or (part == "part4" and not SHOW_PART4)
+            if wrong and shown < errors and not hidden:
                 shown += 1
                 print(f"  [{part}] {run.job['prompt']!r}: {category} {_path(s.url)} {s.final} {s.reason}")
     POOLED.extend(pairs)
@@ -270,6 +289,8 @@ def decoy_figures(part: str, errors: int) -> dict[str, float | str]:
 
 SHOW_PART3 = False
 WITH_PART3 = False
+SHOW_PART4 = False
+WITH_PART4 = False
 
 
 def bucket_counts(pairs: list[tuple[float, bool]]) -> list[tuple[int, int]]:
@@ -324,7 +345,9 @@ def print_corpora(civic_dir: Path, errors: int, synthetic: dict[str, float | str
     """
     rows = [("synthetic (pairs, rules-written)", synthetic)] if synthetic else []
     rows += [
-        (name, decoy_figures(part, errors)) for part, name in PARTS.items() if part != "part3" or WITH_PART3
+        (name, decoy_figures(part, errors))
+        for part, name in PARTS.items()
+        if (part != "part3" or WITH_PART3) and (part != "part4" or WITH_PART4)
     ]
     found = civic_figures(civic_dir)
     rows.append(("civic (../shared, development half)", found) if found else ("civic: absent", {}))
