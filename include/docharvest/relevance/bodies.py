@@ -72,7 +72,7 @@ def agreement(wanted: BodyLike, found: BodyLike, plural: bool = False) -> float:
     """How far ``found`` is the body ``wanted`` (-1 another body .. 1 the same)."""
     if wanted.level and found.level and wanted.level != found.level:
         return OTHER
-    if is_bare(wanted.text) and getattr(found, "titled", False):
+    if is_bare(wanted.text) and getattr(found, "titled", False) and found.key != "affiliate":
         return NAMES_LESS  # "the board" on a fire district's site: its Board of Fire Commissioners
     if is_bare(found.text):
         if plural:

@@ -411,7 +411,8 @@ def _keywords(text: str, body_words: set[str]) -> tuple[str, ...]:
     "*water quality* report"); filler elsewhere ("I need ...") does not. Without a kind,
     every content word is the request.
     """
-    words = [w for w in _WORD_RE.findall(text.lower()) if w not in body_words]
+    # "the library's strategic plan": the possessive reads as the plain word.
+    words = [w for w in _WORD_RE.findall(text.lower().replace("'s ", " ")) if w not in body_words]
     has_kind = any(w in _KIND_WORDS for w in words)
     picked: list[str] = []
     for i, word in enumerate(words):

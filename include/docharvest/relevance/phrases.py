@@ -225,7 +225,9 @@ def _classify(btype: str, qualifiers: list[str], of_words: list[str]) -> Body:
     if btype == "trustees" and not qualifiers:
         btype = "board"
     pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-    specialist = next((SPECIALIST_QUALIFIERS[w] for w in pairs + words if w in SPECIALIST_QUALIFIERS), None)
+    keys = [SPECIALIST_QUALIFIERS[w] for w in pairs + words if w in SPECIALIST_QUALIFIERS]
+    # "Library Foundation Board", "Friends of the Library Board": the foundation's, the friends' board.
+    specialist = "affiliate" if "affiliate" in keys else next(iter(keys), None)
     text = " ".join(qualifiers + [btype] + (["of", *of_words] if of_words else []))
     if specialist:
         return Body(specialist, level, text)

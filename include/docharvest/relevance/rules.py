@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from docharvest.models import Candidate
 from docharvest.relevance.base import Score, ScorerUsage
 from docharvest.relevance.bodies import (
+    is_bare,
     is_organisation_board,
     organisation_keys,
     source_agreement,
@@ -245,10 +246,17 @@ def body_verdict(
     if any(is_organisation_board(b, org_keys) for b in wanted):
         wanted = (*wanted, ORGANISATION_BOARD)
     own_named = any(s.name in OWN_LABELS and s.phrase.bodies for s in sources)
+    own_body = any(
+        s.name in OWN_LABELS and any(not is_bare(b.text) for b in s.phrase.bodies) for s in sources
+    )
     items = []
     for s in sources:
         bodies = without_organisation(s.phrase.bodies, org_keys) if org_keys else s.phrase.bodies
-        if not bodies:
+        if not bodies or (
+            own_body and s.name in PAGE_WIDE | {SECTION} and all(is_bare(b.text) for b in bodies)
+        ):
+            # A page titled "Board Meetings" lists the board's and its committees' meetings: the
+            # committee a card or row names is the document's body.
             continue
         said = " / ".join(b.text for b in bodies)
         if intent.excluded_bodies and source_agreement(intent.excluded_bodies, bodies) >= 0.7:
