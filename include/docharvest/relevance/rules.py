@@ -325,6 +325,10 @@ def topic_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
     return _accumulate("topic", PRIORS["topic"], items)
 
 
+# Audience groups that name an activity rather than the people a document is for.
+TOPIC_GROUPS = frozenset({"group:athletics"})
+
+
 def audience_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
     """Who the document is for, per dimension (school level, group): another value contradicts."""
     if not intent.audiences:
@@ -339,7 +343,13 @@ def audience_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
         values = []
         for dim in dimensions:
             here = {a for a in named if a.startswith(dim + ":")}
-            if here:
+            if not here:
+                continue
+            people_here, people_wanted = here - TOPIC_GROUPS, wanted - TOPIC_GROUPS
+            if people_here and people_wanted and not people_here & people_wanted and dim == "group":
+                # "Youth Sports Coaches Handbook" for the parents' one: sports shared, the readers not.
+                values.append(-1.0)
+            else:
                 values.append(1.0 if here <= wanted else -1.0 if not here & wanted else -0.3)
         value = min(values) if min(values) < 0 else sum(values) / len(values)
         items.append((s.name, value, "/".join(sorted(a.split(":")[1] for a in named))))
@@ -443,8 +453,8 @@ def keyword_factor(intent: Intent, texts: Texts) -> float:
     when the document's own label adds no qualifier of its own, and for little when it does: a
     "Trails Master Plan" on the Parks & Recreation page is not "the parks master plan".
     """
-    if not intent.keywords:
-        return 1.0
+    if not intent.keywords or subject_words(intent):
+        return 1.0  # no free words, or a kind the vocabulary does not know: subject_factor reads them
     other = _other_qualifiers(intent, texts)
     shares = _word_shares(intent.keywords, texts, 0.2 if other else 1.0)
     if all(s >= 1.0 for s in shares) or (not other and all(s >= 0.6 for s in shares)):
