@@ -133,7 +133,16 @@ def main() -> None:
         action="store_true",
         help="also print part 4's misjudged documents (the final run only: it makes part 4 seen)",
     )
+    parser.add_argument(
+        "--calibration",
+        action="store_true",
+        help="fit an isotonic map on dev parts 1+2 and part 3 and report every corpus through it",
+    )
     args = parser.parse_args()
+    if args.calibration:
+        CALIBRATION.extend(fit_calibration())
+        print("isotonic calibration fitted on dev parts 1+2 + part 3 (score -> share relevant):")
+        print("  " + ", ".join(f"{x:.3f}->{y:.3f}" for x, y in CALIBRATION))
     global SHOW_PART3, WITH_PART3, SHOW_PART4, WITH_PART4
     SHOW_PART3 = args.show_part3_errors
     WITH_PART3 = args.with_part3 or args.show_part3_errors
@@ -228,6 +237,7 @@ def decoy_figures(part: str, errors: int) -> dict[str, float | str]:
     from docharvest.relevance import parse_prompt
 
     runs, labels = decoy_runs(part)
+    _calibrate_runs(runs)
     f1s, ps, rs, pairs = [], [], [], []
     reported_by_category: dict[str, int] = defaultdict(int)
     total_by_category: dict[str, int] = defaultdict(int)
@@ -289,6 +299,33 @@ def decoy_figures(part: str, errors: int) -> dict[str, float | str]:
 
 SHOW_PART3 = False
 WITH_PART3 = False
+# --calibration: an isotonic map fitted on the development parts' (final score, relevant) pairs.
+CALIBRATION: list[tuple[float, float]] = []
+DEV_PAIRS: list[tuple[float, bool]] = []
+
+
+def _calibrate_runs(runs: list[civic.JobRun]) -> None:
+    from docharvest.relevance.calibration import calibrated
+
+    if CALIBRATION:
+        for run in runs:
+            for s in run.scored:
+                if s.final is not None:
+                    s.final = round(calibrated(CALIBRATION, s.final), 3)
+
+
+def fit_calibration() -> list[tuple[float, float]]:
+    """Isotonic map on the development decoy parts (1+2 and part 3), never part 4 nor civic."""
+    from docharvest.relevance.calibration import fit_isotonic
+
+    for part in ("tune", "part3"):
+        runs, labels = decoy_runs(part)
+        for run in runs:
+            truth = labels[run.job["id"]]
+            DEV_PAIRS.extend(
+                (s.final, truth.get(_path(s.url)) == RELEVANT) for s in run.scored if s.final is not None
+            )
+    return fit_isotonic(DEV_PAIRS)
 SHOW_PART4 = False
 WITH_PART4 = False
 
@@ -309,7 +346,9 @@ def civic_figures(corpus: Path) -> dict[str, float | str] | None:
     if not (corpus / "truth.json").is_file():
         return None
     truth = json.loads((corpus / "truth.json").read_text())
-    rows, pairs = civic.evaluate(corpus, civic.run_jobs(corpus, truth["jobs"]), truth)
+    runs = civic.run_jobs(corpus, truth["jobs"])
+    _calibrate_runs(runs)
+    rows, pairs = civic.evaluate(corpus, runs, truth)
     POOLED.extend(pairs)
     n = len(rows)
     return {
