@@ -495,6 +495,11 @@ def validate(settings: Settings, job_id: str) -> str:
     """Check the job's document rows are consistent before publishing; problems become warnings."""
     engine = get_engine(settings)
     repository.start_agent(engine, job_id, Agent.validator, "Validating results")
+    from docharvest.relevance import rank_editions  # "the X": older editions rank below the newest
+
+    repository.update_documents(
+        engine, job_id, rank_editions(_intent(settings, job_id), repository.list_documents(engine, job_id))
+    )
     problems = []
     for doc in repository.list_documents(engine, job_id):
         score = doc["confidence_score"]
