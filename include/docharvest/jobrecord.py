@@ -95,7 +95,10 @@ class ReturnRule:
 
 @dataclass(frozen=True)
 class JobRecord:
-    """A job row with typed identity, status and parameters; ``row`` keeps every column as stored."""
+    """A job row with typed identity, status and parameters; ``row`` keeps every column as stored.
+
+    What the job steps read of their job; progress counters and results stay in ``row``.
+    """
 
     job_id: str
     kind: JobKind
@@ -106,6 +109,9 @@ class JobRecord:
     prompt: str | None
     started_at: datetime | None
     row: Mapping[str, Any]
+    run_id: str | None = None
+    source: str | None = None  # the scheduled source this job is a run of (incremental re-crawl)
+    agents_completed: tuple[str, ...] = ()
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> JobRecord:
@@ -119,7 +125,16 @@ class JobRecord:
             prompt=row.get("prompt"),
             started_at=row.get("started_at"),
             row=MappingProxyType(dict(row)),
+            run_id=row.get("run_id"),
+            source=row.get("source"),
+            agents_completed=tuple(row.get("agents_completed") or ()),
         )
+
+    def params_as(self, model: type[P]) -> P:
+        """``params`` for a caller that knows the job's kind (a mismatch is a bug, said plainly)."""
+        if not isinstance(self.params, model):
+            raise TypeError(f"job {self.job_id} is a {self.kind} job, not one with {model.__name__}")
+        return self.params
 
     @property
     def return_rule(self) -> ReturnRule:

@@ -12,7 +12,6 @@ import sqlalchemy as sa
 
 from docharvest.models import JobStatus
 from docharvest.store import repository
-from docharvest.store.tables import result_rows, schemas
 
 #: Seed 002 ``job_status`` words for the internal status model.
 JOB_STATUS_WORDS = {
@@ -54,24 +53,14 @@ def row_body(row: dict[str, Any]) -> dict[str, Any]:
 
 def list_rows(engine: sa.Engine, job_id: str) -> list[dict[str, Any]]:
     """The job's result rows in document order."""
-    query = (
-        sa.select(result_rows)
-        .where(result_rows.c.job_id == job_id)
-        .order_by(result_rows.c.position, result_rows.c.id)
-    )
-    with engine.connect() as conn:
-        return [dict(r) for r in conn.execute(query).mappings()]
+    return repository.list_result_rows(engine, job_id)
 
 
 def schema_ref(engine: sa.Engine, job: dict[str, Any]) -> dict[str, Any] | None:
     """Seed 002's ``schema`` of a results body: the job's schema id and its title (or name)."""
     if not job.get("schema_id"):
         return None
-    query = sa.select(schemas.c.id, schemas.c.name, schemas.c.definition).where(
-        schemas.c.id == job["schema_id"]
-    )
-    with engine.connect() as conn:
-        row = conn.execute(query).mappings().first()
+    row = repository.get_schema(engine, job["schema_id"])
     if row is None:
         return None
     return {"id": row["id"], "name": (row["definition"] or {}).get("title") or row["name"]}

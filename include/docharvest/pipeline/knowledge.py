@@ -27,7 +27,6 @@ import sqlalchemy as sa
 from docharvest import __version__
 from docharvest.config import Settings
 from docharvest.errors import StartUrlError
-from docharvest.jobrecord import params_as
 from docharvest.knowledge import KnowledgeItem, KnowledgeResult, PageExtract, build_knowledge, extract_page
 from docharvest.models import Agent, JobKind, JobStatus, KnowledgeConf, KnowledgeParameters, job_id_for_run
 from docharvest.pipeline.common import (
@@ -45,7 +44,6 @@ from docharvest.pipeline.progress_log import StepLog
 from docharvest.store import repository
 from docharvest.store.datasets import SCHEMA_VERSION, write_partition
 from docharvest.store.db import get_engine
-from docharvest.store.tables import knowledge_items
 
 log = logging.getLogger(__name__)
 
@@ -77,10 +75,7 @@ def plan(settings: Settings, conf: Mapping[str, Any], *, dag_id: str, run_id: st
         kind=JobKind.knowledge,
         org_id=parsed.org_id,
         website=str(parsed.url),
-        params=KnowledgeParameters(max_pages=parsed.max_pages, timeout=parsed.timeout).model_dump(
-            mode="json"
-        ),
-        timeout_seconds=parsed.timeout,
+        params=KnowledgeParameters(max_pages=parsed.max_pages, timeout=parsed.timeout),
         dag_id=dag_id,
         run_id=run_id,
         total_pages=parsed.max_pages,
@@ -144,15 +139,16 @@ def crawl(settings: Settings, job_id: str) -> str:
     from docharvest.knowledge.priority import page_priority
 
     engine = get_engine(settings)
-    job = repository.get_job(engine, job_id)
-    max_pages = params_as(job, KnowledgeParameters).max_pages
-    repository.start_agent(engine, job_id, Agent.navigator, f"Scraping {job['website']}")
+    job = repository.get_job_record(engine, job_id)
+    website = str(job.website)
+    max_pages = job.params_as(KnowledgeParameters).max_pages
+    repository.start_agent(engine, job_id, Agent.navigator, f"Scraping {website}")
     sink = _PageSink(settings, job_id, max_pages)
     # A retried crawl starts over: stale extracts from the failed attempt must not mix in.
     shutil.rmtree(sink.folder, ignore_errors=True)
     with cpu_meter(settings, job_id, "crawl"):
         report = crawl_site_sync(
-            job["website"],
+            website,
             settings=settings.crawl.model_copy(update={"max_pages": max_pages}),
             allow_private_networks=settings.allow_private_networks,
             deadline=monotonic_deadline(job, CRAWL_BUDGET_SHARE),
@@ -165,9 +161,7 @@ def crawl(settings: Settings, job_id: str) -> str:
     for warning in report.warnings:
         repository.record_warning(engine, job_id, warning)
     if report.start_url_error or not sink.files:
-        message = (
-            f"Failed to scrape URL: {report.start_url_error or 'no readable HTML page at ' + job['website']}"
-        )
+        message = f"Failed to scrape URL: {report.start_url_error or 'no readable HTML page at ' + website}"
         fail_job(settings, job_id, message)
         raise StartUrlError(message)
     write_json(sink.folder / "manifest.json", {"files": sink.files})
@@ -256,10 +250,7 @@ def store_result(engine: sa.Engine, job_id: str, result: KnowledgeResult) -> Non
         }
         for item in _ordered(result.items)
     ]
-    with engine.begin() as conn:
-        conn.execute(sa.delete(knowledge_items).where(knowledge_items.c.job_id == job_id))
-        if rows:
-            conn.execute(sa.insert(knowledge_items), rows)
+    repository.replace_knowledge_items(engine, job_id, rows)
     profile = result.profile
     repository.update_job(
         engine,
@@ -298,13 +289,7 @@ def _ordered(items: Sequence[KnowledgeItem]) -> list[KnowledgeItem]:
 
 
 def list_items(engine: sa.Engine, job_id: str) -> list[dict[str, Any]]:
-    query = (
-        sa.select(knowledge_items)
-        .where(knowledge_items.c.job_id == job_id)
-        .order_by(knowledge_items.c.position, knowledge_items.c.id)
-    )
-    with engine.connect() as conn:
-        return [dict(r) for r in conn.execute(query).mappings()]
+    return repository.list_knowledge_items(engine, job_id)
 
 
 # -- publish ------------------------------------------------------------------
