@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
@@ -21,7 +22,7 @@ DOWNLOAD_DONE = (DOWNLOADED, EXTRACTED, UNREADABLE, DUPLICATE)
 REMOVED = "removed"
 
 
-def intent_path(settings: Settings, job_id: str) -> Any:
+def intent_path(settings: Settings, job_id: str) -> Path:
     return settings.work_dir(job_id) / "intent.json"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Any
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
@@ -18,6 +18,9 @@ from docharvest.pipeline.scrape.base import job_intent, record_issues
 from docharvest.pipeline.scrape.candidates import candidate_rows
 from docharvest.store import repository
 from docharvest.store.db import get_engine
+
+if TYPE_CHECKING:
+    from docharvest.crawl import CrawlReport
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +114,7 @@ def download_floor(settings: Settings, params: ScrapeParameters) -> float:
     return min(settings.relevance.download_threshold, params.confidence_threshold)
 
 
-def _mark_removed(engine: sa.Engine, job: JobRecord, report: Any, urls: list[str]) -> None:
+def _mark_removed(engine: sa.Engine, job: JobRecord, report: CrawlReport, urls: list[str]) -> None:
     """Scheduled runs: the source's documents this crawl no longer found are marked removed."""
     from docharvest import incremental
 

@@ -6,7 +6,7 @@ Scheduled sources re-crawl incrementally: conditional requests, unchanged docume
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docharvest.config import Settings
 from docharvest.incremental import IncrementalBatch
@@ -15,6 +15,9 @@ from docharvest.pipeline.common import cpu_meter, download_for_job
 from docharvest.pipeline.scrape.base import DISCOVERED, DOWNLOADED, record_issues
 from docharvest.store import repository
 from docharvest.store.db import get_engine
+
+if TYPE_CHECKING:
+    from docharvest.download import DownloadOutcome
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +31,9 @@ def download(settings: Settings, job_id: str, batch: int) -> int:
     max_bytes = job.params_as(ScrapeParameters).max_file_size_bytes
     tracker = IncrementalBatch(engine, job_id, job.source, [d["url"] for d in todo]) if job.source else None
 
-    def fetch(docs: list[dict[str, Any]], conditional: dict[str, dict[str, str]] | None) -> list[Any]:
+    def fetch(
+        docs: list[dict[str, Any]], conditional: dict[str, dict[str, str]] | None
+    ) -> list[DownloadOutcome]:
         candidates = [Candidate.model_validate(d["evidence"]) for d in docs]
         return download_for_job(
             settings, job, candidates, max_file_size_bytes=max_bytes, conditional=conditional
@@ -67,7 +72,7 @@ def download(settings: Settings, job_id: str, batch: int) -> int:
     return batch
 
 
-def _download_row(job_id: str, outcome: Any) -> dict[str, Any]:
+def _download_row(job_id: str, outcome: DownloadOutcome) -> dict[str, Any]:
     return {
         "job_id": job_id,
         "url": outcome.url,
