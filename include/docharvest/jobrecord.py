@@ -51,9 +51,12 @@ def job_params(job: Mapping[str, Any]) -> JobParams:
 
 def params_as(job: Mapping[str, Any], model: type[P]) -> P:
     """``job_params`` for a caller that knows the job's kind (a mismatch is a bug, said plainly)."""
-    params = job_params(job)
+    return _narrowed(job_params(job), model, job.get("job_id"), job.get("kind"))
+
+
+def _narrowed(params: JobParams, model: type[P], job_id: object, kind: object) -> P:
     if not isinstance(params, model):
-        raise TypeError(f"job {job.get('job_id')} is a {job.get('kind')} job, not one with {model.__name__}")
+        raise TypeError(f"job {job_id} is a {kind} job, not one with {model.__name__}")
     return params
 
 
@@ -132,9 +135,7 @@ class JobRecord:
 
     def params_as(self, model: type[P]) -> P:
         """``params`` for a caller that knows the job's kind (a mismatch is a bug, said plainly)."""
-        if not isinstance(self.params, model):
-            raise TypeError(f"job {self.job_id} is a {self.kind} job, not one with {model.__name__}")
-        return self.params
+        return _narrowed(self.params, model, self.job_id, self.kind)
 
     @property
     def return_rule(self) -> ReturnRule:
