@@ -9,6 +9,7 @@ import sqlalchemy as sa
 
 from docharvest.errors import JobNotFoundError
 from docharvest.jobrecord import JobRecord
+from docharvest.models import JobStatus
 from docharvest.store.rows import Row, insert_ignore, utcnow
 from docharvest.store.tables import jobs
 
@@ -125,3 +126,28 @@ def list_jobs_with_status(engine: sa.Engine, statuses: Iterable[str]) -> list[Ro
     query = sa.select(jobs).where(jobs.c.status.in_([str(s) for s in statuses]))
     with engine.connect() as conn:
         return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def count_jobs(engine: sa.Engine, *, org_id: str | None = None, kind: str | None = None) -> int:
+    """How many jobs ``list_jobs`` would page through."""
+    query = sa.select(sa.func.count()).select_from(jobs)
+    if org_id is not None:
+        query = query.where(jobs.c.org_id == org_id)
+    if kind is not None:
+        query = query.where(jobs.c.kind == kind)
+    with engine.connect() as conn:
+        return int(conn.execute(query).scalar_one())
+
+
+def find_job_for_run(engine: sa.Engine, dag_id: str, run_id: str) -> str | None:
+    """The job id of an Airflow DAG run (None while its first task has not created the job)."""
+    query = sa.select(jobs.c.job_id).where(jobs.c.dag_id == dag_id, jobs.c.run_id == run_id).limit(1)
+    with engine.connect() as conn:
+        found = conn.execute(query).scalar()
+    return str(found) if found else None
+
+
+def delete_pending_job(engine: sa.Engine, job_id: str) -> None:
+    """Remove a job that never started (its run could not be submitted); any other job stays."""
+    with engine.begin() as conn:
+        conn.execute(sa.delete(jobs).where(jobs.c.job_id == job_id, jobs.c.status == JobStatus.pending))

@@ -21,3 +21,10 @@ def get_schema(engine: sa.Engine, sid: str) -> Row | None:
     with engine.connect() as conn:
         row = conn.execute(sa.select(schemas).where(schemas.c.id == sid)).mappings().first()
     return None if row is None else dict(row)
+
+
+def list_org_schemas(engine: sa.Engine, org_id: str) -> list[Row]:
+    """The organisation's own schemas, newest first."""
+    query = sa.select(schemas).where(schemas.c.org_id == org_id).order_by(schemas.c.created_at.desc())
+    with engine.connect() as conn:
+        return [dict(r) for r in conn.execute(query).mappings()]
