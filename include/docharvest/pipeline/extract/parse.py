@@ -33,9 +33,9 @@ def parse(settings: Settings, job_id: str, batch: int) -> int:
     docs = repository.list_documents(engine, job_id, batch=batch)
     docs.sort(key=lambda d: d["url"])
     # The cap the job downloaded under: a file it fetched is never refused afterwards for its size.
-    limit = repository.get_job_record(engine, job_id).params_as(ExtractConf).max_file_size_bytes
+    max_file_size_bytes = repository.get_job_record(engine, job_id).params_as(ExtractConf).max_file_size_bytes
     with cpu_meter(settings, job_id, f"parse-{batch}"):
-        texts = _read_all(docs, settings, limit, job_id)
+        texts = _read_all(docs, settings, max_file_size_bytes, job_id)
     store: dict[str, Any] = {}
     doc_updates, failed_rows, issues = [], [], []
     now = datetime.now(UTC)
@@ -77,7 +77,7 @@ def parse(settings: Settings, job_id: str, batch: int) -> int:
 
 
 def _read_all(
-    docs: list[dict[str, Any]], settings: Settings, max_bytes: int, job_id: str
+    docs: list[dict[str, Any]], settings: Settings, max_file_size_bytes: int, job_id: str
 ) -> list[DocumentText | str]:
     results: list[DocumentText | str | None] = []
     work = []
@@ -87,8 +87,8 @@ def _read_all(
             results.append(f"file not found: {doc['raw_path']}")
         elif size == 0:
             results.append("empty file")
-        elif size > max_bytes:
-            results.append(f"file too large: {size} bytes (limit {max_bytes})")
+        elif size > max_file_size_bytes:
+            results.append(f"file too large: {size} bytes (limit {max_file_size_bytes})")
         else:
             results.append(None)
             work.append((len(results) - 1, doc))

@@ -28,7 +28,7 @@ def download(settings: Settings, job_id: str, batch: int) -> int:
     job = repository.get_job_record(engine, job_id)
     repository.start_agent(engine, job_id, Agent.scraper, f"Downloading batch {batch}")
     todo = repository.list_documents(engine, job_id, batch=batch, statuses=[DISCOVERED])
-    max_bytes = job.params_as(ScrapeParameters).max_file_size_bytes
+    max_file_size_bytes = job.params_as(ScrapeParameters).max_file_size_bytes
     tracker = IncrementalBatch(engine, job_id, job.source, [d["url"] for d in todo]) if job.source else None
 
     def fetch(
@@ -36,7 +36,7 @@ def download(settings: Settings, job_id: str, batch: int) -> int:
     ) -> list[DownloadOutcome]:
         candidates = [Candidate.model_validate(d["evidence"]) for d in docs]
         return download_for_job(
-            settings, job, candidates, max_file_size_bytes=max_bytes, conditional=conditional
+            settings, job, candidates, max_file_size_bytes=max_file_size_bytes, conditional=conditional
         )
 
     with cpu_meter(settings, job_id, f"download-{batch}"):
