@@ -15,7 +15,6 @@ from docharvest.config import Settings
 from docharvest.models import Agent, Candidate
 from docharvest.pipeline.common import cpu_meter, heartbeat_writer, write_json
 from docharvest.pipeline.isolation import (
-    ParseFailure,
     ParseLimits,
     read_text,
     run_isolated,
@@ -27,6 +26,7 @@ from docharvest.pipeline.scrape.candidates import document_name
 from docharvest.store import repository
 from docharvest.store.db import get_engine
 from docharvest.text import DocumentText
+from docharvest.text.failure import ParseFailure
 
 log = logging.getLogger(__name__)
 
