@@ -25,7 +25,15 @@ BARE_OTHER_TYPE = -0.3  # "Board" for "Legislative Committee"
 OTHER = -1.0
 
 _WORD_RE = re.compile(r"[a-z0-9']+")
-_TYPE_WORDS = frozenset(BODY_TYPES) | {"boards", "councils", "commissions", "committees", "authorities"}
+_TYPE_WORDS = frozenset(BODY_TYPES) | {
+    "boards",
+    "councils",
+    "commissions",
+    "committees",
+    "authorities",
+    "senates",
+    "trustee",
+}
 _NOT_DISTINCTIVE = STOPWORDS | _TYPE_WORDS | frozenset(LEVEL_WORDS) | frozenset(GOVERNING_OF) | {"&"}
 
 
@@ -64,6 +72,8 @@ def agreement(wanted: BodyLike, found: BodyLike, plural: bool = False) -> float:
     """How far ``found`` is the body ``wanted`` (-1 another body .. 1 the same)."""
     if wanted.level and found.level and wanted.level != found.level:
         return OTHER
+    if is_bare(wanted.text) and getattr(found, "titled", False):
+        return NAMES_LESS  # "the board" on a fire district's site: its Board of Fire Commissioners
     if is_bare(found.text):
         if plural:
             return GROUP

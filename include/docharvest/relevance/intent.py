@@ -191,7 +191,7 @@ _WORD_RE = re.compile(r"[a-z][a-z'-]+")
 
 def parse_prompt(prompt: str, *, today: date | None = None) -> Intent:
     """Read a plain-language request. ``today`` anchors relative times ("last year")."""
-    text = " ".join(prompt.split())
+    text = _expand_shorthand(" ".join(prompt.split()))
     positive, excluded = _split_exclusions(text)
     period_kinds = bool(read_phrase(positive).heads & _PERIOD_KINDS)
     times, positive_rest = _parse_times(positive, today or date.today(), period_kinds)
@@ -219,6 +219,21 @@ def parse_prompt(prompt: str, *, today: date | None = None) -> Intent:
         single=_asks_for_one(positive, kinds),
     )
     return intent
+
+
+# Shorthand people type in requests: "board mtg minutes", "finance cmte agenda".
+_SHORTHAND = [
+    (re.compile(r"\bmtgs\b", re.I), "meetings"),
+    (re.compile(r"\bmtg\b", re.I), "meeting"),
+    (re.compile(r"\b(?:cmte|cmtee|comm)\b\.?", re.I), "committee"),
+    (re.compile(r"\b(?:pls|plz|please|thanks|thx)\b", re.I), " "),
+]
+
+
+def _expand_shorthand(text: str) -> str:
+    for regex, replacement in _SHORTHAND:
+        text = regex.sub(replacement, text)
+    return " ".join(text.split())
 
 
 _PLURAL_ASK_RE = re.compile(
@@ -379,6 +394,8 @@ _BODY_WORDS = (
             "committee",
             "committees",
             "authority",
+            "district",  # the organisation ("district calendar"), not a word the document must hold
+            "senate",
         ]
     )
     | frozenset(LEVEL_WORDS)
