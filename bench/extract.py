@@ -607,8 +607,8 @@ def timing(n: int, seed: int, batch_size: int, use_dag: bool) -> None:
         steps.publish(settings, job_id)
         state = "success"
     wall = time.perf_counter() - t0
-    from docharvest.extract.results import extract_results
     from docharvest.store.db import get_engine
+    from docharvest.views.extract import extract_results
 
     body = extract_results(get_engine(settings), "job_benchextract")
     statuses = Counter(r["status"] for r in body["data"])

@@ -20,28 +20,13 @@ from docharvest.jobrecord import JobParams, JobRecord, params_body
 from docharvest.models import JobKind, JobStatus
 from docharvest.store import repository
 from docharvest.store.db import get_engine
+from docharvest.timestamps import as_utc
 
 if TYPE_CHECKING:
     from docharvest.download import DownloadOutcome
     from docharvest.models import Candidate
 
 log = logging.getLogger(__name__)
-
-
-def as_utc(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; every stored datetime is UTC."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def iso(value: datetime | None) -> str | None:
-    """ISO 8601 with a ``Z`` suffix, as the seeds write timestamps."""
-    if value is None:
-        return None
-    if value.tzinfo is not None:  # naive values (SQLite) are UTC already
-        value = value.astimezone(UTC).replace(tzinfo=None)
-    return value.isoformat(timespec="milliseconds" if value.microsecond else "seconds") + "Z"
 
 
 def remaining_seconds(job: JobRecord, now: datetime | None = None) -> float:

@@ -1,4 +1,4 @@
-"""The knowledge job's steps: plan -> crawl -> extract -> publish, and its seed-003 status body.
+"""The knowledge job's steps: plan -> crawl -> extract -> publish.
 
 - ``plan``     (coordinator) creates/resumes the job row, starts the clock.
 - ``crawl``    (navigator)   crawls with page priorities; each page is reduced to a small
@@ -10,8 +10,7 @@
 - ``publish``  (publisher)   Parquet ``knowledge_items`` (+ ``jobs``, ``job_errors``), status
   completed, "Complete".
 
-``job_status_body(job_row, items)`` is ``GET /v1/jobs/{jobId}`` (seed 003) for a knowledge
-job; the CLI prints it and the API serves it.
+The seed-003 body of a knowledge job is ``views.knowledge``; its dataset rows are ``views.datasets``.
 """
 
 from __future__ import annotations
@@ -24,16 +23,13 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from docharvest import __version__
 from docharvest.config import Settings
 from docharvest.errors import StartUrlError
 from docharvest.knowledge import KnowledgeItem, KnowledgeResult, PageExtract, build_knowledge, extract_page
 from docharvest.models import Agent, JobKind, JobStatus, KnowledgeConf, KnowledgeParameters, job_id_for_run
 from docharvest.pipeline.common import (
-    as_utc,
     cpu_meter,
     fail_job,
-    iso,
     monotonic_deadline,
     read_json,
     start_job,
@@ -42,8 +38,10 @@ from docharvest.pipeline.common import (
 )
 from docharvest.pipeline.progress_log import StepLog
 from docharvest.store import repository
-from docharvest.store.datasets import SCHEMA_VERSION, write_partition
+from docharvest.store.datasets import write_partition
 from docharvest.store.db import get_engine
+from docharvest.timestamps import as_utc
+from docharvest.views.datasets import job_tables, knowledge_item_rows
 
 log = logging.getLogger(__name__)
 
@@ -52,15 +50,6 @@ DAG_ID = "docharvest_knowledge"
 CRAWL_BUDGET_SHARE = 0.85
 STEP_EXTRACTING = "Extracting knowledge"
 STEP_COMPLETE = "Complete"
-# Internal status -> seed 003 status words.
-API_STATUS = {
-    JobStatus.pending: "pending",
-    JobStatus.in_progress: "processing",
-    JobStatus.completed: "completed",
-    JobStatus.failed: "failed",
-    JobStatus.cancelled: "failed",
-}
-
 
 # -- plan ---------------------------------------------------------------------
 
@@ -288,24 +277,18 @@ def _ordered(items: Sequence[KnowledgeItem]) -> list[KnowledgeItem]:
     return ordered
 
 
-def list_items(engine: sa.Engine, job_id: str) -> list[dict[str, Any]]:
-    return repository.list_knowledge_items(engine, job_id)
-
-
 # -- publish ------------------------------------------------------------------
 
 
 def publish(settings: Settings, job_id: str) -> str:
     """Write the Parquet datasets and mark the job completed ("Complete")."""
-    from docharvest.results import job_tables
-
     engine = get_engine(settings)
     repository.start_agent(engine, job_id, Agent.publisher, "Publishing results")
     with cpu_meter(settings, job_id, "publish"):
         job = repository.get_job(engine, job_id)
         now = datetime.now(UTC)
         started = as_utc(job["started_at"]) or now
-        items = list_items(engine, job_id)
+        items = repository.list_knowledge_items(engine, job_id)
         cpu = total_cpu_seconds(settings, job_id)
         cost = cpu * settings.cost.cpu_second_usd + (job["total_pages_crawled"] or 0) * settings.cost.page_usd
         status = JobStatus.cancelled if job["status"] == JobStatus.cancelled else JobStatus.completed
@@ -326,7 +309,7 @@ def publish(settings: Settings, job_id: str) -> str:
         write_partition(
             settings.datasets_location,
             "knowledge_items",
-            _item_dataset_rows(job, items),
+            knowledge_item_rows(job, items),
             job_id=job_id,
             job_date=started.date(),
         )
@@ -334,110 +317,6 @@ def publish(settings: Settings, job_id: str) -> str:
             write_partition(settings.datasets_location, dataset, rows, job_id=job_id, job_date=started.date())
     log.info("knowledge job %s published: %d items", job_id, len(items))
     return job_id
-
-
-def _item_dataset_rows(job: Mapping[str, Any], items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    business = (job.get("result") or {}).get("business") or {}
-    lineage = {
-        "job_id": job["job_id"],
-        "run_id": job.get("run_id"),
-        "schema_version": SCHEMA_VERSION,
-        "docharvest_version": __version__,
-    }
-    return [
-        {
-            **lineage,
-            "item_id": item["id"],
-            "position": item["position"],
-            "title": item["title"],
-            "description": item["description"],
-            "content": item["content"],
-            "category": item["category"],
-            "source": item["source"],
-            "confidence": item["confidence"],
-            "website": job.get("website"),
-            "business_name": business.get("name"),
-            "business_domain": business.get("domain"),
-            "business_category": business.get("category"),
-            "created_at": as_utc(item["created_at"]),
-        }
-        for item in items
-    ]
-
-
-# -- the seed-003 body --------------------------------------------------------
-
-
-def job_status_body(job_row: Mapping[str, Any], items: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """``GET /v1/jobs/{jobId}`` (seed 003) built from a ``jobs`` row and its ``knowledge_items`` rows.
-
-    Pure: no DB access, so the CLI and the API share it. ``progress`` is null while
-    pending; ``result`` only when completed; ``error`` only when failed; timestamps ISO 8601 (Z).
-    """
-    status = API_STATUS.get(JobStatus(job_row["status"]), "failed")
-    started = as_utc(job_row.get("started_at"))
-    finished = as_utc(job_row.get("completed_at")) if status in ("completed", "failed") else None
-    duration_ms = _duration_ms(job_row, started, finished)
-    progress = None
-    if status != "pending":
-        progress = {
-            "pagesScraped": int(job_row.get("pages_scraped") or 0),
-            "totalPages": int(job_row.get("total_pages") or 0),
-            "currentStep": job_row.get("current_step") or ("Failed" if status == "failed" else "Starting"),
-        }
-    result = None
-    if status == "completed":
-        stored = job_row.get("result") or {}
-        result = {
-            "business": stored.get("business")
-            or {"name": None, "domain": None, "category": None, "description": None},
-            "knowledgeItems": [_item_body(i) for i in items],
-            "pagesScraped": int(job_row.get("pages_scraped") or 0),
-            "urlsDiscovered": int(job_row.get("urls_discovered") or 0),
-            "durationMs": duration_ms,
-            "startedAt": iso(started),
-            "finishedAt": iso(finished),
-        }
-    error = None
-    if status == "failed":
-        error = job_row.get("error") or (
-            "Job cancelled" if job_row["status"] == JobStatus.cancelled else "Job failed"
-        )
-    return {
-        "id": job_row["job_id"],
-        "status": status,
-        "progress": progress,
-        "result": result,
-        "error": error,
-        "startedAt": iso(started),
-        "finishedAt": iso(finished),
-        "durationMs": duration_ms,
-    }
-
-
-def _duration_ms(
-    job_row: Mapping[str, Any], started: datetime | None, finished: datetime | None
-) -> int | None:
-    if finished is None or started is None:
-        return None
-    if job_row.get("total_runtime_seconds") is not None:
-        return int(round(float(job_row["total_runtime_seconds"]) * 1000))
-    return int(round((finished - started).total_seconds() * 1000))
-
-
-def _item_body(row: Mapping[str, Any]) -> dict[str, Any]:
-    return {
-        "title": row["title"],
-        "description": row.get("description") or "",
-        "content": row.get("content") or "",
-        "category": row["category"],
-        "source": row.get("source"),
-    }
-
-
-def knowledge_job_body(engine: sa.Engine, job_id: str) -> dict[str, Any]:
-    """The seed-003 body of a stored job (reads the row and its items)."""
-    return job_status_body(repository.get_job(engine, job_id), list_items(engine, job_id))
 
 
 # -- without Airflow ----------------------------------------------------------

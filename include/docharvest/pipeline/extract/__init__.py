@@ -19,14 +19,13 @@ from docharvest.pipeline.extract.base import APPROVED, FAILED, PENDING, REVIEW, 
 from docharvest.pipeline.extract.fields import extract, extracted_row, row_status, validate, validated_rows
 from docharvest.pipeline.extract.ingest import ingest, plan
 from docharvest.pipeline.extract.parse import parse
-from docharvest.pipeline.extract.publish import dataset_name, publish
+from docharvest.pipeline.extract.publish import publish
 
 __all__ = [
     "APPROVED",
     "FAILED",
     "PENDING",
     "REVIEW",
-    "dataset_name",
     "extract",
     "extracted_row",
     "ingest",

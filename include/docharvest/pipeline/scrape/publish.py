@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from docharvest.config import Settings
 from docharvest.jobrecord import JobRecord
 from docharvest.models import Agent
-from docharvest.pipeline.common import as_utc, complete_job, cpu_meter, read_json, total_cpu_seconds
+from docharvest.pipeline.common import complete_job, cpu_meter, read_json, total_cpu_seconds
 from docharvest.pipeline.scrape.base import (
     DOWNLOAD_DONE,
     DOWNLOADED,
@@ -28,6 +28,9 @@ from docharvest.pipeline.scrape.base import (
 from docharvest.store import repository
 from docharvest.store.datasets import write_partition
 from docharvest.store.db import get_engine
+from docharvest.timestamps import as_utc
+from docharvest.views.datasets import scrape_dataset_rows
+from docharvest.views.scrape import count_returned
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +57,6 @@ def validate(settings: Settings, job_id: str) -> str:
 
 def publish(settings: Settings, job_id: str) -> str:
     """Merge duplicate bytes, compute the job's totals, write Parquet, mark the job completed."""
-    from docharvest.results import dataset_rows
-
     engine = get_engine(settings)
     repository.start_agent(engine, job_id, Agent.publisher, "Publishing results")
     with cpu_meter(settings, job_id, "publish"):
@@ -66,7 +67,7 @@ def publish(settings: Settings, job_id: str) -> str:
         complete_job(engine, job, f"Job completed successfully. Found {returned} document(s).", totals)
         started = as_utc(job.started_at) or datetime.now(UTC)
         repository.finish_agent(engine, job_id, Agent.publisher)
-        for dataset, rows in dataset_rows(engine, job_id).items():
+        for dataset, rows in scrape_dataset_rows(engine, job_id).items():
             write_partition(settings.datasets_location, dataset, rows, job_id=job_id, job_date=started.date())
     log.info("job %s published: %s", job_id, {**totals, "returned": returned})
     return job_id
@@ -108,12 +109,10 @@ def _totals(settings: Settings, engine: sa.Engine, job: JobRecord, model_cost_us
     docs = [
         d for d in repository.list_documents(engine, job.job_id) if d["status"] not in (DUPLICATE, REMOVED)
     ]
-    rule = job.return_rule
     obtained = [d for d in docs if d["status"] in DOWNLOAD_DONE]
     # Unchanged documents of a scheduled source were reused, not downloaded again.
     downloaded = [d for d in obtained if d.get("change") != "unchanged"]
     attempted = [d for d in docs if d["status"] != SKIPPED]
-    returned = [d for d in docs if rule.admits(d["status"], d["confidence_score"])]
     nbytes = sum(d["file_size_bytes"] or 0 for d in downloaded)
     ocr_pages = sum(d.get("ocr_pages") or 0 for d in obtained if d.get("change") != "unchanged")
     cpu = total_cpu_seconds(settings, job.job_id)
@@ -132,5 +131,5 @@ def _totals(settings: Settings, engine: sa.Engine, job: JobRecord, model_cost_us
         "bytes_downloaded": nbytes,
         "cpu_seconds": round(cpu, 3),
         "cost": round(cost, 6),
-        "returned": len(returned),
+        "returned": count_returned(engine, job.row),
     }
