@@ -113,6 +113,11 @@ def _unreadable_issue(doc: dict[str, Any], reason: str) -> dict[str, Any]:
     }
 
 
+def parse_jobs(docs: list[dict[str, Any]], settings: Settings) -> list[tuple[Any, ...]]:
+    """``parse_document``'s arguments for each document row (what the parse workers are handed)."""
+    return [(d["raw_path"], d["document_type"], settings.ocr.limits()) for d in docs]
+
+
 def _parse_all(
     docs: list[dict[str, Any]], settings: Settings, job_id: str, step_log: StepLog | None = None
 ) -> list[DocumentText | ParseFailure]:
@@ -121,7 +126,7 @@ def _parse_all(
     Scanned pages are OCR'd there too, within ``settings.ocr``. After each document the job's
     heartbeat moves and the task log gets a progress line at its steady rhythm.
     """
-    jobs = [(d["raw_path"], d["document_type"], settings.ocr.limits()) for d in docs]
+    jobs = parse_jobs(docs, settings)
     if not jobs:
         return []
     beat = heartbeat_writer(settings, job_id)
