@@ -11,7 +11,7 @@ headings, page titles and breadcrumbs repeat across every link of a page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
@@ -59,6 +59,9 @@ class Phrase:
     # site's folder holds, not what this one document is.
     listing: bool = False
     audiences: frozenset[str] = frozenset()  # "level:high", "group:student" (vocab.AUDIENCE_PHRASES)
+    # A document about another one ("Summary of Handbook Revisions", "Comments on the Annual
+    # Plan", "Notice of Public Hearing - FY2025 Budget"): it names that document, is not it.
+    derived: bool = False
 
     @property
     def modifiers(self) -> frozenset[str]:
@@ -222,7 +225,9 @@ def _classify(btype: str, qualifiers: list[str], of_words: list[str]) -> Body:
     if btype == "trustees" and not qualifiers:
         btype = "board"
     pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-    specialist = next((SPECIALIST_QUALIFIERS[w] for w in pairs + words if w in SPECIALIST_QUALIFIERS), None)
+    keys = [SPECIALIST_QUALIFIERS[w] for w in pairs + words if w in SPECIALIST_QUALIFIERS]
+    # "Library Foundation Board", "Friends of the Library Board": the foundation's, the friends' board.
+    specialist = "affiliate" if "affiliate" in keys else next(iter(keys), None)
     text = " ".join(qualifiers + [btype] + (["of", *of_words] if of_words else []))
     if specialist:
         return Body(specialist, level, text)
@@ -304,9 +309,15 @@ def read_phrase(text: str) -> Phrase:
         bodies.extend(_abbreviated_bodies(text))
     heads, kinds = _kinds(norm, masked)
     statuses = frozenset(_STATUS_OF[_SPACE_RE.sub(" ", m.group(1))] for m in _STATUS_RE.finditer(norm))
-    listing = len(heads) > 1 or bool(_LISTING_RE.search(norm))
+    several = bool(_SEVERAL_KINDS_RE.search(norm))
+    listing = len(heads) > 1 or several or bool(_LISTING_RE.search(norm))
+    if several:
+        # "Public Notices & Board Documents": the bodies of a listing's name are a group.
+        bodies = [replace(b, plural=True) for b in bodies]
     audiences = read_audiences(norm)
-    return Phrase(heads, kinds, tuple(bodies), statuses, find_dates(text), listing, audiences)
+    # "Summary of Proceedings" is minutes, "Notice of Meeting and Agenda" an agenda: not derived.
+    derived = bool(_DERIVED_RE.search(norm)) and not heads & _MEETING_RECORDS
+    return Phrase(heads, kinds, tuple(bodies), statuses, find_dates(text), listing, audiences, derived)
 
 
 _AUDIENCE_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(AUDIENCE_PHRASES)) + r")(?![a-z0-9])")
@@ -321,6 +332,23 @@ def read_audiences(norm: str) -> frozenset[str]:
 _LISTING_RE = re.compile(
     r"\bmeetings\s*(?:and|&|\+)\s*(?:minutes|agendas|documents)\b|"
     r"\b(?:minutes|agendas|documents)\s*(?:and|&|\+)\s*meetings\b"
+)
+
+
+# A page or section named for several kinds of documents: "Public Notices & Board Documents",
+# "Reports, Plans and Studies", "Agendas and Notices".
+_PLURAL_NOUNS = (
+    r"(?:notices|agendas|minutes|documents|reports|records|forms|policies|plans|studies|publications|"
+    r"materials|resources|budgets|resolutions|ordinances|presentations|announcements|news|assessments)"
+)
+_SEVERAL_KINDS_RE = re.compile(rf"\b{_PLURAL_NOUNS}\s*(?:,|and|&|\+)\s*(?:[a-z]+\s+){{0,2}}{_PLURAL_NOUNS}\b")
+_MEETING_RECORDS = frozenset({"minutes", "agenda", "transcript"})
+# A document about another document: its summary, the comments on it, the notice of its hearing.
+_DERIVED_RE = re.compile(
+    r"\b(?:summary|summaries|comments?|notice|survey|instructions|addendum|errata|certification|"
+    r"response|responses|review|highlights|overview|presentation|hearing)\s+(?:of|on|to|for|about|regarding)\b|"
+    r"\b(?:summary of (?:changes|revisions)|revisions|survey results|executive summary|at a glance|"
+    r"in brief|frequently asked questions|faqs?|certification form)\b"
 )
 
 
@@ -384,6 +412,7 @@ def read_path(path: str) -> Phrase:
         dates,
         phrase.listing,
         phrase.audiences,
+        phrase.derived,
     )
 
 

@@ -196,9 +196,13 @@ for _value, _phrases in {
     "group:student": ("student", "students", "pupil", "pupils"),
     "group:parent": ("parent", "parents", "family", "families", "guardian", "guardians"),
     "group:staff": ("employee", "employees", "staff", "teacher", "teachers", "substitute", "substitutes",
-                    "personnel", "faculty"),
-    "group:athletics": ("athletic", "athletics", "athlete", "athletes", "coach", "coaches", "coaching",
-                        "sports", "extracurricular"),
+                    "personnel", "classified staff", "support staff"),
+    # A university's or college's faculty is not its staff: a faculty handbook is not the staff handbook.
+    "group:faculty": ("faculty", "adjunct", "adjuncts", "adjunct faculty", "professor", "professors",
+                      "instructor", "instructors", "lecturer", "lecturers"),
+    "group:athletics": ("athletic", "athletics", "athlete", "athletes", "sports", "extracurricular"),
+    # Coaches are the staff of a sports programme: a coaches' handbook is not the parents' one.
+    "group:coach": ("coach", "coaches", "coaching"),
     "group:volunteer": ("volunteer", "volunteers"),
 }.items():
     for _phrase in _phrases:

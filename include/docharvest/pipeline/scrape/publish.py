@@ -24,6 +24,7 @@ from docharvest.pipeline.scrape.base import (
     REMOVED,
     SKIPPED,
     UNREADABLE,
+    job_intent,
 )
 from docharvest.store import repository
 from docharvest.store.datasets import write_partition
@@ -39,6 +40,11 @@ def validate(settings: Settings, job_id: str) -> str:
     """Check the job's document rows are consistent before publishing; problems become warnings."""
     engine = get_engine(settings)
     repository.start_agent(engine, job_id, Agent.validator, "Validating results")
+    from docharvest.relevance import rank_editions  # "the X": older editions rank below the newest
+
+    repository.update_documents(
+        engine, job_id, rank_editions(job_intent(settings, job_id), repository.list_documents(engine, job_id))
+    )
     problems = []
     for doc in repository.list_documents(engine, job_id):
         score = doc["confidence_score"]
