@@ -40,8 +40,6 @@ APART = {("api", "pipeline"), ("jobview", "pipeline"), ("pipeline", "jobview")}
 # Known exceptions, each with what removes it. ``test_known_exceptions_are_still_there`` fails
 # once one is gone, so the list only shrinks: delete its line then.
 KNOWN_UPWARD: dict[tuple[str, str], str] = {
-    # The parse pool's failure record (ParseFailure) lives in pipeline/isolation.py.
-    ("docharvest.extract.reading", "docharvest.pipeline.isolation"): "branch issue-16-pipeline",
     # AirflowClient is in api/; the reaper asks it about runs.
     ("docharvest.liveness", "docharvest.api.airflow_client"): "branch issue-16-crawl",
 }
