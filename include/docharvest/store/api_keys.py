@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from docharvest.store.repository import Row, utcnow
+from docharvest.store.rows import Row, utcnow
 from docharvest.store.tables import api_keys
 
 # Built once: every request runs it, and building a select costs more than running it.

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import sqlalchemy as sa
 
+from docharvest.store.rows import Row, upsert
 from docharvest.store.tables import schemas
 
-Row = dict[str, Any]
+
+def upsert_schema(engine: sa.Engine, row: Mapping[str, Any]) -> None:
+    """Write one schema row keyed by its id (the id is a fingerprint of org, name and version)."""
+    upsert(engine, schemas, [row], keys=["id"])
 
 
 def get_schema(engine: sa.Engine, sid: str) -> Row | None:

@@ -7,9 +7,8 @@ from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
-from docharvest.store.repository import Row
+from docharvest.store.rows import Row, insert_ignore
 from docharvest.store.tables import jobs, webhook_deliveries
 
 _d = webhook_deliveries.c
@@ -34,11 +33,7 @@ def queued_events(engine: sa.Engine, job_ids: Iterable[str]) -> set[tuple[str, s
 
 def queue_delivery(engine: sa.Engine, values: Mapping[str, Any]) -> None:
     """Queue one delivery unless its id is queued already."""
-    insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
-    with engine.begin() as conn:
-        conn.execute(
-            insert(webhook_deliveries).values(**values).on_conflict_do_nothing(index_elements=["id"])
-        )
+    insert_ignore(engine, webhook_deliveries, values, "id")
 
 
 def due_deliveries(engine: sa.Engine, now: datetime, *, max_attempts: int, limit: int) -> list[Row]:
@@ -76,7 +71,7 @@ def lease_delivery(
             )
             .values(lease_until=until)
         ).rowcount
-    return bool(taken == 1)
+    return taken == 1
 
 
 def update_delivery(engine: sa.Engine, delivery_id: str, values: Mapping[str, Any]) -> None:
