@@ -30,16 +30,12 @@ _YEAR_RE = re.compile(
 
 
 def edition_year(label: str) -> int | None:
-    """The latest year a label names ("Strategic Plan 2018-2022" -> 2022, "2020-21" -> 2021)."""
-    years = []
-    for m in _YEAR_RE.finditer(label):
-        first = int(m.group(1))
-        second = m.group(2)
-        if second:
-            end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
-            years.append(end if first <= end <= first + 10 else first)
-        else:
-            years.append(first)
+    """The latest edition year a label names, a span counting from its start.
+
+    "Strategic Plan 2018-2022" -> 2018, "2020-21" -> 2020: an edition is dated by when it was
+    made; a plan for 2023-2026 is not newer than the 2023 assessment it follows.
+    """
+    years = [int(m.group(1)) for m in _YEAR_RE.finditer(label)]
     return max(years) if years else None
 
 
