@@ -14,30 +14,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from docharvest.models import Candidate
-from docharvest.relevance import RuleScorer, parse_prompt, rank_editions
+from docharvest.relevance import parse_prompt, rank_editions
 from docharvest.relevance.bodies import source_agreement
 from docharvest.relevance.intent import osa_distance
 from docharvest.relevance.phrases import read_phrase
-from docharvest.text import DocumentText
 
-TODAY = date(2025, 6, 1)
-SCORER = RuleScorer()
-
-
-def _score(prompt: str, text: list[str] | None = None, **evidence: object) -> tuple[float, str]:
-    extra = {k: evidence.pop(k) for k in ("column", "section") if k in evidence}
-    candidate = Candidate(
-        url=str(evidence.pop("url", "https://t.gov/files/doc.pdf")), extra=extra, **evidence
-    )  # type: ignore[arg-type]
-    intent = parse_prompt(prompt, today=TODAY)
-    if text is None:
-        score = SCORER.score_candidate(intent, candidate)
-    else:
-        score = SCORER.score_document(intent, candidate, DocumentText(pages=["\n".join(text)]), None)
-    return score.confidence, score.reason
+from tests.unit.test_relevance_unseen_classes import TODAY, _score
 
 
 def _agreement(prompt: str, text: str) -> float:
