@@ -207,3 +207,31 @@ def test_the_page_alone_does_not_make_a_document_pass() -> None:
     labelled = Assessment((_accumulate("kind", 2.0, [(PAGE, 1.0, "agenda"), (LINK, 1.0, "agenda")]),), 1.0)
     assert page_only.groups == frozenset() and page_only.confidence < 0.5
     assert labelled.groups == {"label"} and 0.8 <= labelled.confidence < 0.9
+
+
+def test_a_weaker_answer_does_not_make_the_best_one_an_older_edition() -> None:
+    intent = parse_prompt("the community risk assessment", today=TODAY)
+    rows = [
+        {
+            "url": "a",
+            "confidence_score": 0.9,
+            "relevance_reason": "x",
+            "label": "Community Risk Assessment 2021",
+        },
+        {
+            "url": "b",
+            "confidence_score": 0.55,
+            "relevance_reason": "y",
+            "label": "Risk Assessment Update 2022",
+        },
+    ]
+    assert rank_editions(intent, rows) == []
+    rows[1]["confidence_score"] = 0.85  # as good an answer: the newer edition
+    assert [u["url"] for u in rank_editions(intent, rows)] == ["a"]
+
+
+def test_an_unknown_kind_is_not_answered_by_a_label_headed_by_another_known_kind() -> None:
+    prompt = "the standards of cover"
+    right, _ = _score(prompt, link_text="Standards of Cover 2024")
+    plan, _ = _score(prompt, link_text="Standards of Cover Strategic Plan 2024")
+    assert right > plan

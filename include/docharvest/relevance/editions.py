@@ -21,6 +21,8 @@ __all__ = ["EDITION_FACTOR", "edition_year", "rank_editions"]
 
 # A document that answers the request at this score or above can make others an older edition.
 ANSWERS = 0.5
+# Answers within this much of the best-scored dated one count as editions of the document asked for.
+EDITION_MARGIN = 0.15
 # An older edition keeps this share of its score (0.99 -> 0.35: clearly below the newest).
 EDITION_FACTOR = 0.35
 _OLDER = "an older edition"  # in the reason: ranked once (a retried task does not lower it again)
@@ -69,7 +71,12 @@ def rank_editions(intent: Intent, rows: Iterable[Mapping[str, Any]]) -> list[dic
         year = edition_year(_label(row))
         if year is not None:
             dated.append((row, float(score), year))
-    answering = [year for _, score, year in dated if score >= ANSWERS]
+    if not dated:
+        return []
+    # Only a document answering about as well as the best one can make others older: a weaker
+    # answer (an annual update, a summary) is not a newer edition of the document asked for.
+    best = max(score for _, score, _ in dated)
+    answering = [year for _, score, year in dated if score >= max(ANSWERS, best - EDITION_MARGIN)]
     if not answering:
         return []
     newest = max(answering)

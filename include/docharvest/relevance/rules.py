@@ -201,6 +201,16 @@ DERIVED_WORDS = frozenset({"summary", "comments", "comment", "notice", "hearing"
                            "addendum", "presentation", "revisions", "changes", "overview", "highlights"})  # fmt: skip
 
 
+# A label headed by a known kind the request's words do not name, for a kind the vocabulary does not know.
+OTHER_HEAD = 0.6
+
+
+def _named_by(kind: str, words: tuple[str, ...]) -> bool:
+    """Do the request's words name ``kind`` ("report" in "water quality report")?"""
+    stems = {_stem(w) for w in words}
+    return all(_stem(w) in stems for w in kind.split())
+
+
 def _wants_derived(intent: Intent) -> bool:
     words = set(intent.prompt.lower().replace("-", " ").split())
     return bool(set(intent.kinds) & DERIVED_KINDS or words & DERIVED_WORDS)
@@ -225,9 +235,15 @@ def kind_verdict(intent: Intent, sources: list[Source], text_read: bool = False)
             continue
         said = "/".join(sorted(heads))
         if not wanted and not excluded:
-            # A kind the vocabulary does not know: minutes, an agenda, a notice do not answer it.
-            if s.name in OWN_SOURCES and heads & ANSWER_KINDS and not heads & set(subject):
-                items.append((s.name, -1.0, said))
+            # A kind the vocabulary does not know: minutes, an agenda, a notice do not answer it,
+            # and a label headed by another known kind is another document ("CEDS Annual
+            # Performance Report" for the CEDS, "Improvement Plan" for the health assessment).
+            if s.name in OWN_SOURCES and not s.phrase.listing:
+                other = {h for h in heads if not _named_by(h, subject)}
+                if other & ANSWER_KINDS:
+                    items.append((s.name, -1.0, said))
+                elif other:
+                    items.append((s.name, -OTHER_HEAD, said))
             continue
         if heads & excluded:
             items.append((s.name, -1.0, said))
