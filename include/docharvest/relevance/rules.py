@@ -130,8 +130,8 @@ SCORE_FLOOR, SCORE_CEILING = 0.01, 0.99
 GROUP_OF: dict[str, str] = {
     LINK: "label", LABEL: "label", COLUMN: "label",
     FILE: "file",
-    HEADING: "context", SECTION: "context", CONTEXT: "context",
-    PAGE: "page", CRUMB: "page", FOLDER: "page",
+    HEADING: "context", CONTEXT: "context",
+    PAGE: "page", CRUMB: "page", FOLDER: "page", SECTION: "page",
     TITLE: "text", META: "text", FIRST_PAGE: "text", CREATED: "text",
 }  # fmt: skip
 # A signed log-odds this large counts as a group's support.
