@@ -349,7 +349,7 @@ def _calibrate_runs(runs: list[civic.JobRun]) -> None:
 
 
 def fit_calibration() -> list[tuple[float, float]]:
-    """Isotonic map on the development decoy parts (1+2 and part 3), never part 4 nor civic."""
+    """Isotonic map on the development decoy parts (1+2 and part 3), never held-back part 5 nor civic."""
     from docharvest.relevance.calibration import fit_isotonic
 
     for part in ("tune", "part3"):

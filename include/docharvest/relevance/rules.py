@@ -16,9 +16,11 @@ contradicted, with the source that said so.
 
 The weights and priors were tuned on the labelled corpus (tests/support/relevance_corpus.py),
 the development parts of the decoy sites (tests/support/decoy_sites.py tuning part,
-decoy_sites_dev2.py, and since round 2 decoy_sites_part3.py) and ../shared/realworld/civic
-(``bench/relevance.py``); held-back part 4 (decoy_sites_part4.py) is never tuned on and shows how
-far that holds on unseen page structures. Because text evidence carries the largest weights, a document whose title block
+decoy_sites_dev2.py, since round 2 decoy_sites_part3.py, since round 3 decoy_sites_part4.py) and
+../shared/realworld/civic (``bench/relevance.py``); held-back part 5 (decoy_sites_part5.py) is never
+tuned on and shows how far that holds on unseen page structures. The confidence is also capped by
+how many independent evidence groups (label, file name, context, text) agree on what the document
+is (``CEILING_BY_GROUPS``): one source alone never reaches 0.9, the page alone never passes 0.5. Because text evidence carries the largest weights, a document whose title block
 contradicts its link drops out after download; one without readable text is judged on its
 context alone.
 """
