@@ -614,7 +614,7 @@ def subject_groups(intent: Intent, texts: Texts) -> frozenset[str]:
     found = set()
     for group, text in (("label", texts.label), ("context", texts.context), ("text", texts.body or "")):
         lower = text.lower()
-        held = _acronym_words(words, lower) | {w for w in words if _holds(w, lower)}
+        held = _acronym_words(words, lower) | {w for w in words if _holds(w, lower) or _spelled_out(w, lower)}
         if lower and len(held) * 2 > len(words):
             found.add(group)
     return frozenset(found)
