@@ -23,6 +23,10 @@ how many independent evidence groups (label, file name, context, text) agree on 
 is (``CEILING_BY_GROUPS``): one source alone never reaches 0.9, the page alone never passes 0.5. Because text evidence carries the largest weights, a document whose title block
 contradicts its link drops out after download; one without readable text is judged on its
 context alone.
+
+This module assesses a document and words its score and reason; each constraint is matched in
+``constraints``, the verdicts combined and capped in ``confidence``, the request's free words
+found in ``free_words``.
 """
 
 from __future__ import annotations
