@@ -9,7 +9,7 @@ from pathlib import Path
 
 from docharvest.config import Settings
 from docharvest.crawl import crawl_site_sync
-from docharvest.download import download_documents_sync
+from docharvest.download import DownloadLimits, download_documents_sync
 from docharvest.models import file_size_bytes
 from docharvest.pipeline import extract as extract_steps
 from docharvest.pipeline import scrape as scrape_steps
@@ -129,7 +129,7 @@ def test_the_crawler_and_the_downloader_stop_an_oversize_page_url_at_the_same_ca
     assert not [f for f in (tmp_path / "prefetch").rglob("*") if f.is_file()]
     [outcome] = download_documents_sync(
         found.candidates, settings=settings.crawl, allow_private_networks=True,
-        max_file_size_bytes=cap, raw_dir=tmp_path / "raw",
+        limits=DownloadLimits(max_file_size_bytes=cap), raw_dir=tmp_path / "raw",
     )  # fmt: skip
     assert outcome.status == "too_large" and outcome.issue is not None
     assert "max_file_size_mb=1" in outcome.issue.message
