@@ -155,6 +155,9 @@ class _Downloader:
         request = request_url(url)  # what the site gave, WHATWG-normalised
         if request is None:
             return self.failed(url, InvalidUrlError("not a fetchable http(s) URL", url))
+        too_large = candidate.extra.get("too_large")
+        if isinstance(too_large, dict) and self.max_file_size_bytes <= int(too_large.get("over_bytes") or 0):
+            return self.known_too_large(url, too_large)
         prefetched = candidate.extra.get("prefetched")
         if isinstance(prefetched, dict) and Path(str(prefetched.get("path", ""))).is_file():
             return self.from_prefetched(url, prefetched)
@@ -280,12 +283,11 @@ class _Downloader:
             **known,
         )
 
-    def from_prefetched(self, url: str, info: dict[str, Any]) -> DownloadOutcome:
-        """Adopt a document the crawler already fetched (no second request)."""
-        src = Path(str(info["path"]))
-        size = src.stat().st_size
+    @staticmethod
+    def crawled(url: str, info: Mapping[str, Any]) -> dict[str, Any]:
+        """What the crawler's fetch of ``url`` told (final URL, hops, headers), as outcome fields."""
         final = str(info.get("final_url") or url)
-        known: dict[str, Any] = {
+        return {
             "final_url": final,
             "trail": [url, *info.get("chain", [])[1:], final],
             "content_type": (str(info.get("content_type") or "").split(";")[0].strip().lower() or None),
@@ -293,6 +295,18 @@ class _Downloader:
             "etag": info.get("etag"),
             "last_modified": info.get("last_modified"),
         }
+
+    def known_too_large(self, url: str, info: Mapping[str, Any]) -> DownloadOutcome:
+        """A document the crawler already found over this cap: refused without a second request."""
+        size = info.get("size_bytes")
+        known = self.crawled(url, info) | {"size_bytes": size}
+        return self.failed(url, too_large_error(url, self.max_file_size_bytes, size), **known)
+
+    def from_prefetched(self, url: str, info: dict[str, Any]) -> DownloadOutcome:
+        """Adopt a document the crawler already fetched (no second request)."""
+        src = Path(str(info["path"]))
+        size = src.stat().st_size
+        known = self.crawled(url, info)
         try:
             if size > self.max_file_size_bytes:
                 raise too_large_error(url, self.max_file_size_bytes, size)
