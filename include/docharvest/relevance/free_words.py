@@ -15,7 +15,7 @@ from docharvest.relevance.evidence import LABEL_CHARS, title_block
 from docharvest.relevance.intent import Intent, subject_words
 from docharvest.relevance.phrases import split_url
 from docharvest.relevance.prompt_words import content_words
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 
 @dataclass(frozen=True, slots=True)

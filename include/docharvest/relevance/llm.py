@@ -26,7 +26,7 @@ from docharvest.relevance.base import Score, ScorerUsage
 from docharvest.relevance.evidence import title_block
 from docharvest.relevance.intent import Intent
 from docharvest.relevance.rules import RuleScorer
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 logger = logging.getLogger(__name__)
 

@@ -55,7 +55,7 @@ from docharvest.relevance.free_words import (
 )
 from docharvest.relevance.intent import Intent, subject_words
 from docharvest.relevance.vocab import PERIOD_KINDS
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 __all__ = ["RuleScorer"]
 
