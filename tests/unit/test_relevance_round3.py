@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from docharvest.relevance import parse_prompt, rank_editions
 from docharvest.relevance.bodies import source_agreement
-from docharvest.relevance.intent import osa_distance
 from docharvest.relevance.phrases import read_phrase
+from docharvest.relevance.prompt_words import osa_distance
 
 from tests.unit.test_relevance_unseen_classes import TODAY, _score
 
@@ -200,11 +200,11 @@ def test_one_evidence_group_cannot_reach_point_nine_and_two_can() -> None:
 
 def test_the_page_alone_does_not_make_a_document_pass() -> None:
     """A kind supported only by the page title ("Agenda Center" over every document) is capped below 0.5."""
+    from docharvest.relevance.confidence import Assessment, accumulate
     from docharvest.relevance.evidence import LINK, PAGE
-    from docharvest.relevance.rules import Assessment, _accumulate
 
-    page_only = Assessment((_accumulate("kind", 2.0, [(PAGE, 1.0, "agenda")]),), 1.0)
-    labelled = Assessment((_accumulate("kind", 2.0, [(PAGE, 1.0, "agenda"), (LINK, 1.0, "agenda")]),), 1.0)
+    page_only = Assessment((accumulate("kind", 2.0, [(PAGE, 1.0, "agenda")]),), 1.0)
+    labelled = Assessment((accumulate("kind", 2.0, [(PAGE, 1.0, "agenda"), (LINK, 1.0, "agenda")]),), 1.0)
     assert page_only.groups == frozenset() and page_only.confidence < 0.5
     assert labelled.groups == {"label"} and 0.8 <= labelled.confidence < 0.9
 

@@ -24,12 +24,21 @@ from docharvest.relevance.dates import (
     span_year,
 )
 from docharvest.relevance.phrases import Body, read_phrase
+from docharvest.relevance.prompt_words import (
+    BODY_WORDS,
+    FILLER_BEFORE_KIND,
+    KIND_WORDS,
+    STATUS_WORDS,
+    WORD_RE,
+    abbreviations_read,
+    audience_words,
+    expand_shorthand,
+    is_content,
+    split_exclusions,
+)
 from docharvest.relevance.vocab import (
-    GOVERNING_OF,
     KIND_PHRASES,
-    LEVEL_WORDS,
     MONTHS,
-    STATUS_PHRASES,
     STOPWORDS,
 )
 
@@ -144,11 +153,6 @@ class Intent:
 
 
 _Y = r"((?:19|20)\d\d)"
-_NEGATION_RE = re.compile(
-    r"\b(?:but\s+not|and\s+not|not|no|excluding|exclude|except(?:\s+for)?|without|other\s+than|omit(?:ting)?|"
-    r"skip(?:ping)?|ignore|ignoring|leave\s+out)\b([^,.;:!?]*)",
-    re.IGNORECASE,
-)
 _ONLY_FINAL_RE = re.compile(
     r"\b(?:final|approved|adopted|official)\s+(?:versions?\s+|copies\s+|ones\s+)?only\b|\bonly\s+(?:the\s+)?(?:final|approved|adopted|official)\b",
     re.IGNORECASE,
@@ -187,13 +191,12 @@ _NUMBER_WORDS = {
 _SCHOOL_CUE_RE = re.compile(r"\b(?:school|academic)\s+(?:year|calendar)\b", re.IGNORECASE)
 # Kinds for which "2024-2025" names one school or fiscal year rather than two calendar years.
 _PERIOD_KINDS = frozenset({"budget", "calendar", "handbook", "audit", "financial report", "plan"})
-_WORD_RE = re.compile(r"[a-z][a-z'-]+")
 
 
 def parse_prompt(prompt: str, *, today: date | None = None) -> Intent:
     """Read a plain-language request. ``today`` anchors relative times ("last year")."""
-    text = _expand_shorthand(" ".join(prompt.split()))
-    positive, excluded = _split_exclusions(text)
+    text = expand_shorthand(" ".join(prompt.split()))
+    positive, excluded = split_exclusions(text)
     period_kinds = bool(read_phrase(positive).heads & _PERIOD_KINDS)
     times, positive_rest = _parse_times(positive, today or date.today(), period_kinds)
     phrase = read_phrase(positive_rest)
@@ -215,68 +218,13 @@ def parse_prompt(prompt: str, *, today: date | None = None) -> Intent:
         keywords=_keywords(
             positive_rest,
             {w for b in phrase.bodies for w in b.text.split()}
-            | _audience_words(positive_rest)
-            | _abbreviations_read(positive_rest, phrase.bodies),
+            | audience_words(positive_rest)
+            | abbreviations_read(positive_rest, phrase.bodies),
         ),
         audiences=_ordered(phrase.audiences),
         single=_asks_for_one(positive, kinds),
     )
     return intent
-
-
-# Shorthand people type in requests: "board mtg minutes", "finance cmte agenda".
-_SHORTHAND = [
-    (re.compile(r"\bmtgs\b", re.I), "meetings"),
-    (re.compile(r"\bmtg\b", re.I), "meeting"),
-    (re.compile(r"\b(?:cmte|cmtee|comm)\b\.?", re.I), "committee"),
-    (re.compile(r"\b(?:pls|plz|please|thanks|thx)\b", re.I), " "),
-]
-
-
-def _expand_shorthand(text: str) -> str:
-    for regex, replacement in _SHORTHAND:
-        text = regex.sub(replacement, text)
-    return _correct_kind_typos(" ".join(text.split()))
-
-
-def osa_distance(a: str, b: str, limit: int = 2) -> int:
-    """Optimal-string-alignment edit distance (a swap of two neighbours counts once), capped at ``limit + 1``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        row = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                row[j] = min(row[j], prev2[j - 2] + 1)
-        if min(row) > limit:
-            return limit + 1
-        prev2, prev = prev, row
-    return prev[-1]
-
-
-_TYPO_RE = re.compile(r"[A-Za-z]{5,}")
-
-
-def _correct_kind_typos(text: str) -> str:
-    """A misspelt kind word of the prompt read as the kind ("minuets", "agnda"): one edit away from one
-    vocabulary word and not itself a word the vocabulary knows. Only the request is corrected, never
-    a document, so a near-miss spelling cannot make an unknown-kind rule count minutes against it.
-    """
-
-    def fix(m: re.Match[str]) -> str:
-        word = m.group(0)
-        lower = word.lower()
-        if lower in _KNOWN_WORDS:
-            return word
-        close = [k for k in _SINGLE_KIND_WORDS if osa_distance(lower, k, 1) <= 1]
-        if not close or len({_SINGLE_KIND_WORDS[k] for k in close}) > 1:
-            return word  # no kind, or two kinds this close: not a typo we can read
-        return min(close, key=lambda k: abs(len(k) - len(lower)))
-
-    return _TYPO_RE.sub(fix, text)
 
 
 _PLURAL_ASK_RE = re.compile(
@@ -300,53 +248,12 @@ def _asks_for_one(text: str, kinds: tuple[str, ...]) -> bool:
     return not plural_kind
 
 
-def _abbreviations_read(text: str, bodies: tuple[Body, ...]) -> set[str]:
-    """Abbreviations of the prompt already read as a body ("BOT"): not free words as well."""
-    from docharvest.relevance.vocab import BODY_ABBREVIATIONS
-
-    texts = {b.text for b in bodies}
-    return {w for w in _WORD_RE.findall(text.lower()) if BODY_ABBREVIATIONS.get(w) in texts}
-
-
-def _audience_words(text: str) -> set[str]:
-    from docharvest.relevance.vocab import AUDIENCE_PHRASES
-
-    lower = text.lower()
-    words = {
-        w
-        for phrase in AUDIENCE_PHRASES
-        if re.search(rf"\b{re.escape(phrase)}\b", lower)
-        for w in phrase.split()
-    }
-    return words - _audience_qualifiers(lower)
-
-
-def _audience_qualifiers(lower: str) -> set[str]:
-    """A word naming the same readers as the next one qualifies it ("*adjunct* faculty", "*substitute*
-    teachers"): a free word the document must hold, so the full-time faculty's handbook is not it."""
-    from docharvest.relevance.vocab import AUDIENCE_PHRASES
-
-    tokens = _WORD_RE.findall(lower)
-    return {
-        a
-        for a, b in zip(tokens, tokens[1:], strict=False)
-        if a in AUDIENCE_PHRASES and AUDIENCE_PHRASES.get(b) == AUDIENCE_PHRASES[a] and a != b
-    }
-
-
 def _ordered(items: frozenset[str]) -> tuple[str, ...]:
     return tuple(sorted(items))
 
 
 def _spec(body: Body) -> BodySpec:
     return BodySpec(body.key, body.level, body.text)
-
-
-def _split_exclusions(text: str) -> tuple[str, list[str]]:
-    """(the positive request, the excluded clauses): "minutes, not drafts" -> ("minutes, ", ["drafts"])."""
-    excluded = [m.group(1).strip() for m in _NEGATION_RE.finditer(text) if m.group(1).strip()]
-    positive = _NEGATION_RE.sub(" ", text)
-    return positive, excluded
 
 
 def _parse_times(text: str, today: date, period_kinds: bool) -> tuple[tuple[TimeSpec, ...], str]:
@@ -443,49 +350,6 @@ def _blank_dates(text: str) -> str:
     return _DATE_WORDS_RE.sub(lambda m: " " * len(m.group(0)), text)
 
 
-_KIND_WORDS = (
-    frozenset(w for phrases in KIND_PHRASES.values() for p in phrases for w in p.split()) - STOPWORDS
-)
-_STATUS_WORDS = frozenset(w for phrases in STATUS_PHRASES.values() for p in phrases for w in p.split())
-_BODY_WORDS = (
-    frozenset(
-        [
-            "board",
-            "boards",
-            "council",
-            "councils",
-            "commission",
-            "commissions",
-            "committee",
-            "committees",
-            "authority",
-            "district",  # the organisation ("district calendar"), not a word the document must hold
-            "senate",
-        ]
-    )
-    | frozenset(LEVEL_WORDS)
-    | frozenset(GOVERNING_OF)
-)
-
-
-# Words between a qualifier and its kind that do not break the phrase: "BOH *meeting* minutes".
-_FILLER_BEFORE_KIND = frozenset({"meeting", "meetings", "regular", "special", "session"})
-
-
-def _vocabulary_words() -> frozenset[str]:
-    from docharvest.relevance.vocab import AUDIENCE_PHRASES, BODY_ABBREVIATIONS
-
-    words = set(_KIND_WORDS | _STATUS_WORDS | _BODY_WORDS | STOPWORDS | set(MONTHS) | set(BODY_ABBREVIATIONS))
-    words |= {w for phrase in AUDIENCE_PHRASES for w in phrase.split()}
-    words |= {w for phrases in KIND_PHRASES.values() for p in phrases for w in p.split()}
-    return frozenset(words)
-
-
-# Single-word names of kinds (word -> kind), the targets of a typo's correction.
-_SINGLE_KIND_WORDS = {p: k for k, ps in KIND_PHRASES.items() for p in ps if " " not in p and len(p) >= 5}
-_KNOWN_WORDS = _vocabulary_words()
-
-
 def _keywords(text: str, body_words: set[str]) -> tuple[str, ...]:
     """Content words the structured reading did not use: what qualifies the kind asked for.
 
@@ -494,35 +358,24 @@ def _keywords(text: str, body_words: set[str]) -> tuple[str, ...]:
     every content word is the request.
     """
     # "the library's strategic plan": the possessive reads as the plain word.
-    words = [w for w in _WORD_RE.findall(text.lower().replace("'s ", " ")) if w not in body_words]
-    has_kind = any(w in _KIND_WORDS for w in words)
+    words = [w for w in WORD_RE.findall(text.lower().replace("'s ", " ")) if w not in body_words]
+    has_kind = any(w in KIND_WORDS for w in words)
     picked: list[str] = []
     for i, word in enumerate(words):
-        if not _is_content(word) or word in picked:
+        if not is_content(word) or word in picked:
             continue
         if has_kind:
             j = i + 1
             while (
                 j < len(words)
-                and (_is_content(words[j]) or words[j] in _FILLER_BEFORE_KIND)
-                and words[j] not in _KIND_WORDS
+                and (is_content(words[j]) or words[j] in FILLER_BEFORE_KIND)
+                and words[j] not in KIND_WORDS
             ):
                 j += 1
-            if j >= len(words) or words[j] not in _KIND_WORDS:
+            if j >= len(words) or words[j] not in KIND_WORDS:
                 continue
         picked.append(word)
     return tuple(picked)
-
-
-_VOWELS = frozenset("aeiouy")
-
-
-def _is_content(word: str) -> bool:
-    # A two-letter word without a vowel is an abbreviation ("rn", "pt"), as telling as a long word.
-    short_ok = len(word) > 2 or (len(word) == 2 and not set(word) & _VOWELS)
-    return short_ok and not (
-        word in STOPWORDS or word in _KIND_WORDS or word in _STATUS_WORDS or word in _BODY_WORDS
-    )
 
 
 def calendar_years(intent: Intent) -> set[int]:
@@ -550,32 +403,17 @@ def subject_words(intent: Intent) -> tuple[str, ...]:
 
 @lru_cache(maxsize=512)
 def _subject_words(prompt: str) -> tuple[str, ...]:
-    text = _expand_shorthand(" ".join(prompt.split()))
-    positive, _ = _split_exclusions(text)
+    text = expand_shorthand(" ".join(prompt.split()))
+    positive, _ = split_exclusions(text)
     _, rest = _parse_times(positive, date(2000, 1, 1), False)
     phrase = read_phrase(rest)
-    skip = {w for b in phrase.bodies for w in b.text.split()} | _audience_words(rest) | _BODY_WORDS
+    skip = {w for b in phrase.bodies for w in b.text.split()} | audience_words(rest) | BODY_WORDS
     words = []
-    for word in _WORD_RE.findall(rest.lower()):
+    for word in WORD_RE.findall(rest.lower()):
         word = word.strip("'-")
         if word.endswith("'s"):
             word = word[:-2]
-        if len(word) < 3 or word in STOPWORDS or word in _STATUS_WORDS or word in skip or word in words:
+        if len(word) < 3 or word in STOPWORDS or word in STATUS_WORDS or word in skip or word in words:
             continue
         words.append(word)
     return tuple(words)
-
-
-def content_words(text: str) -> tuple[str, ...]:
-    """Words of ``text`` that qualify a document (not kinds, statuses, bodies, dates, audiences, filler)."""
-    lower = text.lower()
-    skip = _audience_words(lower)
-    out = []
-    for word in _WORD_RE.findall(lower):
-        word = word.strip("'-")
-        if word.endswith("'s"):
-            word = word[:-2]
-        if word in skip or word in MONTHS or not _is_content(word) or word in out:
-            continue
-        out.append(word)
-    return tuple(out)

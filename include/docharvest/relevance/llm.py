@@ -23,8 +23,9 @@ from docharvest.config import RelevanceSettings
 from docharvest.errors import ConfigError
 from docharvest.models import Candidate
 from docharvest.relevance.base import Score, ScorerUsage
+from docharvest.relevance.evidence import title_block
 from docharvest.relevance.intent import Intent
-from docharvest.relevance.rules import RuleScorer, title_block
+from docharvest.relevance.rules import RuleScorer
 from docharvest.text.document import DocumentText
 
 logger = logging.getLogger(__name__)

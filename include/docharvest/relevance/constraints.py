@@ -1,0 +1,263 @@
+"""Constraint matching: each source's verdict on the kind, body, time, status, topic and audience asked for.
+
+One function per constraint of the request turns what every evidence source says into
+weighted items and accumulates them (``confidence.accumulate``) into that factor's ``Verdict``;
+None when the request does not constrain that factor.
+"""
+
+from __future__ import annotations
+
+from docharvest.relevance.bodies import (
+    is_bare,
+    is_organisation_board,
+    source_agreement,
+    without_organisation,
+)
+from docharvest.relevance.confidence import PRIORS, TEXT_SOURCES, Verdict, accumulate
+from docharvest.relevance.dates import agreement
+from docharvest.relevance.evidence import (
+    COLUMN,
+    CONTEXT,
+    CRUMB,
+    FILE,
+    FOLDER,
+    LABEL,
+    LINK,
+    META,
+    PAGE,
+    SECTION,
+    TITLE,
+    Source,
+)
+from docharvest.relevance.free_words import stem
+from docharvest.relevance.intent import BodySpec, Intent, subject_words
+from docharvest.relevance.vocab import RELATED_KINDS
+
+# Log-odds of the kind when the prompt's kind is unknown to the vocabulary (its words decide).
+UNKNOWN_KIND_PRIOR = 1.5
+# Reading a document's text and finding no draft marker is evidence it is not a draft.
+TEXT_READ_STATUS_BONUS = 1.5
+# Minutes, agendas, budgets and reports name themselves in their title block: a read
+# document whose text names no kind at all is evidence against the kind asked for.
+TEXT_SILENT_KIND_PENALTY = 1.5
+
+
+# Sources that name the one document (not the page or the listing it sits in).
+OWN_SOURCES = frozenset({TITLE, META, LINK, LABEL, FILE, COLUMN})
+# Kinds that answer a request only when it names them: a request for "the water quality report"
+# (a kind the vocabulary does not know) is not answered by minutes, an agenda or a hearing notice.
+ANSWER_KINDS = frozenset({"minutes", "agenda", "notice", "form", "presentation", "summary", "transcript",
+                          "newsletter", "menu", "schedule", "calendar"})  # fmt: skip
+# Wanting one of these kinds means wanting the documents about another one.
+DERIVED_KINDS = frozenset({"notice", "presentation", "summary", "form"})
+DERIVED_WORDS = frozenset({"summary", "comments", "comment", "notice", "hearing", "survey", "instructions",
+                           "addendum", "presentation", "revisions", "changes", "overview", "highlights"})  # fmt: skip
+
+
+# A label headed by a known kind the request's words do not name, for a kind the vocabulary does not know.
+OTHER_HEAD = 0.6
+
+
+def _named_by(kind: str, words: tuple[str, ...]) -> bool:
+    """Do the request's words name ``kind`` ("report" in "water quality report")?"""
+    stems = {stem(w) for w in words}
+    return all(stem(w) in stems for w in kind.split())
+
+
+def _wants_derived(intent: Intent) -> bool:
+    words = set(intent.prompt.lower().replace("-", " ").split())
+    return bool(set(intent.kinds) & DERIVED_KINDS or words & DERIVED_WORDS)
+
+
+def kind_verdict(intent: Intent, sources: list[Source], text_read: bool = False) -> Verdict | None:
+    wanted = set(intent.kinds)
+    excluded = set(intent.excluded_kinds)
+    subject = subject_words(intent)
+    if not wanted and not excluded and not subject:
+        return None
+    related = set().union(*(RELATED_KINDS.get(k, frozenset()) for k in wanted)) if wanted else set()
+    derived_ok = _wants_derived(intent)
+    items = []
+    for s in sources:
+        heads = s.phrase.heads
+        if s.phrase.derived and not derived_ok and s.name in OWN_SOURCES:
+            # "Summary of Faculty Handbook Revisions", "Comments on the FY2023 Annual Plan".
+            items.append((s.name, -1.0, "derived document"))
+            continue
+        if not heads:
+            continue
+        said = "/".join(sorted(heads))
+        if not wanted and not excluded:
+            # A kind the vocabulary does not know: minutes, an agenda, a notice do not answer it,
+            # and a label headed by another known kind is another document ("CEDS Annual
+            # Performance Report" for the CEDS, "Improvement Plan" for the health assessment).
+            if s.name in OWN_SOURCES and not s.phrase.listing:
+                other = {h for h in heads if not _named_by(h, subject)}
+                if other & ANSWER_KINDS:
+                    items.append((s.name, -1.0, said))
+                elif other:
+                    items.append((s.name, -OTHER_HEAD, said))
+            continue
+        if heads & excluded:
+            items.append((s.name, -1.0, said))
+        elif not wanted:
+            continue
+        elif heads & wanted:
+            # "Agendas & Minutes" names the wanted kind among others: a listing, not a verdict.
+            items.append((s.name, 1.0 if heads <= wanted and not s.phrase.listing else 0.25, said))
+        elif s.phrase.listing:
+            items.append((s.name, -0.25, said))
+        elif heads & related:
+            items.append((s.name, -0.4, said))
+        else:
+            items.append((s.name, -1.0, said))
+    prior = PRIORS["kind"] if wanted else 2.0 if excluded else UNKNOWN_KIND_PRIOR
+    if text_read and wanted and not any(source in TEXT_SOURCES for source, _, _ in items):
+        prior -= TEXT_SILENT_KIND_PENALTY
+    return accumulate("kind", prior, items)
+
+
+# Sources that speak for the whole page (which may list many bodies) and those that speak for the
+# one document (its link, label, row, file name). When the latter name a body, the former count less:
+# a "Board of Education" page title says little about the committee minutes listed on that page.
+PAGE_WIDE = frozenset({PAGE, CRUMB, FOLDER})
+OWN_LABELS = frozenset({LINK, LABEL, FILE, COLUMN, CONTEXT})
+PAGE_WIDE_DISCOUNT = 0.35
+
+
+# The governing board of the organisation whose site it is: "the transit board" on a transit
+# authority's site is its Board of Directors.
+ORGANISATION_BOARD = BodySpec("governing", "", "board")
+
+
+def body_verdict(
+    intent: Intent, sources: list[Source], org_keys: frozenset[str] = frozenset()
+) -> Verdict | None:
+    if not intent.bodies and not intent.excluded_bodies:
+        return None
+    wanted = intent.bodies
+    if any(is_organisation_board(b, org_keys) for b in wanted):
+        wanted = (*wanted, ORGANISATION_BOARD)
+    own_named = any(s.name in OWN_LABELS and s.phrase.bodies for s in sources)
+    own_body = any(
+        s.name in OWN_LABELS and any(not is_bare(b.text) for b in s.phrase.bodies) for s in sources
+    )
+    items = []
+    for s in sources:
+        bodies = without_organisation(s.phrase.bodies, org_keys) if org_keys else s.phrase.bodies
+        if not bodies or (
+            own_body and s.name in PAGE_WIDE | {SECTION} and all(is_bare(b.text) for b in bodies)
+        ):
+            # A page titled "Board Meetings" lists the board's and its committees' meetings: the
+            # committee a card or row names is the document's body.
+            continue
+        said = " / ".join(b.text for b in bodies)
+        if intent.excluded_bodies and source_agreement(intent.excluded_bodies, bodies) >= 0.7:
+            items.append((s.name, -1.0, said))
+            continue
+        if not intent.bodies:
+            continue
+        value = source_agreement(wanted, bodies)
+        if value and s.name in PAGE_WIDE and (own_named or value < 0):
+            # A page title names the site's organisation or the listing, not this document: it
+            # supports, but contradicts a body only weakly ("Regional Planning Council" above the
+            # Executive Committee's minutes).
+            value *= PAGE_WIDE_DISCOUNT
+        if value:
+            items.append((s.name, value, said))
+    return accumulate("body", PRIORS["body"] if intent.bodies else 2.0, items)
+
+
+def time_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
+    if not intent.periods:
+        return None
+    items = []
+    for s in sources:
+        if s.own is None:
+            continue
+        items.append((s.name, agreement(s.own, intent.periods), s.own.label))
+    return accumulate("time", PRIORS["time"], items)
+
+
+IMPLICIT_EXCLUDED = frozenset({"superseded"})
+IMPLICIT_EXCLUDED_SINGLE = frozenset({"draft", "proposed"})
+IMPLICIT_STATUS = 0.7  # share of a full verdict when the request did not state the status itself
+
+
+def status_verdict(intent: Intent, sources: list[Source], text_read: bool) -> Verdict | None:
+    excluded = set(intent.excluded_statuses)
+    required = set(intent.required_statuses)
+    if "final" in required:
+        excluded |= {"draft", "proposed", "superseded"}
+    implicit = not excluded and not required
+    if implicit:
+        # A request that names no status still wants what is in force: a superseded edition never
+        # answers it, and "the X" (one document) is not its draft or proposal. Any kind, known or not;
+        # only the document's own labels and text say so (a page listing drafts says nothing of this one).
+        excluded = set(IMPLICIT_EXCLUDED | (IMPLICIT_EXCLUDED_SINGLE if intent.single else frozenset()))
+    items = []
+    for s in sources:
+        statuses = s.phrase.statuses
+        if not statuses or (implicit and s.name not in OWN_SOURCES | TEXT_SOURCES):
+            continue
+        said = "/".join(sorted(statuses))
+        if statuses & excluded:
+            items.append((s.name, -IMPLICIT_STATUS if implicit else -1.0, said))
+        elif statuses & required:
+            items.append((s.name, 1.0, said))
+        elif required and not ("final" in required and statuses <= {"final", "amended"}):
+            # "Proposed Budget" when the amended one is asked for; an amended budget is still final.
+            items.append((s.name, -0.6, said))
+    if implicit and not items:
+        return None  # nothing marks it: no status constraint to report
+    prior = PRIORS["status"] if excluded else 0.0
+    text_marked = any(source in TEXT_SOURCES and value < 0 for source, value, _ in items)
+    if text_read and excluded and not text_marked:
+        prior += TEXT_READ_STATUS_BONUS
+    return accumulate("status", prior, items)
+
+
+def topic_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
+    topics = set(intent.topics)
+    if not topics:
+        return None
+    items = []
+    for s in sources:
+        if not s.phrase.kinds:
+            continue
+        if s.phrase.kinds & topics:
+            items.append((s.name, 1.0, "/".join(sorted(s.phrase.kinds & topics))))
+        elif s.phrase.heads & set(intent.kinds):
+            items.append((s.name, -0.5, "/".join(sorted(s.phrase.kinds))))
+    return accumulate("topic", PRIORS["topic"], items)
+
+
+# Audience groups that name an activity rather than the people a document is for.
+TOPIC_GROUPS = frozenset({"group:athletics"})
+
+
+def audience_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
+    """Who the document is for, per dimension (school level, group): another value contradicts."""
+    if not intent.audiences:
+        return None
+    wanted = set(intent.audiences)
+    dimensions = {a.split(":")[0] for a in wanted}
+    items = []
+    for s in sources:
+        named = {a for a in s.phrase.audiences if a.split(":")[0] in dimensions}
+        if not named:
+            continue
+        values = []
+        for dim in dimensions:
+            here = {a for a in named if a.startswith(dim + ":")}
+            if not here:
+                continue
+            people_here, people_wanted = here - TOPIC_GROUPS, wanted - TOPIC_GROUPS
+            if people_here and people_wanted and not people_here & people_wanted and dim == "group":
+                # "Youth Sports Coaches Handbook" for the parents' one: sports shared, the readers not.
+                values.append(-1.0)
+            else:
+                values.append(1.0 if here <= wanted else -1.0 if not here & wanted else -0.3)
+        value = min(values) if min(values) < 0 else sum(values) / len(values)
+        items.append((s.name, value, "/".join(sorted(a.split(":")[1] for a in named))))
+    return accumulate("audience", PRIORS["audience"], items)

@@ -1,0 +1,200 @@
+"""The request's free words in a document's texts: the keyword and subject factors.
+
+``Texts`` holds the raw words around a candidate by how closely they name it (its own labels,
+next to it, the page, its text once read); a word of the request is found by stem, as an acronym
+("CCR") or spelt out ("boh": "Board of Health").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docharvest.models import Candidate
+from docharvest.relevance.evidence import LABEL_CHARS, title_block
+from docharvest.relevance.intent import Intent, subject_words
+from docharvest.relevance.phrases import split_url
+from docharvest.relevance.prompt_words import content_words
+from docharvest.text.document import DocumentText
+
+
+@dataclass(frozen=True, slots=True)
+class Texts:
+    """The raw words around a document, by how closely they name it (for the request's free words)."""
+
+    own: str  # its own labels: link text, tooltip, file name, title block, metadata title
+    context: str  # next to it: the nearest heading, a short label, the table column
+    page: str  # the whole page: title, breadcrumb, section headings, URL
+    body: str | None = None  # its text, when read
+    label: str = ""  # link text and file name only (what the listing calls it)
+
+
+# Words of a link that say nothing about what it links to.
+GENERIC_LINK_WORDS = frozenset({
+    "download", "pdf", "view", "click", "here", "link", "file", "available", "open", "read", "doc", "docx",
+    "document", "more", "details", "this", "see", "the", "full", "text", "version", "kb", "mb",
+})  # fmt: skip
+_TOKEN_RE = re.compile(r"[a-z][a-z0-9]*")
+
+
+def stem(word: str) -> str:
+    # A stem, so "passed" finds "passage" and "renovations" finds "renovation".
+    return word[: max(4, len(word) - 2)] if len(word) > 4 else word
+
+
+def holds(word: str, text: str) -> bool:
+    return re.search(r"(?<![a-z])" + re.escape(stem(word)), text) is not None
+
+
+def _acronym_words(words: tuple[str, ...], text: str) -> set[str]:
+    """Words of the request an acronym in ``text`` stands for: "CCR" for consumer confidence report."""
+    tokens = {t for t in _TOKEN_RE.findall(text) if 2 <= len(t) <= 6}
+    found: set[str] = set()
+    for i in range(len(words)):
+        for j in range(i + 2, len(words) + 1):
+            if "".join(w[0] for w in words[i:j]) in tokens:
+                found.update(words[i:j])
+    return found
+
+
+_LINKING = frozenset({"of", "the", "and", "for", "&"})
+
+
+def _spelled_out(word: str, text: str) -> bool:
+    """Does ``text`` spell out the abbreviation ``word`` ("boh": "Board of Health", "rn": "Registered
+    Nurse")? Initials of consecutive words, a linking word ("of", "and") counted or skipped."""
+    if not 2 <= len(word) <= 5 or not word.isalpha():
+        return False
+    tokens = re.findall(r"[a-z]+|&", text)
+    for i, first in enumerate(tokens):
+        if first[0] != word[0] or first in _LINKING:
+            continue
+        states = {1}  # letters of ``word`` matched so far
+        for token in tokens[i + 1 :]:
+            nxt = {n + 1 for n in states if n < len(word) and token[0] == word[n]}
+            if token in _LINKING:
+                nxt |= states
+            if len(word) in nxt:
+                return True
+            if not nxt:
+                break
+            states = nxt
+    return False
+
+
+def _word_shares(words: tuple[str, ...], texts: Texts, page_share: float) -> list[float]:
+    """How well each word is found: in the own labels 1, next to them 0.6, in the text 0.3."""
+    own = texts.own.lower()
+    context = texts.context.lower()
+    page = texts.page.lower()
+    body = (texts.body or "").lower()
+    acronyms = _acronym_words(words, own)
+    shares = []
+    for w in words:
+        if w in acronyms or holds(w, own) or _spelled_out(w, own):
+            shares.append(1.0)
+        elif holds(w, context) or _spelled_out(w, context):
+            shares.append(0.6)
+        elif body and holds(w, body):
+            shares.append(0.3)
+        elif holds(w, page):
+            shares.append(page_share)
+        else:
+            shares.append(0.0)
+    return shares
+
+
+def subject_factor(intent: Intent, texts: Texts) -> float:
+    """A request whose kind the vocabulary does not know is its words: a document's labels must hold them.
+
+    "2023 water quality report": the "2023 Water Quality Report (CCR)" holds them all, the
+    "2023 Annual Report" one in three, a board meeting's agenda none -- strong evidence against.
+    """
+    words = subject_words(intent)
+    if not words:
+        return 1.0
+    share = sum(_word_shares(words, texts, 0.15)) / len(words)
+    return SUBJECT_FLOOR + (1.0 - SUBJECT_FLOOR) * share**2
+
+
+SUBJECT_FLOOR = 0.05
+
+
+def _other_qualifiers(intent: Intent, texts: Texts) -> bool:
+    """The document's label qualifies its kind with words the request does not use ("Trails Master Plan")."""
+    asked = set(intent.keywords) | set(content_words(intent.prompt))
+    page = texts.page.lower()
+    for word in content_words(texts.label):
+        if word in GENERIC_LINK_WORDS or holds(word, page) or any(stem(a) == stem(word) for a in asked):
+            continue
+        return True
+    return False
+
+
+def keyword_factor(intent: Intent, texts: Texts) -> float:
+    """Free words of the prompt ("employee" handbook): found in strong evidence, in the text, or nowhere.
+
+    A word only the page holds (its title names the organisation or the section) counts fully
+    when the document's own label adds no qualifier of its own, and for little when it does: a
+    "Trails Master Plan" on the Parks & Recreation page is not "the parks master plan".
+    """
+    if not intent.keywords or subject_words(intent):
+        return 1.0  # no free words, or a kind the vocabulary does not know: subject_factor reads them
+    other = _other_qualifiers(intent, texts)
+    shares = _word_shares(intent.keywords, texts, 0.2 if other else 1.0)
+    if all(s >= 1.0 for s in shares) or (not other and all(s >= 0.6 for s in shares)):
+        return 1.0
+    found = sum(shares) / len(shares)
+    if other:
+        return OTHER_SUBJECT_FACTOR + (1.0 - OTHER_SUBJECT_FACTOR) * found**2
+    return (0.5 if texts.body is not None else 0.7) + (0.5 if texts.body is not None else 0.3) * found
+
+
+OTHER_SUBJECT_FACTOR = 0.2
+
+
+def subject_groups(intent: Intent, texts: Texts) -> frozenset[str]:
+    """Where the request's own words (a kind the vocabulary does not know) are found: its label, next to it, its text."""
+    words = subject_words(intent)
+    if not words:
+        return frozenset()
+    found = set()
+    for group, text in (("label", texts.label), ("context", texts.context), ("text", texts.body or "")):
+        lower = text.lower()
+        held = _acronym_words(words, lower) | {w for w in words if holds(w, lower) or _spelled_out(w, lower)}
+        if lower and len(held) * 2 > len(words):
+            found.add(group)
+    return frozenset(found)
+
+
+def candidate_texts(candidate: Candidate, filename: str | None, text: DocumentText | None = None) -> Texts:
+    """The raw words around a candidate (and, once read, in its title block and text)."""
+    folder, url_name = split_url(candidate.url)
+    name = filename or str(candidate.extra.get("filename") or "") or url_name
+    # Words only: upload ids and hashes ("0acc11b7") are not words of a title.
+    name = re.sub(r"\b\w*\d\w*\b", " ", re.sub(r"[-_.+]+", " ", name))
+    link = " ".join(t for t in (candidate.link_text, candidate.title_attr) if t and t.strip())
+    own = [link, name]
+    near = [candidate.heading, str(candidate.extra.get("column") or "")]
+    context = candidate.context or ""
+    if len(context) <= LABEL_CHARS:
+        near.append(context)
+    label = " ".join(own)
+    if not any(w not in GENERIC_LINK_WORDS for w in _TOKEN_RE.findall(link.lower()) if len(w) > 2):
+        # A bare "Download PDF" link: the heading or label next to it names the document.
+        own += near
+        label = " ".join([name, *near])
+    page = " ".join(
+        (
+            candidate.page_title,
+            candidate.breadcrumb,
+            str(candidate.extra.get("section") or ""),
+            folder,
+            context if len(context) > LABEL_CHARS else "",
+        )
+    )
+    body = None
+    if text is not None and text.text_length:
+        own += [title_block(text), text.title or ""]
+        body = text.text[:20000]
+    return Texts(" ".join(own), " ".join(near), page, body, label)
