@@ -156,7 +156,7 @@ def may_have_images(page: Any) -> bool:
 
 def page_images(page: Any) -> list[Any]:
     """The page's embedded images large enough to hold text, as PIL images (undecodable ones skipped)."""
-    found = []
+    found: list[Any] = []
     if not may_have_images(page):
         return found
     try:
