@@ -177,11 +177,17 @@ def test_jobs_through_the_daemon_match_an_in_process_run(
     assert code == 2 and "timeout" in err
 
 
-def _running_jobs(env: dict[str, str], count: int) -> list[dict[str, Any]]:
+def _running_jobs(
+    env: dict[str, str], count: int, clients: list[subprocess.Popen[bytes]]
+) -> list[dict[str, Any]]:
     def find() -> list[dict[str, Any]] | None:
+        for client in clients:
+            if client.poll() is not None:
+                _, err = client.communicate()
+                raise AssertionError(f"a command ended early ({client.returncode}): {err.decode()[-3000:]}")
         try:
             jobs = repository.list_jobs(get_engine(_settings(env)), limit=10)
-        except sa.exc.OperationalError:  # the first command has not created the tables yet
+        except (sa.exc.OperationalError, sa.exc.ProgrammingError):  # no tables yet (first command)
             return None
         running = [j for j in jobs if j["status"] == "in_progress" and j.get("owner")]
         return running if len(running) == count else None
@@ -210,9 +216,9 @@ def test_killed_job_process_or_client_leaves_no_job_running(
 ) -> None:
     # The first command starts the daemon (and creates the metadata DB); the second joins it.
     clients = [_slow_scrape(env, site, tmp_path / "slow0.json")]
-    _running_jobs(env, 1)
+    _running_jobs(env, 1, clients)
     clients.append(_slow_scrape(env, site, tmp_path / "slow1.json"))
-    jobs = _running_jobs(env, 2)
+    jobs = _running_jobs(env, 2, clients)
     assert len(_daemons(env)) == 1
     assert not {_pid(j) for j in jobs} & {c.pid for c in clients}
     settings = _settings(env)
