@@ -71,12 +71,16 @@ def wanted(argv: Sequence[str], environ: dict[str, str] | None = None) -> bool:
 
 
 def _code_fingerprint() -> str:
-    """Changes whenever a source file of the package or a DAG file changes."""
+    """Changes whenever a source file of the package or a DAG file changes, or a package is
+    installed or removed (an entry of ``sys.path`` changes its modification time)."""
     from docharvest.config import REPO_ROOT
 
     package = Path(__file__).resolve().parents[1]
     roots = [package, REPO_ROOT / "dags"]
     h = hashlib.sha256()
+    for entry in sys.path:
+        with contextlib.suppress(OSError):
+            h.update(f"{entry}:{os.stat(entry or '.').st_mtime_ns}\n".encode())
     for root in roots:
         for path in sorted(root.rglob("*.py")):
             with contextlib.suppress(OSError):
