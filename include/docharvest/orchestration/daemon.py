@@ -72,13 +72,15 @@ def wanted(argv: Sequence[str], environ: dict[str, str] | None = None) -> bool:
 
 def _code_fingerprint() -> str:
     """Changes whenever a source file of the package or a DAG file changes, or a package is
-    installed or removed (an entry of ``sys.path`` changes its modification time)."""
+    installed or removed (a site-packages folder changes its modification time)."""
     from docharvest.config import REPO_ROOT
 
     package = Path(__file__).resolve().parents[1]
     roots = [package, REPO_ROOT / "dags"]
     h = hashlib.sha256()
-    for entry in sys.path:
+    for entry in sys.path:  # where installs go; not a folder a run may write into (the cwd)
+        if not entry.endswith(("site-packages", "dist-packages")):
+            continue
         with contextlib.suppress(OSError):
             h.update(f"{entry}:{os.stat(entry or '.').st_mtime_ns}\n".encode())
     for root in roots:

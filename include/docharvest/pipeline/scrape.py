@@ -39,6 +39,7 @@ from docharvest.pipeline.common import (
 from docharvest.pipeline.isolation import (
     ParseFailure,
     ParseLimits,
+    parse_ahead,
     read_text,
     run_isolated,
     truncation_notice,
@@ -328,6 +329,15 @@ def download(settings: Settings, job_id: str, batch: int) -> int:
     _record_issues(engine, job_id, issues)
     if tracker:
         tracker.save()
+    # When the whole job runs in this process (the CLI), its parse workers read this batch while
+    # the next one downloads; the extract step then takes what they have read.
+    fetched = [r for r in rows if r["status"] == DOWNLOADED and r["raw_path"]]
+    parse_ahead(
+        parse_document,
+        _parse_jobs(fetched, settings),
+        workers=settings.parse_workers,
+        limits=ParseLimits.from_settings(settings),
+    )
     log.info(
         "job %s batch %d: %d/%d downloaded, %d not modified (304)",
         job_id,
@@ -457,6 +467,10 @@ def _document_name(parsed: DocumentText, doc: dict[str, Any]) -> str:
 parse_document = read_text
 
 
+def _parse_jobs(docs: list[dict[str, Any]], settings: Settings) -> list[tuple[Any, ...]]:
+    return [(d["raw_path"], d["document_type"], settings.ocr.limits()) for d in docs]
+
+
 def _parse_all(
     docs: list[dict[str, Any]], settings: Settings, job_id: str, step_log: StepLog | None = None
 ) -> list[DocumentText | ParseFailure]:
@@ -465,7 +479,7 @@ def _parse_all(
     Scanned pages are OCR'd there too, within ``settings.ocr``. After each document the job's
     heartbeat moves and the task log gets a progress line at its steady rhythm.
     """
-    jobs = [(d["raw_path"], d["document_type"], settings.ocr.limits()) for d in docs]
+    jobs = _parse_jobs(docs, settings)
     if not jobs:
         return []
     beat = heartbeat_writer(settings, job_id)
