@@ -179,6 +179,13 @@ def _start_daemon(name: str) -> subprocess.Popen[bytes]:
 def run_via_daemon(argv: Sequence[str]) -> int | None:
     """Run the command in a fork of the warm daemon; its exit code, or None to run in-process."""
     try:
+        return _run_via_daemon(argv)
+    except KeyboardInterrupt:  # Ctrl-C before the job started: nothing ran
+        return 130
+
+
+def _run_via_daemon(argv: Sequence[str]) -> int | None:
+    try:
         name = address()
     except Exception:  # settings that do not read: the in-process run reports them
         return None
@@ -370,6 +377,10 @@ def _child(conn: socket.socket, fds: list[int], request: dict[str, Any]) -> int:
     os.environ.update(request["env"])
     signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    # Airflow's logging is configured here already (INFO, to stderr); before the command sends
+    # its output to the run log, a first run's migration steps would print on the terminal,
+    # which an in-process command (Airflow not yet imported) does not show.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
         _send(conn, {"pid": os.getpid()})
     except OSError:
