@@ -159,8 +159,9 @@ def test_jobs_through_the_daemon_match_an_in_process_run(
     assert _documents(tmp_path / "first.json") == expected
     assert _documents(tmp_path / "second.json") == expected
     # Each job was owned by a fork of the daemon, not by the command that asked for it.
-    jobs = repository.list_jobs(get_engine(_settings(env)), limit=10)
-    owners = {int(str(j["owner"]).rpartition(":")[2]) for j in jobs if j.get("owner")}
+    engine = get_engine(_settings(env))
+    ids = [json.loads((tmp_path / f"{n}.json").read_text())["job_id"] for n in ("inproc", "first", "second")]
+    owners = {_pid(repository.get_job(engine, job_id)) for job_id in ids}
     assert len(owners) == 3 and first.pid not in owners and second.pid not in owners
 
     # Concurrent commands: each its own job, side by side in forks of the same daemon.
@@ -177,9 +178,18 @@ def test_jobs_through_the_daemon_match_an_in_process_run(
     assert code == 2 and "timeout" in err
 
 
+def _job_ids(env: dict[str, str]) -> set[str]:
+    try:
+        return {j["job_id"] for j in repository.list_jobs(get_engine(_settings(env)), limit=1000)}
+    except (sa.exc.OperationalError, sa.exc.ProgrammingError):
+        return set()
+
+
 def _running_jobs(
-    env: dict[str, str], count: int, clients: list[subprocess.Popen[bytes]]
+    env: dict[str, str], count: int, clients: list[subprocess.Popen[bytes]], older: set[str]
 ) -> list[dict[str, Any]]:
+    """The ``count`` jobs this test started, once each is running (other tests share the DB)."""
+
     def find() -> list[dict[str, Any]] | None:
         for client in clients:
             if client.poll() is not None:
@@ -189,7 +199,9 @@ def _running_jobs(
             jobs = repository.list_jobs(get_engine(_settings(env)), limit=10)
         except (sa.exc.OperationalError, sa.exc.ProgrammingError):  # no tables yet (first command)
             return None
-        running = [j for j in jobs if j["status"] == "in_progress" and j.get("owner")]
+        running = [
+            j for j in jobs if j["job_id"] not in older and j["status"] == "in_progress" and j.get("owner")
+        ]
         return running if len(running) == count else None
 
     found: list[dict[str, Any]] = _wait(find, 180, f"{count} jobs to run")
@@ -215,10 +227,11 @@ def test_killed_job_process_or_client_leaves_no_job_running(
     site: SiteServer, env: dict[str, str], tmp_path: Path
 ) -> None:
     # The first command starts the daemon (and creates the metadata DB); the second joins it.
+    older = _job_ids(env)
     clients = [_slow_scrape(env, site, tmp_path / "slow0.json")]
-    _running_jobs(env, 1, clients)
+    _running_jobs(env, 1, clients, older)
     clients.append(_slow_scrape(env, site, tmp_path / "slow1.json"))
-    jobs = _running_jobs(env, 2, clients)
+    jobs = _running_jobs(env, 2, clients, older)
     assert len(_daemons(env)) == 1
     assert not {_pid(j) for j in jobs} & {c.pid for c in clients}
     settings = _settings(env)
