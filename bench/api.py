@@ -251,7 +251,7 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    from docharvest.api.v1_routes import _encode_cursor
+    from docharvest.api.extract_routes import encode_cursor
 
     data_dir = Path(tempfile.mkdtemp(prefix="dh-bench-api-"))
     t0 = time.perf_counter()
@@ -264,7 +264,7 @@ def main() -> int:
         for _ in range(200)
     ]
     cursors = [
-        f"/v1/jobs/{extract_job}/results?limit=100&cursor={_encode_cursor(p - 1, f'res_{p - 1:06d}')}"
+        f"/v1/jobs/{extract_job}/results?limit=100&cursor={encode_cursor(p - 1, f'res_{p - 1:06d}')}"
         for p in (100 * random.randrange(1, args.documents // 100) for _ in range(200))
     ]
     cases = [

@@ -38,7 +38,8 @@ def _norm(value: Any) -> Any:
 
 def accuracy(n: int, seed: int) -> None:
     from docharvest.config import Settings
-    from docharvest.extract.fields import LabelIndex, extract_fields
+    from docharvest.extract.fields import extract_fields
+    from docharvest.extract.labels import LabelIndex
     from docharvest.extract.reading import read_document
     from docharvest.extract.schema import load_schema
     from docharvest.pipeline.extract import APPROVED, extracted_row, validated_rows
@@ -261,7 +262,7 @@ def score_corpus(
     (Great Expectations takes seconds to import): field accuracy only, no statuses or flags.
     """
     from docharvest.config import Settings
-    from docharvest.extract.fields import LabelIndex
+    from docharvest.extract.labels import LabelIndex
     from docharvest.extract.reading import read_document
     from docharvest.extract.schema import load_schema
     from docharvest.pipeline.extract import APPROVED, extracted_row, validated_rows
@@ -393,7 +394,7 @@ def reference_invoice2data(
 def score_fixtures(fixtures: list[Any]) -> CorpusScore:
     """Generated fixtures through the job's own steps, scored like the real corpora."""
     from docharvest.config import Settings
-    from docharvest.extract.fields import LabelIndex
+    from docharvest.extract.labels import LabelIndex
     from docharvest.extract.reading import read_document
     from docharvest.extract.schema import load_schema
     from docharvest.pipeline.extract import APPROVED, extracted_row, validated_rows
@@ -606,8 +607,8 @@ def timing(n: int, seed: int, batch_size: int, use_dag: bool) -> None:
         steps.publish(settings, job_id)
         state = "success"
     wall = time.perf_counter() - t0
-    from docharvest.extract.results import extract_results
     from docharvest.store.db import get_engine
+    from docharvest.views.extract import extract_results
 
     body = extract_results(get_engine(settings), "job_benchextract")
     statuses = Counter(r["status"] for r in body["data"])

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from docharvest.config import Settings
 from docharvest.pipeline.scrape import run_scrape_inline
-from docharvest.results import scrape_results
 from docharvest.samples.pdfwriter import simple_pdf
 from docharvest.store.db import get_engine
+from docharvest.views.scrape import scrape_results
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tests.support.siteserver import RequestInfo, Route, SiteServer, html

@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from docharvest.knowledge import KnowledgeItem, build_knowledge, extract_page
-from docharvest.knowledge.items import normalize_title
+from docharvest.knowledge.crosspage import normalize_title
 from docharvest.knowledge.profile import BusinessProfile, name_key
 
 from tests.support.business_sites import BusinessSite, ItemLabel, business_sites

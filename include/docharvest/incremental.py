@@ -28,7 +28,6 @@ import sqlalchemy as sa
 from docharvest.config import Settings
 from docharvest.store import repository
 from docharvest.store.db import get_engine
-from docharvest.store.tables import documents, jobs, url_state
 
 log = logging.getLogger(__name__)
 
@@ -69,24 +68,6 @@ def set_job_source(settings: Settings, job_id: str, source: str) -> None:
     log.info("job %s runs source %s", job_id, source)
 
 
-def job_source(engine: sa.Engine, job_id: str) -> str | None:
-    with engine.connect() as conn:
-        value = conn.execute(sa.select(jobs.c.source).where(jobs.c.job_id == job_id)).scalar()
-    return str(value) if value else None
-
-
-def load_states(engine: sa.Engine, source: str, urls: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """The url_state rows of ``source`` for ``urls`` (unknown URLs are absent)."""
-    wanted = list(dict.fromkeys(urls))
-    states: dict[str, dict[str, Any]] = {}
-    with engine.connect() as conn:
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            query = sa.select(url_state).where(url_state.c.source == source, url_state.c.url.in_(chunk))
-            states.update((row["url"], dict(row)) for row in conn.execute(query).mappings())
-    return states
-
-
 def conditional_headers(state: Mapping[str, Any] | None) -> dict[str, str]:
     """If-None-Match / If-Modified-Since for a known, present URL; nothing for a new or removed one."""
     if not state or state.get("removed_at") is not None or not state.get("sha256"):
@@ -112,12 +93,10 @@ def previous_document(engine: sa.Engine, state: Mapping[str, Any]) -> dict[str, 
     """The document row of the job that stored the URL's current version, if still reusable."""
     if not state.get("job_id"):
         return None
-    query = sa.select(documents).where(documents.c.job_id == state["job_id"], documents.c.url == state["url"])
-    with engine.connect() as conn:
-        row = conn.execute(query).mappings().first()
+    row = repository.get_document(engine, str(state["job_id"]), str(state["url"]))
     if row is None or row["status"] not in REUSABLE_STATUSES or row["sha256"] != state.get("sha256"):
         return None
-    return dict(row)
+    return row
 
 
 def carry_over(
@@ -185,7 +164,7 @@ def record_versions(
                 "changed_at": state["changed_at"] if retried and state else now,
             }
         )
-    repository.upsert(engine, url_state, rows, keys=["source", "url"])
+    repository.upsert_url_states(engine, rows)
 
 
 def version_fields(
@@ -216,25 +195,16 @@ def mark_removed(engine: sa.Engine, source: str, job_id: str, seen_urls: Iterabl
     dataset says when it disappeared. Idempotent: a retried discover finds the same URLs.
     """
     seen = set(seen_urls)
-    query = sa.select(url_state).where(
-        url_state.c.source == source,
-        sa.or_(url_state.c.removed_at.is_(None), url_state.c.job_id == job_id),
-    )
-    with engine.connect() as conn:
-        gone = [dict(r) for r in conn.execute(query).mappings() if r["url"] not in seen]
+    gone = [
+        r for r in repository.present_url_states(engine, source, or_removed_by=job_id) if r["url"] not in seen
+    ]
     # A retry sees rows it already removed (job_id == this job is only set on removal below).
     gone = [g for g in gone if g["removed_at"] is None or g["job_id"] == job_id]
     if not gone:
         return []
     now = datetime.now(UTC)
     fresh = [g["url"] for g in gone if g["removed_at"] is None]
-    with engine.begin() as conn:
-        for start in range(0, len(fresh), 500):
-            conn.execute(
-                sa.update(url_state)
-                .where(url_state.c.source == source, url_state.c.url.in_(fresh[start : start + 500]))
-                .values(removed_at=now, job_id=job_id)
-            )
+    repository.mark_url_states_removed(engine, source, fresh, job_id=job_id, at=now)
     repository.upsert_documents(
         engine,
         [
@@ -256,13 +226,7 @@ def mark_removed(engine: sa.Engine, source: str, job_id: str, seen_urls: Iterabl
 
 def change_counts(engine: sa.Engine, job_id: str) -> dict[str, int]:
     """new / changed / unchanged / removed documents of one job (zeros for a one-off job)."""
-    query = (
-        sa.select(documents.c.change, sa.func.count())
-        .where(documents.c.job_id == job_id, documents.c.change.is_not(None))
-        .group_by(documents.c.change)
-    )
-    with engine.connect() as conn:
-        counts = {str(change): int(n) for change, n in conn.execute(query)}
+    counts = repository.count_changes(engine, job_id)
     return {change: counts.get(change, 0) for change in CHANGES}
 
 
@@ -278,11 +242,11 @@ class IncrementalBatch:
     records the URLs' new state once the rows are written.
     """
 
-    def __init__(self, engine: sa.Engine, job: Mapping[str, Any], urls: Sequence[str]) -> None:
+    def __init__(self, engine: sa.Engine, job_id: str, source: str, urls: Sequence[str]) -> None:
         self.engine = engine
-        self.job_id = str(job["job_id"])
-        self.source = str(job["source"])
-        self.states = load_states(engine, self.source, urls)
+        self.job_id = job_id
+        self.source = source
+        self.states = repository.load_url_states(engine, self.source, urls)
         self.conditional = {u: h for u, s in self.states.items() if (h := conditional_headers(s))}
         self.previous: dict[str, dict[str, Any]] = {}
         self.fetched: list[dict[str, Any]] = []

@@ -51,9 +51,12 @@ def job_params(job: Mapping[str, Any]) -> JobParams:
 
 def params_as(job: Mapping[str, Any], model: type[P]) -> P:
     """``job_params`` for a caller that knows the job's kind (a mismatch is a bug, said plainly)."""
-    params = job_params(job)
+    return _narrowed(job_params(job), model, job.get("job_id"), job.get("kind"))
+
+
+def _narrowed(params: JobParams, model: type[P], job_id: object, kind: object) -> P:
     if not isinstance(params, model):
-        raise TypeError(f"job {job.get('job_id')} is a {job.get('kind')} job, not one with {model.__name__}")
+        raise TypeError(f"job {job_id} is a {kind} job, not one with {model.__name__}")
     return params
 
 
@@ -95,7 +98,10 @@ class ReturnRule:
 
 @dataclass(frozen=True)
 class JobRecord:
-    """A job row with typed identity, status and parameters; ``row`` keeps every column as stored."""
+    """A job row with typed identity, status and parameters; ``row`` keeps every column as stored.
+
+    What the job steps read of their job; progress counters and results stay in ``row``.
+    """
 
     job_id: str
     kind: JobKind
@@ -106,6 +112,9 @@ class JobRecord:
     prompt: str | None
     started_at: datetime | None
     row: Mapping[str, Any]
+    run_id: str | None = None
+    source: str | None = None  # the scheduled source this job is a run of (incremental re-crawl)
+    agents_completed: tuple[str, ...] = ()
 
     @classmethod
     def from_row(cls, row: Mapping[str, Any]) -> JobRecord:
@@ -119,7 +128,14 @@ class JobRecord:
             prompt=row.get("prompt"),
             started_at=row.get("started_at"),
             row=MappingProxyType(dict(row)),
+            run_id=row.get("run_id"),
+            source=row.get("source"),
+            agents_completed=tuple(row.get("agents_completed") or ()),
         )
+
+    def params_as(self, model: type[P]) -> P:
+        """``params`` for a caller that knows the job's kind (a mismatch is a bug, said plainly)."""
+        return _narrowed(self.params, model, self.job_id, self.kind)
 
     @property
     def return_rule(self) -> ReturnRule:

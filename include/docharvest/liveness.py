@@ -26,7 +26,6 @@ from docharvest.config import Settings
 from docharvest.jobrecord import job_params
 from docharvest.models import JobStatus
 from docharvest.store import repository
-from docharvest.store.tables import jobs
 
 log = logging.getLogger(__name__)
 
@@ -111,20 +110,18 @@ def mark_dead(engine: sa.Engine, job: dict[str, Any], reason: str) -> bool:
     now = datetime.now(UTC)
     started = _utc(job.get("started_at"))
     message = f"Job failed: {reason}"
-    with engine.begin() as conn:
-        done = conn.execute(
-            sa.update(jobs)
-            .where(jobs.c.job_id == job["job_id"], jobs.c.status.in_([s.value for s in ACTIVE]))
-            .values(
-                status=JobStatus.failed,
-                error=reason,
-                message=message,
-                completed_at=now,
-                updated_at=now,
-                total_runtime_seconds=(now - started).total_seconds() if started else 0.0,
-                current_step="Failed",
-            )
-        ).rowcount
+    done = repository.update_job_if_status(
+        engine,
+        job["job_id"],
+        ACTIVE,
+        status=JobStatus.failed,
+        error=reason,
+        message=message,
+        completed_at=now,
+        updated_at=now,
+        total_runtime_seconds=(now - started).total_seconds() if started else 0.0,
+        current_step="Failed",
+    )
     if done:
         repository.record_errors(
             engine,
@@ -140,7 +137,7 @@ def mark_dead(engine: sa.Engine, job: dict[str, Any], reason: str) -> bool:
             ],
         )
         log.warning("job %s marked failed: %s", job["job_id"], reason)
-    return bool(done)
+    return done
 
 
 def reap_job(
@@ -158,15 +155,8 @@ def reap_jobs(
     engine: sa.Engine, settings: Settings, run_state: RunState | None = None
 ) -> list[tuple[str, str]]:
     """Check every active job; return (job id, reason) of those marked failed now."""
-    with engine.connect() as conn:
-        rows = [
-            dict(r)
-            for r in conn.execute(
-                sa.select(jobs).where(jobs.c.status.in_([s.value for s in ACTIVE]))
-            ).mappings()
-        ]
     reaped = []
-    for job in rows:
+    for job in repository.list_jobs_with_status(engine, ACTIVE):
         try:
             reason = dead_reason(job, settings, run_state=run_state)
         except Exception:  # Airflow unreachable for one job: check the others

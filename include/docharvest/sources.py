@@ -38,7 +38,7 @@ from pydantic import (
     field_validator,
 )
 
-from docharvest.models import KnowledgeConf, ScrapeRequest
+from docharvest.models import ExtractConf, KnowledgeParameters, ScrapeRequest
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +109,16 @@ class ScrapeSource(_SourceBase, ScrapeRequest):
         }
 
 
+def _knobs(model: type[BaseModel], name: str, exclude: tuple[str, ...]) -> type[BaseModel]:
+    """``model``'s fields less ``exclude``, with their own types, defaults and bounds (declared once)."""
+    fields: dict[str, Any] = {n: (i.annotation, i) for n, i in model.model_fields.items() if n not in exclude}
+    return cast(type[BaseModel], create_model(name, __config__=ConfigDict(extra="forbid"), **fields))
+
+
+# The extract job's knobs (timeout, max_file_size_mb, source_job_id) with ExtractConf's bounds.
+ExtractParameters = _knobs(ExtractConf, "ExtractParameters", ("inputs", "schema_name", "job_id", "org_id"))
+
+
 class ExtractSource(_SourceBase):
     """Pull ``schema`` fields out of the documents at ``inputs`` (the extract job)."""
 
@@ -119,28 +129,17 @@ class ExtractSource(_SourceBase):
         min_length=1,
         description="A built-in schema name (invoice, meeting_minutes), a stored schema id or a schema JSON path",
     )
-    parameters: dict[str, Any] = Field(default_factory=dict)
+    parameters: ExtractParameters = Field(default_factory=ExtractParameters)  # type: ignore[valid-type]
 
     def conf(self) -> dict[str, Any]:
+        # Only what the entry sets: an unset max_file_size_mb leaves the deployment's extract cap.
         return {
             "inputs": self.inputs,
             "schema_name": self.schema_,
-            **self.parameters,
+            **cast(BaseModel, self.parameters).model_dump(exclude_unset=True),
             "job_id": None,
             "org_id": self.owner,
         }
-
-
-# The knowledge job's knobs with KnowledgeConf's own bounds (one definition of every bound).
-KnowledgeParameters: type[BaseModel] = create_model(  # type: ignore[call-overload]
-    "KnowledgeParameters",
-    __config__=ConfigDict(extra="forbid"),
-    **{
-        name: (info.annotation, info)
-        for name, info in KnowledgeConf.model_fields.items()
-        if name not in ("url", "job_id", "org_id")
-    },
-)
 
 
 class KnowledgeSource(_SourceBase):
@@ -148,12 +147,12 @@ class KnowledgeSource(_SourceBase):
 
     kind: Literal["knowledge"]
     website: AnyHttpUrl = Field(description="Company website to read (http or https URL)")
-    parameters: KnowledgeParameters = Field(default_factory=KnowledgeParameters)  # type: ignore[valid-type]
+    parameters: KnowledgeParameters = Field(default_factory=KnowledgeParameters)
 
     def conf(self) -> dict[str, Any]:
         return {
             "url": str(self.website),
-            **cast(BaseModel, self.parameters).model_dump(),
+            **self.parameters.model_dump(),
             "job_id": None,
             "org_id": self.owner,
         }

@@ -13,12 +13,12 @@ import pytest
 from docharvest.config import Settings
 from docharvest.errors import TerminalError
 from docharvest.extract.reading import read_document
-from docharvest.extract.results import extract_results
 from docharvest.models import JobStatus
 from docharvest.pipeline import extract as steps
 from docharvest.samples.pdfwriter import simple_pdf
 from docharvest.store import repository
 from docharvest.store.db import get_engine, init_db
+from docharvest.views.extract import extract_results
 
 from tests.support.invoices import generate_invoices, scanned_pdf
 from tests.support.siteserver import Route, SiteServer

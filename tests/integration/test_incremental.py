@@ -17,11 +17,11 @@ import pytest
 import sqlalchemy as sa
 from docharvest.config import Settings
 from docharvest.pipeline.scrape import run_scrape_inline
-from docharvest.results import scrape_results
 from docharvest.samples.pdfwriter import simple_pdf
 from docharvest.store import repository
 from docharvest.store.db import get_engine
 from docharvest.store.tables import url_state
+from docharvest.views.scrape import scrape_results
 
 from tests.support.siteserver import RequestInfo, Route, SiteServer, html
 

@@ -19,6 +19,8 @@ from docharvest.models import new_job_id
 from docharvest.pipeline import knowledge
 from docharvest.store import repository
 from docharvest.store.db import get_engine
+from docharvest.store.knowledge_items import list_knowledge_items as list_items
+from docharvest.views.knowledge import knowledge_job_body
 
 from tests.support.business_sites import business_site
 from tests.support.siteserver import Route, SiteServer, html
@@ -51,7 +53,7 @@ def test_steps_produce_profile_items_tables_and_parquet(site: SiteServer, settin
     business_site("flowboard").serve(site)
     job_id = _run_all(settings, site.url("/"))
     engine = get_engine(settings)
-    body = knowledge.knowledge_job_body(engine, job_id)
+    body = knowledge_job_body(engine, job_id)
 
     assert list(body) == SEED_KEYS and list(body["result"]) == RESULT_KEYS
     assert body["status"] == "completed" and body["error"] is None
@@ -86,7 +88,7 @@ def test_steps_produce_profile_items_tables_and_parquet(site: SiteServer, settin
     # Re-running the extract and publish steps (an Airflow retry) rewrites, never duplicates.
     knowledge.extract(settings, job_id)
     knowledge.publish(settings, job_id)
-    assert len(knowledge.list_items(engine, job_id)) == len(items)
+    assert len(list_items(engine, job_id)) == len(items)
 
 
 def test_progress_rises_while_pages_are_scraped(site: SiteServer, settings: Settings) -> None:
@@ -121,7 +123,7 @@ def test_progress_rises_while_pages_are_scraped(site: SiteServer, settings: Sett
     knowledge.extract(settings, job_id)
     assert repository.get_job(engine, job_id)["current_step"] == "Extracting knowledge"
     knowledge.publish(settings, job_id)
-    assert knowledge.knowledge_job_body(engine, job_id)["progress"] == {
+    assert knowledge_job_body(engine, job_id)["progress"] == {
         "pagesScraped": 7,
         "totalPages": 7,
         "currentStep": "Complete",
@@ -133,7 +135,7 @@ def test_unreachable_start_url_fails_the_job(settings: Settings) -> None:
     job_id = _plan(settings, "http://127.0.0.1:9/")
     with pytest.raises(StartUrlError, match="^Failed to scrape URL: "):
         knowledge.crawl(settings, job_id)
-    body = knowledge.knowledge_job_body(get_engine(settings), job_id)
+    body = knowledge_job_body(get_engine(settings), job_id)
     assert body["status"] == "failed"
     assert body["error"].startswith("Failed to scrape URL: http://127.0.0.1:9/")
     assert body["result"] is None and body["finishedAt"] is not None
@@ -148,7 +150,7 @@ def test_a_site_with_one_reachable_page_still_completes(site: SiteServer, settin
         ),
     )
     job_id = _run_all(settings, site.url("/"))
-    body = knowledge.knowledge_job_body(get_engine(settings), job_id)
+    body = knowledge_job_body(get_engine(settings), job_id)
     assert body["status"] == "completed"
     assert body["result"]["pagesScraped"] == 1
     assert body["result"]["business"]["name"] == "Solo Bakery"

@@ -78,7 +78,7 @@ def full_run(env: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> I
 @pytest.fixture(scope="module")
 def single_run(env: dict[str, str]) -> Iterator[dict[str, Any]]:
     from docharvest.orchestration.runner import run_job
-    from docharvest.results import scrape_results
+    from docharvest.views.scrape import scrape_results
 
     main_host, other_host, site = _serve()
     settings = Settings(allow_private_networks=True)

@@ -9,21 +9,14 @@ minutes of the same board, and the planning board's minutes of the same day.
 
 from __future__ import annotations
 
-import json
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from docharvest.cli import main
-from docharvest.config import Settings
-from docharvest.samples.demo_site import serve_folder
 from docharvest.samples.pdfwriter import simple_pdf
-from docharvest.store import repository
-from docharvest.store.db import get_engine
 
 from tests.support.decoy_sites import scanned_pdf
+from tests.support.scrape_cli import run_single_page_scrape
 
 PROMPT = "Find the town board minutes of the March 12, 2024 meeting"
 THRESHOLD = 0.5
@@ -68,41 +61,10 @@ def _build_site(root: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def run(tmp_path_factory: pytest.TempPathFactory, database_url: str) -> Iterator[dict[str, Any]]:
+def run(tmp_path_factory: pytest.TempPathFactory, database_url: str) -> dict[str, Any]:
     root = tmp_path_factory.mktemp("context-job")
-    server = serve_folder(_build_site(root))
-    values = {
-        "DOCHARVEST_DATA_DIR": str(root / "data"),
-        "DOCHARVEST_DATABASE_URL": database_url,
-        "DOCHARVEST_CRAWL__MIN_DELAY_SECONDS": "0",
-        "DOCHARVEST_CRAWL__RETRY_BACKOFF_SECONDS": "0.05",
-    }
-    out = root / "results.json"
-    saved = dict(os.environ)
-    try:
-        os.environ.update(values)
-        code = main(
-            [
-                "scrape",
-                f"http://127.0.0.1:{server.server_address[1]}/index.html",
-                "--prompt",
-                PROMPT,
-                "--single-page",
-                "--confidence-threshold",
-                str(THRESHOLD),
-                "--allow-private-network",
-                "-o",
-                str(out),
-            ]
-        )
-        results = json.loads(out.read_text())
-        docs = repository.list_documents(get_engine(Settings()), results["job_id"])
-        yield {"code": code, "results": results, "docs": {Path(d["url"]).name: d for d in docs}}
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
-        server.shutdown()
-        server.server_close()
+    found = run_single_page_scrape(_build_site(root), "/index.html", PROMPT, THRESHOLD, root, database_url)
+    return {**found, "docs": {Path(d["url"]).name: d for d in found["docs"]}}
 
 
 def test_the_job_completes_with_every_candidate_scored(run: dict[str, Any]) -> None:

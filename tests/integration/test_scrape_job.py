@@ -237,7 +237,7 @@ def test_cli_refuses_out_of_bounds_parameters(capsys: pytest.CaptureFixture[str]
 
 def test_candidates_below_the_download_threshold_are_kept_but_not_fetched() -> None:
     from docharvest.models import Candidate
-    from docharvest.pipeline.scrape import _candidate_rows
+    from docharvest.pipeline.scrape.candidates import candidate_rows
     from docharvest.relevance import RuleScorer, parse_prompt
 
     intent = parse_prompt(DEMO_PROMPT)
@@ -252,7 +252,7 @@ def test_candidates_below_the_download_threshold_are_kept_but_not_fetched() -> N
     ]
     rows = {
         r["url"].rsplit("/", 1)[1]: r
-        for r in _candidate_rows("job_t", candidates, RuleScorer(), intent, 10, 0.02)
+        for r in candidate_rows("job_t", candidates, RuleScorer(), intent, 10, 0.02)
     }
     assert rows["board-minutes-2024-01-09.pdf"]["status"] == "discovered"
     assert rows["board-minutes-2024-01-09.pdf"]["batch"] == 0

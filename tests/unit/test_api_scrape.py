@@ -15,10 +15,10 @@ from docharvest.api.keys import create_key, revoke_key
 from docharvest.api.scrape_models import ScrapeJobStatus
 from docharvest.config import Settings
 from docharvest.models import JobStatus, is_job_id
-from docharvest.results import scrape_results
 from docharvest.store import repository
 from docharvest.store.db import init_db
 from docharvest.store.tables import jobs
+from docharvest.views.scrape import scrape_results
 from fastapi.testclient import TestClient
 
 from tests.support.api_helpers import AirflowRecorder, add_documents, add_job, with_api

@@ -14,9 +14,9 @@ from docharvest.api import create_app
 from docharvest.api.keys import create_key
 from docharvest.config import Settings
 from docharvest.models import JobKind, JobStatus
-from docharvest.pipeline.extract import update_rows
 from docharvest.store import repository
 from docharvest.store.db import init_db
+from docharvest.store.repository import update_result_rows as update_rows
 from docharvest.store.tables import knowledge_items, result_rows
 from fastapi.testclient import TestClient
 

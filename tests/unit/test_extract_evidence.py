@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from docharvest.extract.fields import LabelIndex, extract_fields
+from docharvest.extract.fields import extract_fields
+from docharvest.extract.labels import LabelIndex
 from docharvest.extract.reading import read_document
 from docharvest.extract.schema import load_schema
 from docharvest.pipeline.extract import APPROVED, REVIEW, extracted_row, validated_rows

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from docharvest.extract.fields import LabelIndex, extract_fields, row_confidence
+from docharvest.extract.fields import extract_fields, row_confidence
+from docharvest.extract.labels import LabelIndex
 from docharvest.extract.reading import read_document
 from docharvest.extract.schema import load_schema, parse_schema
 from docharvest.samples.pdfwriter import PdfBuilder

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from docharvest.knowledge import build_knowledge, extract_page
-from docharvest.knowledge.items import page_kind
+from docharvest.knowledge.business_category import CategoryEvidence, classify_business
 from docharvest.knowledge.profile import name_key
-from docharvest.knowledge.taxonomy import CategoryEvidence, classify_business
+from docharvest.knowledge.vocabulary import page_kind
 
 from tests.support.business_sites import BusinessSite, business_sites
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from docharvest.knowledge.priority import page_priority
 from docharvest.models import Candidate, KnowledgeConf
-from docharvest.pipeline.knowledge import job_status_body
+from docharvest.views.knowledge import job_status_body
 from pydantic import ValidationError
 
 T0 = datetime(2026, 3, 20, 10, 0, 0, tzinfo=UTC)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from docharvest.config import Settings
-from docharvest.pipeline.scrape import _merge_duplicates
+from docharvest.pipeline.scrape.publish import merge_duplicates
 from docharvest.store import repository
 from docharvest.store.db import init_db
 
@@ -26,7 +26,7 @@ def test_duplicates_become_aliases_of_one_document(settings: Settings) -> None:
         for i in range(5)
     ]
     repository.upsert_documents(engine, rows)
-    _merge_duplicates(engine, "job_dups")
+    merge_duplicates(engine, "job_dups")
     docs = {d["url"].rsplit("/", 1)[1]: d for d in repository.list_documents(engine, "job_dups")}
     assert [docs[f"m{i}.txt"]["status"] for i in range(5)] == [
         "extracted",

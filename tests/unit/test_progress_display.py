@@ -12,9 +12,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from docharvest.commands import progress
 from docharvest.config import Settings
-from docharvest.pipeline.progress_log import StepLog, Timeline, read_timeline
+from docharvest.pipeline.progress_log import StepLog, Timeline
 from docharvest.store import repository
 from docharvest.store.db import init_db
+from docharvest.views.timeline import read_timeline
 
 
 def _job(settings: Settings, job_id: str) -> None:

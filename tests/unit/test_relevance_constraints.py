@@ -148,3 +148,85 @@ def test_a_status_asked_for_is_contradicted_by_another_status() -> None:
     proposed, reason = _score(prompt, link_text="FY2024 Proposed Budget")
     assert amended > unmarked > proposed
     assert "contradicted by status proposed (link text) not amended" in reason.lower()
+
+
+def test_a_place_name_holding_body_words_names_no_body() -> None:
+    from docharvest.relevance.phrases import read_phrase
+
+    def bodies(text: str) -> list[tuple[str, str]]:
+        return [(b.key, b.level) for b in read_phrase(text).bodies]
+
+    # The place before a jurisdiction word is a name, not a speciality ("harbor" is not transport).
+    assert bodies("Harbor Point School District Board") == [("governing", "school")]
+    assert bodies("Park City Council") == [("council", "city")]
+    # A type word followed by a name is part of the name ("Council Bluffs"), not a council.
+    assert bodies("Council Bluffs Public Library Board of Trustees") == [("library", "")]
+    assert bodies("Stonebridge School District Board Portal") == []
+    # ... while a type word followed by punctuation, a kind or a meeting word still names a body.
+    assert bodies("City Council, Planning Board") == [("council", "city"), ("planning", "")]
+    assert bodies("City Council Meeting Minutes") == [("council", "city")]
+    assert bodies("Board Members") == [("governing", "")]
+
+
+def test_a_scanned_committee_document_under_a_board_page_title_is_another_body() -> None:
+    # Nothing read from the file: its row names the committee, the page (listing every body) the board.
+    prompt = "school board minutes 2018"
+    for page in ("Board of Education Meetings", "Bay Ridge School District Board Portal"):
+        evidence = dict(
+            column="Minutes",
+            page_title=page,
+            breadcrumb=f"Home > {page}",
+            url="https://t.gov/files/4ae7c2.pdf",
+        )
+        board, _ = _score(prompt, context="Board of Education Regular Meeting 07/07/2018", **evidence)  # type: ignore[arg-type]
+        committee, reason = _score(prompt, context="Finance Committee 07/07/2018", **evidence)  # type: ignore[arg-type]
+        assert board >= 0.8 and committee < 0.2, page
+        assert reason.startswith("Contradicted by body finance committee (link label) not school board"), (
+            reason
+        )
+
+
+def test_a_kind_in_brackets_or_naming_a_meeting_qualifies_the_document() -> None:
+    from docharvest.relevance.phrases import read_phrase
+
+    for text in (
+        "Regular Meeting Minutes (Budget Workshop)",
+        "Budget Hearing Minutes",
+        "Minutes - Budget Workshop",
+    ):
+        assert read_phrase(text).heads == {"minutes"}, text
+        assert "budget" in read_phrase(text).kinds, text
+    # Alone, the kind is still the document's ("Budget Presentation" stays a presentation).
+    assert read_phrase("Budget Workshop Presentation").heads == {"presentation"}
+    minutes, _ = _score(
+        "city council minutes 2024", link_text="Regular Meeting Minutes (Budget Workshop) 3/4/2024"
+    )
+    budget, reason = _score("the 2024 budget", link_text="Regular Meeting Minutes (Budget Workshop) 3/4/2024")
+    assert minutes >= 0.5 > 0.2 > budget
+    assert "contradicted by kind minutes (link text) not budget" in reason.lower()
+
+
+def test_bodies_people_name_in_other_ways() -> None:
+    from docharvest.relevance.phrases import read_path, read_phrase
+
+    def body(text: str) -> tuple[str, bool]:
+        (b,) = read_phrase(text).bodies
+        return b.key, b.titled
+
+    # A senate is a body of its own; a foundation's or friends' board is not the governing board.
+    assert body("Faculty Senate") == ("senate", False)
+    assert body("Foundation Board") == ("affiliate", False)
+    assert body("Alumni Association Board")[0] == "affiliate"
+    # "The board" of a fire district is its Board of Fire Commissioners (named by its members' title).
+    assert body("Board of Fire Commissioners") == ("fire", True)
+    board, _ = _score("approved board minutes 2023", link_text="Board of Fire Commissioners Minutes 3/6/2023")
+    pension, reason = _score("approved board minutes 2023", link_text="Pension Board Minutes 3/6/2023")
+    assert board >= 0.5 > pension and "contradicted by body pension board" in reason.lower()
+    # "trustee minutes", "board mtg minutes", "finance cmte agenda": shorthand as people type it.
+    assert parse_prompt("trustee minutes 2021", today=TODAY).bodies[0].key == "governing"
+    typed = parse_prompt("board mtg minutes 04/06/2023 pls", today=TODAY)
+    assert typed.keywords == () and typed.kinds == ("minutes",) and typed.times[0].label == "2023-04-06"
+    assert parse_prompt("finance cmte agenda", today=TODAY).bodies[0].key == "finance"
+    # An upload hash is no words: "cc" inside "1d0388cc5131" is not a city council.
+    assert read_path("1d0388cc5131.pdf").bodies == ()
+    assert read_path("12dec2023_minutes.pdf").dates

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 from docharvest.config import REPO_ROOT, Settings
-from docharvest.sources import KnowledgeSource, ScrapeSource, load_sources, parse_sources
+from docharvest.models import ExtractConf
+from docharvest.sources import ExtractSource, KnowledgeSource, ScrapeSource, load_sources, parse_sources
 
 GOOD = {
     "name": "springfield_minutes",
@@ -112,6 +113,28 @@ def test_knowledge_parameters_keep_the_job_bounds() -> None:
     )
     assert "source 'acme'.parameters.max_pages: Input should be less than or equal to 500" in problems
     assert "source 'acme'.parameters.depth: Extra inputs are not permitted" in problems
+
+
+def test_extract_parameters_keep_the_job_bounds_and_leave_unset_ones_out() -> None:
+    entry = {"name": "invoices", "kind": "extract", "inputs": ["/data/in"], "schema": "invoice"}
+    problems = _problems([{**entry, "parameters": {"max_file_size_mb": 501, "timeout": 30, "depth": 2}}])
+    assert (
+        "source 'invoices'.parameters.max_file_size_mb: Input should be less than or equal to 500" in problems
+    )
+    assert "source 'invoices'.parameters.timeout: Input should be greater than or equal to 60" in problems
+    assert "source 'invoices'.parameters.depth: Extra inputs are not permitted" in problems
+
+    (source,) = parse_sources({"sources": [{**entry, "parameters": {"timeout": 600}}]}).sources
+    assert isinstance(source, ExtractSource)
+    # max_file_size_mb is not set: the run takes the deployment's extract cap, not a copied default.
+    assert source.conf() == {
+        "inputs": ["/data/in"],
+        "schema_name": "invoice",
+        "timeout": 600,
+        "job_id": None,
+        "org_id": "default",
+    }
+    assert ExtractConf.model_validate(source.conf()).timeout == 600
 
 
 def test_cron_and_presets_are_accepted() -> None:

@@ -9,7 +9,7 @@ import pytest
 import sqlalchemy as sa
 from docharvest.config import Settings
 from docharvest.errors import JobNotFoundError
-from docharvest.models import new_job_id
+from docharvest.models import JobKind, ScrapeParameters, new_job_id
 from docharvest.store import repository
 from docharvest.store.datasets import write_partition
 from docharvest.store.db import init_db, migrate
@@ -90,11 +90,10 @@ def test_a_job_cancelled_before_its_plan_runs_stays_cancelled(settings: Settings
         start_job(
             settings,
             job_id=job_id,
-            kind="scrape",
+            kind=JobKind.scrape,
             org_id=None,
             website="https://example.org/",
-            params={},
-            timeout_seconds=60,
+            params=ScrapeParameters(timeout=60),
             dag_id="docharvest_scrape",
             run_id="manual__1",
         )

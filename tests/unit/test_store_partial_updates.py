@@ -12,9 +12,9 @@ import pytest
 import sqlalchemy as sa
 from docharvest.config import Settings
 from docharvest.models import new_job_id
-from docharvest.pipeline.extract import update_rows
 from docharvest.store import repository
 from docharvest.store.db import init_db
+from docharvest.store.repository import update_result_rows as update_rows
 from docharvest.store.tables import result_rows
 
 
@@ -74,7 +74,7 @@ def test_upsert_documents_refuses_a_partial_row_naming_the_missing_column(settin
 
 def test_merge_duplicates_on_redirected_and_copied_documents(settings: Settings) -> None:
     """The publish step's merge (the path that failed on real sites) writes aliases in place."""
-    from docharvest.pipeline.scrape import _merge_duplicates
+    from docharvest.pipeline.scrape.publish import merge_duplicates
 
     engine = init_db(settings)
     first, copy, third = "https://city.test/a.pdf", "https://city.test/copy/a.pdf", "https://city.test/c.pdf"
@@ -85,8 +85,8 @@ def test_merge_duplicates_on_redirected_and_copied_documents(settings: Settings)
     repository.update_documents(
         engine, job_id, [{"url": first, "pre_score": 0.9}, {"url": copy, "pre_score": 0.5}]
     )
-    _merge_duplicates(engine, job_id)
-    _merge_duplicates(engine, job_id)  # a retried publish changes nothing more
+    merge_duplicates(engine, job_id)
+    merge_duplicates(engine, job_id)  # a retried publish changes nothing more
     docs = {d["url"]: d for d in repository.list_documents(engine, job_id)}
     assert docs[first]["aliases"] == [copy] and docs[first]["status"] == "downloaded"
     assert docs[copy]["status"] == "duplicate"

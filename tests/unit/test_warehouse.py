@@ -86,14 +86,14 @@ def test_a_crashed_write_leaves_the_previous_file_whole(tmp_path: Path) -> None:
         f"""
         import os, signal
         import pyarrow.parquet as pq
-        from docharvest.store import datasets
+        from docharvest.store import datasets, parquetfs
         real = pq.write_table
         def dying(table, where, **kw):
             real(table, where, **kw)
             with open(where, "r+b") as fh:   # half the bytes are on disk, then the process dies
                 fh.truncate(os.path.getsize(where) // 2)
             os.kill(os.getpid(), signal.SIGKILL)
-        datasets.pq.write_table = dying
+        parquetfs.pq.write_table = dying
         rows = [dict(r, confidence_score=0.99) for r in {_doc_rows("job_a", 500)!r}]
         datasets.write_partition({str(root)!r}, "documents", rows, job_id="job_a", job_date=__import__("datetime").date(2024, 3, 1))
         """

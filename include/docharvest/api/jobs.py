@@ -14,7 +14,6 @@ import time
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-import sqlalchemy as sa
 from fastapi import Path
 
 from docharvest.api.airflow_client import AirflowUnavailableError
@@ -22,9 +21,8 @@ from docharvest.api.deps import ApiState
 from docharvest.api.errors import ApiError, body_error, invalid_job_id, job_not_found
 from docharvest.api.keys import Principal
 from docharvest.models import JOB_ID_PATTERN, JobStatus, is_job_id, new_job_id
-from docharvest.pipeline.common import as_utc
 from docharvest.store import repository
-from docharvest.store.tables import jobs
+from docharvest.timestamps import as_utc
 
 log = logging.getLogger(__name__)
 
@@ -118,18 +116,13 @@ def submit_job(
     try:
         state.airflow.trigger_dag_run(dag_id, run_id, {**conf, "job_id": job_id, "org_id": caller.org_id})
     except AirflowUnavailableError as exc:
-        _delete_job(state.engine, job_id)
+        repository.delete_pending_job(state.engine, job_id)
         log.warning("job %s not submitted: %s", job_id, exc)
         raise ApiError(503, f"Cannot start the job now: {exc}. No job was created; retry later.") from exc
     if row.get("webhook_url"):
         state.webhooks.ensure_started()
     log.info("job %s (%s) submitted by org %s as run %s", job_id, kind, caller.org_id, run_id)
     return job
-
-
-def _delete_job(engine: sa.Engine, job_id: str) -> None:
-    with engine.begin() as conn:
-        conn.execute(sa.delete(jobs).where(jobs.c.job_id == job_id, jobs.c.status == JobStatus.pending))
 
 
 def cancel_job(state: ApiState, job: dict[str, Any]) -> dict[str, Any]:

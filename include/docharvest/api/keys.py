@@ -16,8 +16,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from docharvest.store import api_keys as store
 from docharvest.store.repository import utcnow
-from docharvest.store.tables import api_keys
 
 _ALPHABET = string.ascii_letters + string.digits
 KEY_RE = re.compile(r"^sk[-_][A-Za-z0-9_-]{8,200}$")
@@ -55,43 +55,25 @@ def create_key(engine: sa.Engine, org_id: str, name: str | None = None) -> tuple
         "created_at": utcnow(),
         "revoked_at": None,
     }
-    with engine.begin() as conn:
-        conn.execute(sa.insert(api_keys).values(**row))
+    store.insert_api_key(engine, row)
     return key, row
 
 
 def list_keys(engine: sa.Engine, org_id: str | None = None) -> list[dict[str, Any]]:
     """Keys (without hashes), newest first, optionally of one organisation."""
-    cols = [c for c in api_keys.c if c.name != "key_hash"]
-    query = sa.select(*cols).order_by(api_keys.c.created_at.desc(), api_keys.c.id)
-    if org_id is not None:
-        query = query.where(api_keys.c.org_id == org_id)
-    with engine.connect() as conn:
-        return [dict(r) for r in conn.execute(query).mappings()]
+    return store.list_api_keys(engine, org_id)
 
 
 def revoke_key(engine: sa.Engine, key_id_or_prefix: str) -> int:
     """Revoke the key with this id (``key_…``) or display prefix (``sk-…``); return how many."""
-    column = api_keys.c.id if key_id_or_prefix.startswith("key_") else api_keys.c.prefix
-    with engine.begin() as conn:
-        result = conn.execute(
-            sa.update(api_keys)
-            .where(column == key_id_or_prefix, api_keys.c.revoked_at.is_(None))
-            .values(revoked_at=utcnow())
-        )
-    return int(result.rowcount or 0)
-
-
-# Built once: every request runs it, and building a select costs more than running it.
-_VALID_KEY_BY_HASH = sa.select(api_keys.c.id, api_keys.c.org_id).where(
-    api_keys.c.key_hash == sa.bindparam("key_hash"), api_keys.c.revoked_at.is_(None)
-)
+    if key_id_or_prefix.startswith("key_"):
+        return store.revoke_api_keys(engine, key_id=key_id_or_prefix)
+    return store.revoke_api_keys(engine, prefix=key_id_or_prefix)
 
 
 def authenticate_key(engine: sa.Engine, key: str) -> Principal | None:
     """The principal of a valid, unrevoked key; None otherwise."""
     if not KEY_RE.match(key):
         return None
-    with engine.connect() as conn:
-        row = conn.execute(_VALID_KEY_BY_HASH, {"key_hash": hash_key(key)}).first()
-    return Principal(key_id=row.id, org_id=row.org_id) if row else None
+    found = store.valid_api_key(engine, hash_key(key))
+    return Principal(key_id=found[0], org_id=found[1]) if found else None

@@ -1,6 +1,6 @@
 """Responses the result routes build themselves.
 
-A results page is already in its documented shape (``docharvest.results`` builds it and the
+A results page is already in its documented shape (``docharvest.views`` builds it and the
 contract tests check it against the seeds' schemas), so it is serialised straight to JSON
 rather than validated again through the route's ``response_model``, which only documents it:
 on a page of 100 rows that re-validation cost more than reading the page.

@@ -1,7 +1,8 @@
 """The scrape family (seed 001): submit, status, results, cancel, list.
 
-Errors here are seed 001's ``ErrorResponse``; body validation answers 422 naming the
-field and the bound (``parameters.timeout`` 30 is refused, never clamped).
+The bodies are built by ``views.scrape``. Errors here are seed 001's ``ErrorResponse``; body
+validation answers 422 naming the field and the bound (``parameters.timeout`` 30 is refused,
+never clamped).
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Annotated, Any
 
-import sqlalchemy as sa
 from fastapi import APIRouter, Header, Query, Response
 
 from docharvest.api.deps import ApiState, Caller, State
@@ -24,79 +24,14 @@ from docharvest.api.scrape_models import (
     ScrapeSubmission,
     ScrapeSubmitted,
 )
-from docharvest.models import Agent, JobKind, JobStatus, ScrapeConf
-from docharvest.pipeline.common import as_utc
-from docharvest.results import _message, listed_documents, results_frame, with_documents
+from docharvest.models import JobKind, JobStatus, ScrapeConf
 from docharvest.store import repository
-from docharvest.store.tables import jobs
+from docharvest.timestamps import as_utc
+from docharvest.views.scrape import job_summary, listed_documents, results_frame, status_body, with_documents
 
 SCRAPE_DAG_ID = "docharvest_scrape"
 
 router = APIRouter(prefix="/scrape", tags=["scrape"])
-
-# Share of a scrape job's work per agent, for the status ``percentage``.
-_AGENT_WEIGHTS = {
-    Agent.coordinator: 5,
-    Agent.navigator: 45,
-    Agent.scraper: 30,
-    Agent.extractor: 12,
-    Agent.validator: 3,
-    Agent.publisher: 5,
-}
-
-
-def progress_percentage(job: dict[str, Any]) -> float:
-    """Completed agents' shares plus the running agent's share times its own progress."""
-    status = JobStatus(job["status"])
-    if status == JobStatus.completed:
-        return 100.0
-    done = set(job.get("agents_completed") or [])
-    share = float(sum(w for agent, w in _AGENT_WEIGHTS.items() if agent in done))
-    current = job.get("current_agent")
-    if current in _AGENT_WEIGHTS and current not in done:
-        share += _AGENT_WEIGHTS[Agent(current)] * _agent_fraction(job, current)
-    return round(min(share, 99.0 if status.is_active else 100.0), 1)
-
-
-def _agent_fraction(job: dict[str, Any], agent: str) -> float:
-    if agent == Agent.navigator:
-        total = job.get("total_pages") or 0
-        return min(1.0, (job.get("pages_scraped") or 0) / total) if total else 0.0
-    if agent == Agent.scraper:
-        found = job.get("total_documents_found") or 0
-        return min(1.0, (job.get("total_documents_downloaded") or 0) / found) if found else 0.0
-    return 0.5
-
-
-def _state(job: dict[str, Any]) -> dict[str, Any]:
-    status = JobStatus(job["status"])
-    return {
-        "job_id": job["job_id"],
-        "status": status,
-        "is_active": status.is_active,
-        "message": job.get("message") or _message(job, int(job.get("total_documents_downloaded") or 0)),
-        "created_at": as_utc(job.get("created_at")),
-        "completed_at": as_utc(job.get("completed_at")),
-    }
-
-
-def status_body(job: dict[str, Any]) -> dict[str, Any]:
-    """``GET /scrape/status/{job_id}`` from the job row alone (one indexed read)."""
-    return {
-        **_state(job),
-        "progress": {
-            "percentage": progress_percentage(job),
-            "pages_scraped": int(job.get("pages_scraped") or 0),
-            "total_pages": int(job.get("total_pages") or 0),
-            "documents_found": int(job.get("total_documents_found") or 0),
-            "documents_downloaded": int(job.get("total_documents_downloaded") or 0),
-            "current_step": job.get("current_step"),
-        },
-        "current_agent": job.get("current_agent"),
-        "agents_completed": list(job.get("agents_completed") or []),
-        "started_at": as_utc(job.get("started_at")),
-        "estimated_completion": as_utc(job.get("estimated_completion")),
-    }
 
 
 @router.post(
@@ -227,25 +162,11 @@ async def list_scrape_jobs(
     rows = repository.list_jobs(
         state.engine, org_id=caller.org_id, kind=JobKind.scrape, limit=size, offset=offset
     )
-    total = _count_jobs(state, caller.org_id)
+    total = repository.count_jobs(state.engine, org_id=caller.org_id, kind=JobKind.scrape)
     return {
-        "jobs": [_summary(r) for r in rows],
+        "jobs": [job_summary(r) for r in rows],
         "total": total,
         "limit": size,
         "offset": offset,
         "next_offset": offset + size if offset + size < total else None,
     }
-
-
-def _count_jobs(state: Any, org_id: str) -> int:
-    query = (
-        sa.select(sa.func.count())
-        .select_from(jobs)
-        .where(jobs.c.org_id == org_id, jobs.c.kind == JobKind.scrape)
-    )
-    with state.engine.connect() as conn:
-        return int(conn.execute(query).scalar_one())
-
-
-def _summary(job: dict[str, Any]) -> dict[str, Any]:
-    return {**_state(job), "website": job.get("website"), "prompt": job.get("prompt")}

@@ -95,7 +95,7 @@ async def _job_page(request: Request, job_id: str, org: str | None) -> Response:
 
 @router.get("/dag-runs/{dag_id}/{run_id}", response_class=HTMLResponse)
 async def dag_run_view(request: Request, dag_id: str, run_id: str) -> Response:
-    from docharvest.jobview.data import find_job_for_run
+    from docharvest.store.repository import find_job_for_run
 
     try:
         org = await _allowed_org(request, dag_id)

@@ -43,14 +43,13 @@ from urllib.parse import urlsplit
 
 import httpx
 import sqlalchemy as sa
-from sqlalchemy.dialects import postgresql, sqlite
 
 from docharvest import __version__
 from docharvest.config import Settings
 from docharvest.models import JobStatus
-from docharvest.pipeline.common import iso
-from docharvest.store.repository import fingerprint, utcnow
-from docharvest.store.tables import jobs, webhook_deliveries
+from docharvest.store import webhook_deliveries as queue
+from docharvest.store.repository import find_job, fingerprint, utcnow
+from docharvest.timestamps import iso
 
 log = logging.getLogger(__name__)
 
@@ -197,23 +196,10 @@ class WebhookDispatcher:
         return attempted
 
     def _claim_new(self, clock: Clock) -> None:
-        since = clock() - SCAN_WINDOW
-        query = sa.select(jobs).where(
-            jobs.c.webhook_url.is_not(None),
-            sa.or_(jobs.c.completed_at.is_(None), jobs.c.completed_at >= since),
-        )
-        with self.engine.connect() as conn:
-            rows = [dict(r) for r in conn.execute(query).mappings()]
-            if not rows:
-                return
-            sent = {
-                (r.job_id, r.event)
-                for r in conn.execute(
-                    sa.select(webhook_deliveries.c.job_id, webhook_deliveries.c.event).where(
-                        webhook_deliveries.c.job_id.in_([r["job_id"] for r in rows])
-                    )
-                )
-            }
+        rows = queue.jobs_with_webhooks(self.engine, ended_since=clock() - SCAN_WINDOW)
+        if not rows:
+            return
+        sent = queue.queued_events(self.engine, [r["job_id"] for r in rows])
         for job in rows:
             for event in due_events(job):
                 if (job["job_id"], event) not in sent:
@@ -230,46 +216,20 @@ class WebhookDispatcher:
             "created_at": now,
             "next_attempt_at": now,
         }
-        insert = postgresql.insert if self.engine.dialect.name == "postgresql" else sqlite.insert
-        with self.engine.begin() as conn:
-            conn.execute(
-                insert(webhook_deliveries).values(**values).on_conflict_do_nothing(index_elements=["id"])
-            )
+        queue.queue_delivery(self.engine, values)
 
     def _due(self, now: datetime) -> list[_Delivery]:
         """Undelivered deliveries with attempts left whose time has come and that nobody holds."""
-        d = webhook_deliveries.c
-        query = (
-            sa.select(d.id, d.job_id, d.event, d.url, d.attempts)
-            .where(
-                d.delivered_at.is_(None),
-                d.attempts < self.api.webhook_max_attempts,
-                sa.or_(d.next_attempt_at.is_(None), d.next_attempt_at <= now),  # NULL: queued before 0004
-                sa.or_(d.lease_until.is_(None), d.lease_until < now),
-            )
-            .order_by(d.created_at, d.id)  # oldest first keeps a job's events in order
-            .limit(ROUND_LIMIT)
+        rows = queue.due_deliveries(
+            self.engine, now, max_attempts=self.api.webhook_max_attempts, limit=ROUND_LIMIT
         )
-        with self.engine.connect() as conn:
-            return [_Delivery(r.id, r.job_id, r.event, r.url, r.attempts) for r in conn.execute(query)]
+        return [_Delivery(r["id"], r["job_id"], r["event"], r["url"], r["attempts"]) for r in rows]
 
     def _lease(self, delivery: _Delivery, now: datetime) -> bool:
         """Take the delivery for one attempt; False if another dispatcher holds or already tried it."""
-        d = webhook_deliveries.c
-        with self.engine.begin() as conn:
-            taken = conn.execute(
-                sa.update(webhook_deliveries)
-                .where(
-                    d.id == delivery.delivery_id,
-                    # Unchanged since _due read it: otherwise another dispatcher attempted it
-                    # in between (delivered, or backing off) and released its lease, and we
-                    # would send it again.
-                    d.attempts == delivery.attempts,
-                    sa.or_(d.lease_until.is_(None), d.lease_until < now),
-                )
-                .values(lease_until=now + LEASE)
-            ).rowcount
-        return taken == 1
+        return queue.lease_delivery(
+            self.engine, delivery.delivery_id, attempts=delivery.attempts, now=now, until=now + LEASE
+        )
 
     def _attempt(self, delivery: _Delivery, clock: Clock) -> None:
         """POST a leased delivery, record the outcome and release the lease."""
@@ -291,12 +251,7 @@ class WebhookDispatcher:
         elif not gave_up:
             backoff = self.api.webhook_backoff_seconds * 2 ** (attempts - 1)
             values["next_attempt_at"] = now + timedelta(seconds=backoff)
-        with self.engine.begin() as conn:
-            conn.execute(
-                sa.update(webhook_deliveries)
-                .where(webhook_deliveries.c.id == delivery.delivery_id)
-                .values(**values)
-            )
+        queue.update_delivery(self.engine, delivery.delivery_id, values)
         if gave_up:
             log.warning(
                 "webhook %s for job %s gave up after %d attempts: %s",
@@ -307,9 +262,7 @@ class WebhookDispatcher:
             )
 
     def _job(self, job_id: str) -> dict[str, Any] | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(sa.select(jobs).where(jobs.c.job_id == job_id)).mappings().first()
-        return dict(row) if row else None
+        return find_job(self.engine, job_id)
 
     def _post(self, delivery: _Delivery, job: dict[str, Any]) -> tuple[int | None, str | None]:
         if not self.settings.allow_private_networks:

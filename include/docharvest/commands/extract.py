@@ -57,7 +57,7 @@ def run_extract(
     conf: ExtractConf, settings: Settings, *, verbose: bool = False, quiet: bool = True
 ) -> dict[str, Any]:
     """Run the job through Airflow (dag.test) and return ``GET /v1/jobs/:id/results``'s body."""
-    from docharvest.extract.results import extract_results
+    from docharvest.views.extract import extract_results
 
     return run_dag_job(DAG_ID, conf, settings, extract_results, verbose=verbose, quiet=quiet)
 

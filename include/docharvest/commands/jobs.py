@@ -77,7 +77,7 @@ def _progress(job: dict[str, Any]) -> str:
 
 def job_summary(job: dict[str, Any]) -> dict[str, Any]:
     """What ``status`` prints: the job's state, progress and, if it failed, why."""
-    from docharvest.pipeline.common import iso
+    from docharvest.timestamps import iso
 
     return {
         "job_id": job["job_id"],

@@ -38,7 +38,7 @@ def run_knowledge(
     conf: KnowledgeConf, settings: Settings, *, verbose: bool = False, quiet: bool = True
 ) -> dict[str, Any]:
     """Run the job through Airflow (dag.test) and return ``GET /v1/jobs/{jobId}``'s body."""
-    from docharvest.pipeline.knowledge import knowledge_job_body
+    from docharvest.views.knowledge import knowledge_job_body
 
     return run_dag_job(DAG_ID, conf, settings, knowledge_job_body, verbose=verbose, quiet=quiet)
 

@@ -20,8 +20,6 @@ from typing import Any, TextIO
 
 import sqlalchemy as sa
 
-from docharvest.store.tables import job_errors
-
 # A plain progress line at least this often off a terminal (CI, pipes, log files).
 PLAIN_EVERY = 3.0
 LIVE_EVERY = 0.25
@@ -97,10 +95,7 @@ def read_snapshot(engine: sa.Engine, job_id: str) -> Snapshot | None:
     if job is None:
         return None
     counts = repository.count_documents(engine, job_id)
-    with engine.connect() as conn:
-        errors = conn.execute(
-            sa.select(sa.func.count()).select_from(job_errors).where(job_errors.c.job_id == job_id)
-        ).scalar_one()
+    errors = repository.count_errors(engine, job_id)
     found = max(int(job.get("total_documents_found") or 0), sum(counts.values()) - counts.get("skipped", 0))
     return Snapshot(
         job_id=job_id,

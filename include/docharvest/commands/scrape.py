@@ -56,7 +56,7 @@ def run_scrape(
     conf: ScrapeConf, settings: Settings, *, verbose: bool = False, quiet: bool = True
 ) -> dict[str, Any]:
     """Run the job through Airflow (dag.test) and return its results in the seed's shape."""
-    from docharvest.results import scrape_results
+    from docharvest.views.scrape import scrape_results
 
     return run_dag_job(DAG_ID, conf, settings, scrape_results, verbose=verbose, quiet=quiet)
 

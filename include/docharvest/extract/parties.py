@@ -1,24 +1,18 @@
 """The issuer of a document: a party block's name row, else the letterhead, a sender line or the
 footer's legal line, never a party under an excluded label (bill to, buyer, Rechnungsempfänger).
 
-Used by the field engine (``fields.py``) for fields of kind ``organization``.
+Used for fields of kind ``organization``: by ``candidates`` (a party heading over a name row)
+and by the field engine (``fields.py``: the fallback, the doubt beside an intermediary).
 """
 
 from __future__ import annotations
 
 import re
 
-from docharvest.extract.fields import (
-    _ANCHOR,
-    _BASE,
-    EXCLUDE,
-    ORG_SUFFIX,
-    Candidate,
-    LabelHit,
-    _lead_trim,
-)
+from docharvest.extract.labels import EXCLUDE, LabelHit
 from docharvest.extract.layout import Grid, overlaps
 from docharvest.extract.schema import SchemaField
+from docharvest.extract.values import ANCHOR_SCORE, ORG_SUFFIX, STRENGTH_SCORE, Candidate, lead_trim
 
 #: Sub-labels of a party block ("Seller / Name: X GmbH / Address: ...") that carry its name.
 _NAME_LABEL = re.compile(
@@ -31,7 +25,7 @@ _NAME_LABEL = re.compile(
 def section_name(grid: Grid, hit: LabelHit) -> Candidate | None:
     """A party heading alone on its line ("Verkäufer") over a block of "Name: X" rows: X."""
     cell = hit.cell
-    if hit.start > 0 or _lead_trim(cell.text[hit.end :]) or len(cell.line.cells) > 2:
+    if hit.start > 0 or lead_trim(cell.text[hit.end :]) or len(cell.line.cells) > 2:
         return None
     for line in grid.lines_after(cell.line, 8, max_blank=1):
         for i, other in enumerate(line.cells):
@@ -43,7 +37,7 @@ def section_name(grid: Grid, hit: LabelHit) -> Candidate | None:
             name = rest or (target.text.strip() if target else "")
             if target is None or not _looks_like_name(name):
                 return None
-            score = _BASE[hit.strength] * _ANCHOR["below"]
+            score = STRENGTH_SCORE[hit.strength] * ANCHOR_SCORE["below"]
             return Candidate(name, score, target, name, hit.label, "section")
     return None
 

@@ -13,7 +13,8 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from docharvest.extract.fields import LabelIndex, _pick, candidates_for, find_labels
+from docharvest.extract.candidates import candidates_for, pick
+from docharvest.extract.labels import LabelIndex, find_labels
 from docharvest.extract.layout import Grid
 from docharvest.extract.normalize import Locale
 from docharvest.extract.schema import ExtractionSchema, SchemaField
@@ -45,7 +46,7 @@ def read_parts(grid: Grid, schema: ExtractionSchema, field: str, locale: Locale)
         candidates = candidates_for(grid, part_spec, find_labels(grid, index), locale)
         if len({c.value for c in candidates if c.valid}) > 1:
             return None  # two different "subtotals" (one net, one gross): no basis for a check
-        found = _pick(part_spec, candidates)
+        found = pick(part_spec, candidates)
         if found is None or not found.valid or not isinstance(found.value, float):
             return None
         if not re.search(r"[.,]\d{2}(?!\d)", found.raw):

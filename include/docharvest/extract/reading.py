@@ -35,7 +35,7 @@ def read_document(
             return text if text.text.strip() else NO_TEXT_LAYER
         return extract_text(Path(path), document_type, ocr)
     except UnreadableDocumentError as exc:
-        from docharvest.pipeline.isolation import ParseFailure
+        from docharvest.text.failure import ParseFailure
 
         return ParseFailure(str(exc), exc.error_type)
     except Exception as exc:  # a hostile file must cost one row, never the batch

@@ -191,8 +191,7 @@ def store_schema(
     engine: sa.Engine, schema: ExtractionSchema, *, org_id: str | None = None, builtin: bool = False
 ) -> str:
     """Upsert the schema's definition (keyed by org, name and version) and return its id."""
-    from docharvest.store.repository import upsert
-    from docharvest.store.tables import schemas
+    from docharvest.store.repository import upsert_schema
 
     sid = schema_id(schema, org_id)
     row = {
@@ -204,15 +203,15 @@ def store_schema(
         "builtin": builtin,
         "created_at": datetime.now(UTC),
     }
-    upsert(engine, schemas, [row], keys=["id"])
+    upsert_schema(engine, row)
     return sid
 
 
 def fetch_schema(engine: sa.Engine, sid: str) -> ExtractionSchema:
-    from docharvest.store.tables import schemas
+    from docharvest.store.repository import get_schema
 
-    with engine.connect() as conn:
-        definition = conn.execute(sa.select(schemas.c.definition).where(schemas.c.id == sid)).scalar()
+    row = get_schema(engine, sid)
+    definition = None if row is None else row["definition"]
     if definition is None:
         raise ConfigError(f"schema id {sid!r}: not found")
     return parse_schema(definition, source=f"schema {sid}")

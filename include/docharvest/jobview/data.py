@@ -11,9 +11,11 @@ import sqlalchemy as sa
 
 from docharvest.config import Settings
 from docharvest.jobrecord import LISTED_STATUS, ReturnRule
-from docharvest.pipeline.progress_log import read_timeline
 from docharvest.store import repository
-from docharvest.store.tables import jobs, knowledge_items, result_rows
+from docharvest.store.knowledge_items import list_knowledge_items
+from docharvest.store.result_rows import list_result_rows
+from docharvest.views.scrape import returned_documents
+from docharvest.views.timeline import read_timeline
 
 ACTIVE = {"pending", "in_progress"}
 
@@ -28,6 +30,8 @@ class JobView:
     items: list[dict[str, Any]] = field(default_factory=list)
     timeline: list[tuple[float, int]] = field(default_factory=list)
     datasets_dir: str = ""
+    # Ids of the documents the job returns, best first (``views.scrape.returned_documents``).
+    returned_ids: list[str] = field(default_factory=list)
 
     @property
     def job_id(self) -> str:
@@ -52,8 +56,8 @@ class JobView:
     @property
     def listed(self) -> list[dict[str, Any]]:
         """The documents the job reports: read, at or above its confidence threshold, best first."""
-        rule = self.rule
-        return [d for d in self.documents if rule.admits(d["status"], d.get("confidence_score"))]
+        by_id = {d["id"]: d for d in self.documents}
+        return [by_id[i] for i in self.returned_ids if i in by_id]
 
     def scored_confidences(self) -> list[float]:
         """Final confidence of every document that was read (the histogram's data)."""
@@ -86,14 +90,6 @@ class JobView:
         return (datetime.now(UTC) - started).total_seconds()
 
 
-def find_job_for_run(engine: sa.Engine, dag_id: str, run_id: str) -> str | None:
-    """The job id of an Airflow DAG run (None while its first task has not created the job)."""
-    query = sa.select(jobs.c.job_id).where(jobs.c.dag_id == dag_id, jobs.c.run_id == run_id).limit(1)
-    with engine.connect() as conn:
-        found = conn.execute(query).scalar()
-    return str(found) if found else None
-
-
 def load_job_view(engine: sa.Engine, settings: Settings, job_id: str) -> JobView:
     """The job's page data (``JobNotFoundError`` if there is no such job)."""
     job = repository.get_job(engine, job_id)
@@ -104,14 +100,10 @@ def load_job_view(engine: sa.Engine, settings: Settings, job_id: str) -> JobView
         warnings=repository.list_warnings(engine, job_id),
         timeline=read_timeline(settings.work_dir(job_id)),
         datasets_dir=settings.datasets_url or str(settings.datasets_dir.resolve()),
+        returned_ids=[d["id"] for d in returned_documents(engine, job, columns=("id",))],
     )
-    with engine.connect() as conn:
-        if view.kind == "extract":
-            query = sa.select(result_rows).where(result_rows.c.job_id == job_id)
-            view.rows = [dict(r) for r in conn.execute(query.order_by(result_rows.c.position)).mappings()]
-        elif view.kind == "knowledge":
-            query = sa.select(knowledge_items).where(knowledge_items.c.job_id == job_id)
-            view.items = [
-                dict(r) for r in conn.execute(query.order_by(knowledge_items.c.position)).mappings()
-            ]
+    if view.kind == "extract":
+        view.rows = list_result_rows(engine, job_id)
+    elif view.kind == "knowledge":
+        view.items = list_knowledge_items(engine, job_id)
     return view

@@ -10,10 +10,19 @@ and calls ``build_knowledge`` once at the end.
     result.profile.to_api()  ->  {"name", "domain", "category", "description"}
     [i.to_api() for i in result.items]  ->  [{"title", "description", "content", "category", "source"}]
 
-Modules: ``page`` (HTML -> PageExtract, main-content rules), ``items`` (sections ->
-items, categories, de-duplication, discontinued content), ``profile`` (name,
-description), ``taxonomy`` (business categories + classifier), ``priority`` (which
-pages the crawler visits first).
+Modules, in the order a page flows through them:
+
+- ``page`` (HTML -> PageExtract: metadata, JSON-LD), reading with ``chrome`` (main root,
+  chrome stripping), ``blocks`` (main content -> blocks) and ``channels`` (emails, phones,
+  addresses);
+- ``items`` (one page's sections -> items and their categories), using ``vocabulary``
+  (topic words, page kinds), ``sections`` (heading tree, Markdown, summaries) and
+  ``discontinued`` (what the site marks discontinued/legacy/archived);
+- ``contact_items`` (one CONTACT item per channel of the site), ``crosspage`` (repeated
+  blocks, boilerplate, duplicates across pages);
+- ``profile`` (name, description), ``business_category`` (the classifier over
+  ``taxonomy``, the list of business categories), ``priority`` (which pages the crawler
+  visits first).
 """
 
 from __future__ import annotations
@@ -21,16 +30,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from docharvest.knowledge.items import (
-    ITEM_CATEGORIES,
-    KnowledgeItem,
-    channel_items,
-    drop_repeated_blocks,
-    finalize_items,
-    items_from_page,
-)
+from docharvest.knowledge.contact_items import channel_items
+from docharvest.knowledge.crosspage import drop_repeated_blocks, finalize_items
+from docharvest.knowledge.items import KnowledgeItem, items_from_page
 from docharvest.knowledge.page import PageExtract, extract_page
 from docharvest.knowledge.profile import BusinessProfile, build_profile
+from docharvest.knowledge.vocabulary import ITEM_CATEGORIES
 
 __all__ = [
     "ITEM_CATEGORIES",

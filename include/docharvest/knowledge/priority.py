@@ -3,7 +3,7 @@
 Pages that describe the business (features, pricing, FAQ, about, contact, integrations,
 security, policies, services, menus) score high; single blog posts lower; blog archives,
 tag/category/author listings and pagination lowest. Uses the same topic words as the
-item builder (``docharvest.knowledge.items.TOPIC_WORDS``), so what we chase is what we extract.
+item builder (``docharvest.knowledge.vocabulary.TOPIC_WORDS``), so what we chase is what we extract.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
-from docharvest.knowledge.items import topic_of
+from docharvest.knowledge.vocabulary import topic_of
 from docharvest.models import Candidate
 
 # Higher first. FEATURE/PRICING/FAQ carry most of what a support bot or sales team asks.

@@ -8,7 +8,7 @@ copyright line (1); a candidate that matches the domain label gets +1.5. Legal s
 (Inc., LLC, GmbH …) are ignored when comparing, and the brand form is reported.
 
 Description: JSON-LD description, then the home page's meta/OpenGraph description,
-then the hero paragraph under the h1. Category: ``docharvest.knowledge.taxonomy``.
+then the hero paragraph under the h1. Category: ``docharvest.knowledge.business_category``.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from docharvest.knowledge.page import PageExtract, clean_text, jsonld_types
-from docharvest.knowledge.taxonomy import CategoryEvidence, classify_business
+from docharvest.knowledge.blocks import clean_text
+from docharvest.knowledge.business_category import CategoryEvidence, classify_business
+from docharvest.knowledge.page import PageExtract, jsonld_types
 
 _ORG_TYPES = re.compile(
     r"Organization|Corporation|LocalBusiness|Store|Restaurant|Service|Practice|Dentist|Physician|Clinic|"

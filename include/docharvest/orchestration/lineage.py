@@ -139,8 +139,9 @@ def knowledge_datasets(settings: Any, job_id: str) -> Mapping[str, Any]:
 def extract_datasets(settings: Any, job_id: str) -> Mapping[str, Any]:
     """An extract job's publish writes its schema's result rows (``result_rows_<schema>``), ``jobs``
     and ``job_errors``."""
-    from docharvest.pipeline.extract import dataset_name, job_schema
+    from docharvest.pipeline.extract import job_schema
     from docharvest.store.datasets import SCHEMAS, result_rows_schema
+    from docharvest.views.datasets import dataset_name
 
     _, schema = job_schema(settings, job_id)
     rows = {dataset_name(schema): result_rows_schema([(f.name, f.type) for f in schema.fields])}

@@ -7,70 +7,79 @@ import logging
 import resource
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 
 from docharvest.config import Settings
-from docharvest.jobrecord import job_params
-from docharvest.models import JobStatus
+from docharvest.jobrecord import JobParams, JobRecord, params_body
+from docharvest.models import JobKind, JobStatus
 from docharvest.store import repository
 from docharvest.store.db import get_engine
+from docharvest.timestamps import as_utc
+
+if TYPE_CHECKING:
+    from docharvest.download import DownloadOutcome
+    from docharvest.models import Candidate
 
 log = logging.getLogger(__name__)
 
 
-def as_utc(value: datetime | None) -> datetime | None:
-    """SQLite hands back naive datetimes; every stored datetime is UTC."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
-def iso(value: datetime | None) -> str | None:
-    """ISO 8601 with a ``Z`` suffix, as the seeds write timestamps."""
-    if value is None:
-        return None
-    if value.tzinfo is not None:  # naive values (SQLite) are UTC already
-        value = value.astimezone(UTC).replace(tzinfo=None)
-    return value.isoformat(timespec="milliseconds" if value.microsecond else "seconds") + "Z"
-
-
-def remaining_seconds(job: dict[str, Any], now: datetime | None = None) -> float:
+def remaining_seconds(job: JobRecord, now: datetime | None = None) -> float:
     """Seconds left of the job's ``timeout`` parameter, counted from ``started_at``."""
-    started = as_utc(job.get("started_at")) or datetime.now(UTC)
-    timeout = float(job_params(job).timeout)
+    started = as_utc(job.started_at) or datetime.now(UTC)
     elapsed = ((now or datetime.now(UTC)) - started).total_seconds()
-    return timeout - elapsed
+    return float(job.params.timeout) - elapsed
 
 
-def monotonic_deadline(job: dict[str, Any], share: float = 1.0) -> float:
+def monotonic_deadline(job: JobRecord, share: float = 1.0) -> float:
     """A ``time.monotonic()`` deadline for ``share`` of the job's remaining time budget."""
     return time.monotonic() + max(0.0, remaining_seconds(job)) * share
+
+
+def download_for_job(
+    settings: Settings,
+    job: JobRecord,
+    candidates: list[Candidate],
+    *,
+    max_file_size_bytes: int,
+    conditional: dict[str, dict[str, str]] | None = None,
+) -> list[DownloadOutcome]:
+    """Download ``candidates`` for ``job``: under its size cap, until its deadline, into the raw store."""
+    from docharvest.download import download_documents_sync
+
+    return download_documents_sync(
+        candidates,
+        settings=settings.crawl,
+        allow_private_networks=settings.allow_private_networks,
+        max_file_size_bytes=max_file_size_bytes,
+        raw_dir=settings.raw_dir,
+        deadline=monotonic_deadline(job),
+        conditional=conditional,
+    )
 
 
 def start_job(
     settings: Settings,
     *,
     job_id: str,
-    kind: str,
+    kind: JobKind,
     org_id: str | None,
     website: str | None,
-    params: dict[str, Any],
-    timeout_seconds: float,
+    params: JobParams,
     dag_id: str,
     run_id: str,
     prompt: str | None = None,
-    **progress: Any,
-) -> dict[str, Any]:
+    total_pages: int | None = None,
+) -> JobRecord:
     """Create the job row (or resume it: an API-created ``pending`` row, a retried plan) and start the clock.
 
-    ``started_at`` is kept from the first attempt, so a retry does not extend the job's timeout.
-    Extra keyword arguments are written to the row as initial progress (e.g. ``total_pages``).
+    ``started_at`` is kept from the first attempt, so a retry does not extend the job's timeout
+    (``params.timeout``). ``total_pages``: the progress bar's initial size, when known up front.
     """
     from docharvest.models import Agent
     from docharvest.store.db import init_db
@@ -86,7 +95,7 @@ def start_job(
             "status": JobStatus.pending,
             "website": website,
             "prompt": prompt,
-            "params": params,
+            "params": params_body(params),
             "created_at": now,
         },
     )
@@ -96,6 +105,7 @@ def start_job(
 
         raise JobCancelledError(f"job {job_id} was cancelled before it started")
     started = as_utc(job.get("started_at")) or now
+    progress = {} if total_pages is None else {"total_pages": total_pages}
     repository.update_job(
         engine,
         job_id,
@@ -103,12 +113,30 @@ def start_job(
         run_id=run_id,
         status=JobStatus.in_progress,
         started_at=started,
-        estimated_completion=datetime.fromtimestamp(started.timestamp() + timeout_seconds, UTC),
+        estimated_completion=datetime.fromtimestamp(started.timestamp() + params.timeout, UTC),
         current_agent=Agent.coordinator,
         current_step="Planning",
         **progress,
     )
-    return repository.get_job(engine, job_id)
+    return repository.get_job_record(engine, job_id)
+
+
+def complete_job(engine: sa.Engine, job: JobRecord, message: str, counters: Mapping[str, Any]) -> None:
+    """End the job: ``completed`` (a cancelled job stays ``cancelled``), its runtime, final counters."""
+    now = datetime.now(UTC)
+    started = as_utc(job.started_at) or now
+    status = JobStatus.cancelled if job.status == JobStatus.cancelled else JobStatus.completed
+    repository.update_job(
+        engine,
+        job.job_id,
+        **counters,
+        status=status,
+        completed_at=now,
+        total_runtime_seconds=(now - started).total_seconds(),
+        current_agent=None,
+        current_step="Complete",
+        message=message,
+    )
 
 
 def fail_job(settings: Settings, job_id: str, message: str) -> None:
@@ -212,9 +240,4 @@ def heartbeat(
 
 
 def job_is_cancelled(settings: Settings, job_id: str) -> bool:
-    engine = get_engine(settings)
-    with engine.connect() as conn:
-        from docharvest.store.tables import jobs
-
-        status = conn.execute(sa.select(jobs.c.status).where(jobs.c.job_id == job_id)).scalar()
-    return status == JobStatus.cancelled
+    return repository.job_status(get_engine(settings), job_id) == JobStatus.cancelled

@@ -33,25 +33,12 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from docharvest.text import DocumentText
+from docharvest.text.failure import ParseFailure
 from docharvest.text.ocr import OcrLimits
 
 log = logging.getLogger(__name__)
 
 PR_SET_PDEATHSIG = 1
-
-
-class ParseFailure(str):
-    """Why a document could not be read; a ``str`` (the reason) that also carries its error type."""
-
-    error_type: str
-
-    def __new__(cls, reason: str, error_type: str = "unreadable_document") -> ParseFailure:
-        value = super().__new__(cls, reason)
-        value.error_type = error_type
-        return value
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (ParseFailure, (str(self), self.error_type))
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,10 @@
-"""Progress of a long step as the task log shows it, plus the crawl timeline the report draws.
+"""Progress of a long step as the task log shows it, plus the crawl timeline samples the report draws.
 
 A ``discover`` of 300 pages or an ``extract`` of 400 PDFs runs for minutes; its Airflow
 log must show it is alive. ``StepLog.tick`` is cheap to call per page or per document and
 logs one line every ``every`` seconds (pages or documents, queue, rate). The crawl's
 samples also go to ``<work_dir>/timeline.jsonl`` (time, pages), from which the job
-report draws pages per second.
+report draws pages per second (``views.timeline.read_timeline``).
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ import logging
 import time
 from pathlib import Path
 
+from docharvest.views.timeline import TIMELINE_FILE
+
 LOG_EVERY = 5.0
 SAMPLE_EVERY = 0.5
-TIMELINE_FILE = "timeline.jsonl"
 
 
 class StepLog:
@@ -77,22 +78,3 @@ class Timeline:
                 handle.write(json.dumps({"t": round(time.time(), 3), "pages": pages}) + "\n")
         except OSError:  # the timeline is a nicety; the crawl must not fail over it
             pass
-
-
-def read_timeline(work_dir: Path) -> list[tuple[float, int]]:
-    """The crawl's samples as (seconds since the first sample, pages crawled), oldest first."""
-    path = work_dir / TIMELINE_FILE
-    if not path.exists():
-        return []
-    samples: list[tuple[float, int]] = []
-    for line in path.read_text().splitlines():
-        try:
-            item = json.loads(line)
-            samples.append((float(item["t"]), int(item["pages"])))
-        except (ValueError, KeyError, TypeError):
-            continue
-    samples.sort()
-    if not samples:
-        return []
-    start = samples[0][0]
-    return [(t - start, pages) for t, pages in samples]

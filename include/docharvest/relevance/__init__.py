@@ -4,7 +4,8 @@ The pipeline calls four things: ``parse_prompt`` once per job (the intent is sto
 as JSON in the job's work area), ``build_scorer(settings)`` in each task,
 ``Scorer.score_candidate`` for every link before download (orders the crawl
 frontier, decides what is downloaded) and ``Scorer.score_document`` after download
-(the final ``confidence_score`` and ``relevance_reason``). The default scorer
+(the final ``confidence_score`` and ``relevance_reason``), and ``rank_editions`` once a job's
+documents are scored ("the X": older editions below the newest). The default scorer
 (``RuleScorer``) is offline and deterministic; ``settings.relevance.scorer =
 "openai"`` adds an OpenAI-compatible endpoint for the final judgement.
 """
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from docharvest.errors import ConfigError
 from docharvest.relevance.base import Score, Scorer, ScorerUsage
+from docharvest.relevance.editions import rank_editions
 from docharvest.relevance.intent import BodySpec, Intent, TimeSpec, parse_prompt
 from docharvest.relevance.rules import RuleScorer
 
@@ -31,6 +33,7 @@ __all__ = [
     "TimeSpec",
     "build_scorer",
     "parse_prompt",
+    "rank_editions",
 ]
 
 

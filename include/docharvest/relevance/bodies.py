@@ -25,7 +25,15 @@ BARE_OTHER_TYPE = -0.3  # "Board" for "Legislative Committee"
 OTHER = -1.0
 
 _WORD_RE = re.compile(r"[a-z0-9']+")
-_TYPE_WORDS = frozenset(BODY_TYPES) | {"boards", "councils", "commissions", "committees", "authorities"}
+_TYPE_WORDS = frozenset(BODY_TYPES) | {
+    "boards",
+    "councils",
+    "commissions",
+    "committees",
+    "authorities",
+    "senates",
+    "trustee",
+}
 _NOT_DISTINCTIVE = STOPWORDS | _TYPE_WORDS | frozenset(LEVEL_WORDS) | frozenset(GOVERNING_OF) | {"&"}
 
 
@@ -64,6 +72,8 @@ def agreement(wanted: BodyLike, found: BodyLike, plural: bool = False) -> float:
     """How far ``found`` is the body ``wanted`` (-1 another body .. 1 the same)."""
     if wanted.level and found.level and wanted.level != found.level:
         return OTHER
+    if is_bare(wanted.text) and getattr(found, "titled", False) and found.key != "affiliate":
+        return NAMES_LESS  # "the board" on a fire district's site: its Board of Fire Commissioners
     if is_bare(found.text):
         if plural:
             return GROUP
@@ -92,3 +102,37 @@ def source_agreement(wanted: tuple[BodyLike, ...], found: tuple[BodyLike, ...]) 
         value = max(agreement(w, body, plural) for w in wanted)
         (vague if plural or is_bare(body.text) else named).append(value)
     return max(named) if named else max(vague)
+
+
+_ORGANISATION_RE = re.compile(
+    r"\b((?:[a-z&'-]+\s+){1,3})(?:district|authority|department|agency|system|utility|utilities|library)\b"
+)
+_ORGANISATION_TYPES = frozenset({"board", "authority", ""})
+
+
+def organisation_keys(texts: list[str]) -> frozenset[str]:
+    """Specialities of the organisation a page or title block names ("Park City *Water* District").
+
+    A "water board" on a water district's site, a "transit board" on a transit authority's, is
+    that organisation's governing board (its Board of Directors), not a specialist board of a city.
+    """
+    keys: set[str] = set()
+    for text in texts:
+        for m in _ORGANISATION_RE.finditer(text.lower()):
+            words = m.group(1).split() + [m.group(0).split()[-1]]
+            keys.update(SPECIALIST_QUALIFIERS[w] for w in words if w in SPECIALIST_QUALIFIERS)
+    return frozenset(keys)
+
+
+def is_organisation_board(wanted: BodyLike, org_keys: frozenset[str]) -> bool:
+    """The body asked for is the site's organisation itself or its board ("transit board")."""
+    return wanted.key in org_keys and body_type(wanted.text) in _ORGANISATION_TYPES
+
+
+def without_organisation(found: tuple[BodyLike, ...], org_keys: frozenset[str]) -> tuple[BodyLike, ...]:
+    """The bodies a text names, less the organisation's own name when it names a body inside it.
+
+    "Regional Transit Authority / Finance and Audit Committee": the committee is the body.
+    """
+    inner = [b for b in found if not (body_type(b.text) == "authority" and b.key in org_keys)]
+    return tuple(inner) if inner and len(inner) < len(found) else found

@@ -211,7 +211,9 @@ def _title_phrase(block: str) -> Phrase:
     kinds = frozenset().union(*(p.kinds for p in lines)) if lines else frozenset()
     bodies = tuple(b for p in lines for b in p.bodies)
     statuses = frozenset().union(*(p.statuses for p in lines)) if lines else frozenset()
-    return Phrase(heads, kinds, bodies, statuses, find_dates(block))
+    # "SUMMARY OF CHANGES / Faculty Handbook", "NOTICE OF PUBLIC HEARING / FY2025 Budget".
+    derived = any(p.derived for p in lines[:2])
+    return Phrase(heads, kinds, bodies, statuses, find_dates(block), derived=derived)
 
 
 def _draft_marked(first_page: str) -> bool:

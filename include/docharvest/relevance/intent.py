@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from docharvest.relevance.dates import (
@@ -191,7 +192,7 @@ _WORD_RE = re.compile(r"[a-z][a-z'-]+")
 
 def parse_prompt(prompt: str, *, today: date | None = None) -> Intent:
     """Read a plain-language request. ``today`` anchors relative times ("last year")."""
-    text = " ".join(prompt.split())
+    text = _expand_shorthand(" ".join(prompt.split()))
     positive, excluded = _split_exclusions(text)
     period_kinds = bool(read_phrase(positive).heads & _PERIOD_KINDS)
     times, positive_rest = _parse_times(positive, today or date.today(), period_kinds)
@@ -219,6 +220,21 @@ def parse_prompt(prompt: str, *, today: date | None = None) -> Intent:
         single=_asks_for_one(positive, kinds),
     )
     return intent
+
+
+# Shorthand people type in requests: "board mtg minutes", "finance cmte agenda".
+_SHORTHAND = [
+    (re.compile(r"\bmtgs\b", re.I), "meetings"),
+    (re.compile(r"\bmtg\b", re.I), "meeting"),
+    (re.compile(r"\b(?:cmte|cmtee|comm)\b\.?", re.I), "committee"),
+    (re.compile(r"\b(?:pls|plz|please|thanks|thx)\b", re.I), " "),
+]
+
+
+def _expand_shorthand(text: str) -> str:
+    for regex, replacement in _SHORTHAND:
+        text = regex.sub(replacement, text)
+    return " ".join(text.split())
 
 
 _PLURAL_ASK_RE = re.compile(
@@ -379,6 +395,8 @@ _BODY_WORDS = (
             "committee",
             "committees",
             "authority",
+            "district",  # the organisation ("district calendar"), not a word the document must hold
+            "senate",
         ]
     )
     | frozenset(LEVEL_WORDS)
@@ -393,7 +411,8 @@ def _keywords(text: str, body_words: set[str]) -> tuple[str, ...]:
     "*water quality* report"); filler elsewhere ("I need ...") does not. Without a kind,
     every content word is the request.
     """
-    words = [w for w in _WORD_RE.findall(text.lower()) if w not in body_words]
+    # "the library's strategic plan": the possessive reads as the plain word.
+    words = [w for w in _WORD_RE.findall(text.lower().replace("'s ", " ")) if w not in body_words]
     has_kind = any(w in _KIND_WORDS for w in words)
     picked: list[str] = []
     for i, word in enumerate(words):
@@ -423,3 +442,49 @@ def calendar_years(intent: Intent) -> set[int]:
             if calendar_year(y).start >= period.start and calendar_year(y).end <= period.end:
                 years.add(y)
     return years
+
+
+def subject_words(intent: Intent) -> tuple[str, ...]:
+    """When the prompt names no kind the vocabulary knows, the words that name what it asks for.
+
+    "2023 water quality report" -> ("water", "quality", "report"); "the FY2022 PHA annual plan"
+    -> ("pha", "annual", "plan"). Unlike ``keywords`` these keep the words of known kinds ("report",
+    "plan", "annual"): without a kind of its own the request *is* these words, so a document's
+    label must hold them. Empty when the prompt names a known kind (``keywords`` cover that case).
+    """
+    if intent.kinds:
+        return ()
+    return _subject_words(intent.prompt)
+
+
+@lru_cache(maxsize=512)
+def _subject_words(prompt: str) -> tuple[str, ...]:
+    text = _expand_shorthand(" ".join(prompt.split()))
+    positive, _ = _split_exclusions(text)
+    _, rest = _parse_times(positive, date(2000, 1, 1), False)
+    phrase = read_phrase(rest)
+    skip = {w for b in phrase.bodies for w in b.text.split()} | _audience_words(rest) | _BODY_WORDS
+    words = []
+    for word in _WORD_RE.findall(rest.lower()):
+        word = word.strip("'-")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) < 3 or word in STOPWORDS or word in _STATUS_WORDS or word in skip or word in words:
+            continue
+        words.append(word)
+    return tuple(words)
+
+
+def content_words(text: str) -> tuple[str, ...]:
+    """Words of ``text`` that qualify a document (not kinds, statuses, bodies, dates, audiences, filler)."""
+    lower = text.lower()
+    skip = _audience_words(lower)
+    out = []
+    for word in _WORD_RE.findall(lower):
+        word = word.strip("'-")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if word in skip or word in MONTHS or not _is_content(word) or word in out:
+            continue
+        out.append(word)
+    return tuple(out)

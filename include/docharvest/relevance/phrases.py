@@ -11,7 +11,7 @@ headings, page titles and breadcrumbs repeat across every link of a page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
@@ -23,6 +23,7 @@ from docharvest.relevance.vocab import (
     KIND_ABBREVIATIONS,
     KIND_PHRASES,
     LEVEL_WORDS,
+    MONTHS,
     SPECIALIST_QUALIFIERS,
     STATUS_PHRASES,
     STOPWORDS,
@@ -38,6 +39,9 @@ class Body:
     level: str  # town | city | county | school | company | "" (unknown)
     text: str
     plural: bool = False  # "Design Review Committees": a group of bodies, not one
+    # The governing board of a specialist organisation, named by its members' title: "Board of
+    # Fire Commissioners", "Board of Library Trustees". "The board" of such a site means it.
+    titled: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +59,9 @@ class Phrase:
     # site's folder holds, not what this one document is.
     listing: bool = False
     audiences: frozenset[str] = frozenset()  # "level:high", "group:student" (vocab.AUDIENCE_PHRASES)
+    # A document about another one ("Summary of Handbook Revisions", "Comments on the Annual
+    # Plan", "Notice of Public Hearing - FY2025 Budget"): it names that document, is not it.
+    derived: bool = False
 
     @property
     def modifiers(self) -> frozenset[str]:
@@ -72,13 +79,17 @@ def _alternation(phrases: list[str]) -> str:
 _KIND_OF = {p: k for k, ps in KIND_PHRASES.items() for p in ps}
 _KIND_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(_KIND_OF)) + r")(?![a-z0-9])")
 _ABBR_OF = {a: k for k, abbrs in KIND_ABBREVIATIONS.items() for a in abbrs}
+_KIND_WORDS = frozenset(w for p in _KIND_OF for w in p.split()) | frozenset(_ABBR_OF)
+_STATUS_WORDS = frozenset(w for ps in STATUS_PHRASES.values() for p in ps for w in p.split())
 _STATUS_OF = {p: s for s, ps in STATUS_PHRASES.items() for p in ps}
 _STATUS_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(_STATUS_OF)) + r")(?![a-z0-9])")
 _BODY_TYPE_RE = re.compile(
-    r"(?<![a-z0-9])(boards?|councils?|commissions?|committees?|authority|trustees|associations?|organi[sz]ations?)"
+    r"(?<![a-z0-9])(boards?|councils?|commissions?|committees?|authority|trustees?|associations?|organi[sz]ations?|"
+    r"senates?|assembly)"
     r"(?![a-z0-9])"
 )
 _WORD_RE = re.compile(r"[a-z0-9'&]+")
+MONTH_WORDS = frozenset(MONTHS)
 _SPACE_RE = re.compile(r"\s+")
 # Words that end a body's qualifier list when reading backwards from "board".
 _QUALIFIER_STOP = frozenset(
@@ -111,6 +122,23 @@ _QUALIFIER_STOP = frozenset(
         "proposed",
     ]
 )
+# Words that place a body in a jurisdiction ("Harbor Point *School District* Board", "Park *City*
+# Council"). What comes before them is the place's name, not a speciality of the body.
+# ("district" is not one: a Water or Fire District is named by its speciality; "School District" is.)
+_PLACE_LEVELS = frozenset({"town", "township", "village", "city", "borough", "county", "parish", "school"})
+# Words that follow a body's type word when the text speaks of the body ("Council meeting",
+# "Board members", "Committee of the Whole"). Any other word after it makes the type word part
+# of a name: "Council Bluffs", "Council Grove", a "board-portal" folder.
+_BODY_FOLLOWERS = frozenset(
+    {
+        "member", "members", "chair", "chairman", "chairwoman", "chairperson", "president", "vice",
+        "chambers", "chamber", "room", "session", "sessions", "workshop", "workshops", "hearing", "hearings",
+        "retreat", "election", "elections", "actions", "action", "notes", "recap", "summary", "video",
+        "audio", "report", "reports", "members'", "business", "approved", "adopted", "draft", "regular",
+        "special", "joint", "annual", "work", "study", "as", "is", "was", "will", "has", "have", "voted",
+        "whole", "s",
+    }
+)  # fmt: skip
 _COORDINATION_RE = re.compile(r"^[\s,;]*(?:[a-z]+\s+){0,2}(?:and|&|,|;|/|or|\+)[\s,;]*$")
 _OF_RE = re.compile(r"^\s*(?:of|for|on|regarding|about)\b")
 
@@ -121,14 +149,21 @@ def _normalize(text: str) -> str:
     return _SPACE_RE.sub(" ", text.replace("'s ", "s "))
 
 
-def _body_at(words: list[tuple[str, int, int]], index: int, type_word: str) -> tuple[Body, int, int]:
+def _body_at(
+    norm: str, words: list[tuple[str, int, int]], index: int, type_word: str
+) -> tuple[Body, int, int]:
     """The body around the body-type word at ``words[index]``, with its character span."""
+    type_word = "trustees" if type_word == "trustee" else type_word  # "trustee minutes"
     btype = type_word.rstrip("s") if type_word not in ("trustees", "authority") else type_word
     qualifiers: list[str] = []
     start = words[index][1]
     i = index - 1
     while i >= 0 and index - i <= 4:
         word = words[i][0]
+        if qualifiers and qualifiers[0] in _PLACE_LEVELS and word not in _PLACE_LEVELS:
+            break  # the place's own name: "Harbor Point" of "Harbor Point School District Board"
+        if norm[words[i][2] : words[i + 1][1]].strip():
+            break  # punctuation ends the name: "City Council, Planning Board"
         joins = word in ("and", "&") and i > 0 and words[i - 1][0] in SPECIALIST_QUALIFIERS
         if not joins and (
             word in _QUALIFIER_STOP
@@ -158,7 +193,30 @@ def _body_at(words: list[tuple[str, int, int]], index: int, type_word: str) -> t
     body = _classify(btype, qualifiers, of_words)
     if type_word.endswith("s") and type_word != "trustees":
         body = Body(body.key, body.level, body.text, plural=True)
+    elif body.key in SPECIALIST_KEYS and of_words and of_words[-1] in _MEMBER_TITLES:
+        body = Body(body.key, body.level, body.text, titled=True)
     return body, start, end
+
+
+SPECIALIST_KEYS = frozenset(SPECIALIST_QUALIFIERS.values())
+_MEMBER_TITLES = frozenset({"commissioners", "trustees", "directors", "governors", "regents", "supervisors"})
+
+
+def _names_a_body(norm: str, words: list[tuple[str, int, int]], index: int) -> bool:
+    """Is the type word at ``index`` a body, or part of a name ("Council Bluffs", "board-portal")?"""
+    if index + 1 >= len(words) or norm[words[index][2] : words[index + 1][1]].strip():
+        return True  # the end of the text, or punctuation after it: "City Council, Planning Board"
+    after = words[index + 1][0]
+    return (
+        after in _BODY_FOLLOWERS
+        or after in _QUALIFIER_STOP
+        or after in STOPWORDS
+        or after in _KIND_WORDS
+        or after in _STATUS_WORDS
+        or after in MONTH_WORDS
+        or bool(_BODY_TYPE_RE.fullmatch(after))
+        or after[0].isdigit()
+    )
 
 
 def _classify(btype: str, qualifiers: list[str], of_words: list[str]) -> Body:
@@ -167,7 +225,9 @@ def _classify(btype: str, qualifiers: list[str], of_words: list[str]) -> Body:
     if btype == "trustees" and not qualifiers:
         btype = "board"
     pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-    specialist = next((SPECIALIST_QUALIFIERS[w] for w in pairs + words if w in SPECIALIST_QUALIFIERS), None)
+    keys = [SPECIALIST_QUALIFIERS[w] for w in pairs + words if w in SPECIALIST_QUALIFIERS]
+    # "Library Foundation Board", "Friends of the Library Board": the foundation's, the friends' board.
+    specialist = "affiliate" if "affiliate" in keys else next(iter(keys), None)
     text = " ".join(qualifiers + [btype] + (["of", *of_words] if of_words else []))
     if specialist:
         return Body(specialist, level, text)
@@ -176,7 +236,7 @@ def _classify(btype: str, qualifiers: list[str], of_words: list[str]) -> Body:
     if btype == "commission":
         governing = bool(level) or any(w in GOVERNING_OF and w != "the" for w in of_words)
         return Body("governing" if governing else "commission", level, text)
-    if btype in ("committee", "authority"):
+    if btype in ("committee", "authority", "senate", "assembly"):
         return Body(btype, level, text)
     if btype in ("association", "organization", "organisation"):
         # A parents' or residents' association is never the governing board, whatever its level.
@@ -194,6 +254,11 @@ def _kinds(text: str, masked: list[tuple[int, int]]) -> tuple[frozenset[str], fr
     if not mentions:
         return frozenset(), frozenset()
     kinds = frozenset(k for k, _, _ in mentions)
+    # A kind in a parenthetical or naming a meeting ("Minutes (Budget Workshop)", "Budget Hearing
+    # Minutes") qualifies the document; it is not what the document is, when another kind is named.
+    naming = [m for m in mentions if not _qualifying(text, m[1], m[2])]
+    if naming and len(naming) < len(mentions):
+        mentions = naming
     if len(kinds) == 1:
         return kinds, kinds
     # The head of an English noun phrase is its last noun ("budget presentation"), unless
@@ -211,6 +276,18 @@ def _kinds(text: str, masked: list[tuple[int, int]]) -> tuple[frozenset[str], fr
     return frozenset(heads), kinds
 
 
+_MEETING_WORD_RE = re.compile(
+    r"^\s*(?:workshops?|hearings?|sessions?|retreats?|meetings?|work\s+sessions?)\b"
+)
+
+
+def _qualifying(text: str, start: int, end: int) -> bool:
+    """Is the kind mention at ``start:end`` inside brackets, or the name of a meeting?"""
+    before = text[:start]
+    inside = before.count("(") > before.count(")") or before.count("[") > before.count("]")
+    return inside or bool(_MEETING_WORD_RE.match(text[end:]))
+
+
 @lru_cache(maxsize=65536)
 def read_phrase(text: str) -> Phrase:
     """Evidence in a prose text (link text, heading, title block line)."""
@@ -222,8 +299,8 @@ def read_phrase(text: str) -> Phrase:
     if _BODY_TYPE_RE.search(norm):
         words = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(norm)]
         for i, (word, _, _) in enumerate(words):
-            if _BODY_TYPE_RE.fullmatch(word):
-                body, start, end = _body_at(words, i, word)
+            if _BODY_TYPE_RE.fullmatch(word) and _names_a_body(norm, words, i):
+                body, start, end = _body_at(norm, words, i, word)
                 if bodies and masked and start < masked[-1][1]:
                     continue  # "board of trustees": "trustees" is inside the body just read
                 bodies.append(body)
@@ -232,9 +309,15 @@ def read_phrase(text: str) -> Phrase:
         bodies.extend(_abbreviated_bodies(text))
     heads, kinds = _kinds(norm, masked)
     statuses = frozenset(_STATUS_OF[_SPACE_RE.sub(" ", m.group(1))] for m in _STATUS_RE.finditer(norm))
-    listing = len(heads) > 1 or bool(_LISTING_RE.search(norm))
+    several = bool(_SEVERAL_KINDS_RE.search(norm))
+    listing = len(heads) > 1 or several or bool(_LISTING_RE.search(norm))
+    if several:
+        # "Public Notices & Board Documents": the bodies of a listing's name are a group.
+        bodies = [replace(b, plural=True) for b in bodies]
     audiences = read_audiences(norm)
-    return Phrase(heads, kinds, tuple(bodies), statuses, find_dates(text), listing, audiences)
+    # "Summary of Proceedings" is minutes, "Notice of Meeting and Agenda" an agenda: not derived.
+    derived = bool(_DERIVED_RE.search(norm)) and not heads & _MEETING_RECORDS
+    return Phrase(heads, kinds, tuple(bodies), statuses, find_dates(text), listing, audiences, derived)
 
 
 _AUDIENCE_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(AUDIENCE_PHRASES)) + r")(?![a-z0-9])")
@@ -249,6 +332,23 @@ def read_audiences(norm: str) -> frozenset[str]:
 _LISTING_RE = re.compile(
     r"\bmeetings\s*(?:and|&|\+)\s*(?:minutes|agendas|documents)\b|"
     r"\b(?:minutes|agendas|documents)\s*(?:and|&|\+)\s*meetings\b"
+)
+
+
+# A page or section named for several kinds of documents: "Public Notices & Board Documents",
+# "Reports, Plans and Studies", "Agendas and Notices".
+_PLURAL_NOUNS = (
+    r"(?:notices|agendas|minutes|documents|reports|records|forms|policies|plans|studies|publications|"
+    r"materials|resources|budgets|resolutions|ordinances|presentations|announcements|news|assessments)"
+)
+_SEVERAL_KINDS_RE = re.compile(rf"\b{_PLURAL_NOUNS}\s*(?:,|and|&|\+)\s*(?:[a-z]+\s+){{0,2}}{_PLURAL_NOUNS}\b")
+_MEETING_RECORDS = frozenset({"minutes", "agenda", "transcript"})
+# A document about another document: its summary, the comments on it, the notice of its hearing.
+_DERIVED_RE = re.compile(
+    r"\b(?:summary|summaries|comments?|notice|survey|instructions|addendum|errata|certification|"
+    r"response|responses|review|highlights|overview|presentation|hearing)\s+(?:of|on|to|for|about|regarding)\b|"
+    r"\b(?:summary of (?:changes|revisions)|revisions|survey results|executive summary|at a glance|"
+    r"in brief|frequently asked questions|faqs?|certification form)\b"
 )
 
 
@@ -271,6 +371,10 @@ _LETTER_DIGIT_RE = re.compile(r"(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 # "010924" in a file name: month, day, two-digit year (common in municipal uploads).
 _MMDDYY_RE = re.compile(r"(?<!\d)(0[1-9]|1[0-2])([0-2]\d|3[01])(\d\d)(?!\d)")
 _LONG_NUMBER_RE = re.compile(r"(?<!\d)\d{9,}(?!\d)")
+# A hash or upload id ("1d0388cc5131"): hex digits mixing letters and digits, read as no words.
+_HEX_ID_RE = re.compile(
+    r"(?<![0-9a-z])(?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{10,}(?![0-9a-z])", re.IGNORECASE
+)
 _EXTENSION_RE = re.compile(r"\.(?:pdf|docx?|txt|rtf|odt|xlsx?|csv|pptx?|html?|aspx|php)$", re.IGNORECASE)
 
 
@@ -279,7 +383,7 @@ def read_path(path: str) -> Phrase:
     """Evidence in a file name or URL path segment: words split at separators, abbreviations known."""
     if not path:
         return EMPTY
-    raw = _EXTENSION_RE.sub("", unquote(path))
+    raw = _HEX_ID_RE.sub(" ", _EXTENSION_RE.sub("", unquote(path)))
     words = " ".join(_CAMEL_RE.sub(" ", part) for part in _PATH_SPLIT_RE.split(raw) if part)
     phrase = read_phrase(words)
     tokens = words.lower().split()
@@ -308,6 +412,7 @@ def read_path(path: str) -> Phrase:
         dates,
         phrase.listing,
         phrase.audiences,
+        phrase.derived,
     )
 
 

@@ -80,7 +80,7 @@ KIND_PHRASES: dict[str, tuple[str, ...]] = {
     # A digest of a document is not the document ("the budget" is not its "Budget in Brief").
     "summary": (
         "summary of changes", "executive summary", "in brief", "at a glance", "highlights", "overview",
-        "budget in brief", "popular annual financial report",
+        "budget in brief", "popular annual financial report", "budget summary", "plan summary",
     ),
 }
 
@@ -127,12 +127,13 @@ PERIOD_KINDS: frozenset[str] = frozenset({
 # Words naming a body's type.
 BODY_TYPES: tuple[str, ...] = (
     "board", "council", "commission", "committee", "authority", "trustees", "association", "organization",
+    "senate", "assembly",
 )
 
 # Qualifiers that make a board the governing board (or name its level of government).
 LEVEL_WORDS: dict[str, str] = {
     "town": "town", "township": "town", "village": "village", "city": "city", "municipal": "city",
-    "borough": "town", "county": "county", "parish": "county", "school": "school", "district": "school",
+    "borough": "town", "county": "county", "parish": "county", "school": "school",
     "education": "school", "common": "city", "corporate": "company", "company": "company",
     "directors": "company", "shareholders": "company", "stockholders": "company", "supervisors": "county",
     "commissioners": "county", "freeholders": "county", "legislators": "county", "selectmen": "town",
@@ -178,6 +179,8 @@ for _key, _words in {
     "youth": ("youth", "senior", "seniors", "aging", "veterans"),
     "curriculum": ("curriculum", "instruction", "academic", "athletics", "wellness"),
     "advisory": ("advisory", "citizens", "steering", "ad hoc", "task force"),
+    # Organisations beside the body that support it: a foundation's or a friends group's board.
+    "affiliate": ("foundation", "friends", "alumni", "booster", "boosters", "auxiliary"),
 }.items():
     for _word in _words:
         SPECIALIST_QUALIFIERS[_word] = _key
@@ -193,9 +196,13 @@ for _value, _phrases in {
     "group:student": ("student", "students", "pupil", "pupils"),
     "group:parent": ("parent", "parents", "family", "families", "guardian", "guardians"),
     "group:staff": ("employee", "employees", "staff", "teacher", "teachers", "substitute", "substitutes",
-                    "personnel", "faculty"),
-    "group:athletics": ("athletic", "athletics", "athlete", "athletes", "coach", "coaches", "coaching",
-                        "sports", "extracurricular"),
+                    "personnel", "classified staff", "support staff"),
+    # A university's or college's faculty is not its staff: a faculty handbook is not the staff handbook.
+    "group:faculty": ("faculty", "adjunct", "adjuncts", "adjunct faculty", "professor", "professors",
+                      "instructor", "instructors", "lecturer", "lecturers"),
+    "group:athletics": ("athletic", "athletics", "athlete", "athletes", "sports", "extracurricular"),
+    # Coaches are the staff of a sports programme: a coaches' handbook is not the parents' one.
+    "group:coach": ("coach", "coaches", "coaching"),
     "group:volunteer": ("volunteer", "volunteers"),
 }.items():
     for _phrase in _phrases:

@@ -30,6 +30,8 @@ import pyarrow.compute as pc
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
+from docharvest.store.parquetfs import resolve_filesystem, write_table_atomic
+
 log = logging.getLogger(__name__)
 
 REPLACES_KEY = "docharvest.replaces"
@@ -64,8 +66,6 @@ def compact_datasets(
     today: date | None = None,
 ) -> CompactionReport:
     """Compact every dataset under ``location`` (a folder or filesystem URL); return what was done."""
-    from docharvest.store.datasets import resolve_filesystem
-
     if min_files < 2:
         raise ValueError(f"min_files must be >= 2, got {min_files}")
     fs, root = resolve_filesystem(location)
@@ -98,8 +98,6 @@ def compact_partition(
     small_file_bytes: int = DEFAULT_SMALL_FILE_BYTES,
 ) -> tuple[int, int]:
     """Rewrite the partition's small files into one; return (files replaced, rows written)."""
-    from docharvest.store.datasets import write_table_atomic
-
     small = [f for f in _parquet_files(fs, partition) if f.size is not None and f.size < small_file_bytes]
     if len(small) < min_files:
         return 0, 0
@@ -140,8 +138,6 @@ def evict_job(fs: pafs.FileSystem, partition: str, job_id: str, *, replaced_name
 
     Returns the rows removed. Cheap when nothing was compacted: one directory listing.
     """
-    from docharvest.store.datasets import write_table_atomic
-
     removed = 0
     for info in _parquet_files(fs, partition):
         if not info.base_name.startswith(COMPACTED_PREFIX):

@@ -11,10 +11,7 @@ anything else (rename, type change, drop) bumps it.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
-import uuid
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -22,7 +19,9 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.fs as pafs
-import pyarrow.parquet as pq
+
+from docharvest.store.compaction import evict_job
+from docharvest.store.parquetfs import resolve_filesystem, url_of, write_table_atomic
 
 log = logging.getLogger(__name__)
 
@@ -197,62 +196,9 @@ def write_partition(
     relative = partition_path(Path(), dataset, job_id, job_date).as_posix()
     target = f"{root}/{relative}"
     write_table_atomic(fs, table, target)
-    from docharvest.store.compaction import evict_job
-
     evict_job(fs, target.rsplit("/", 1)[0], job_id, replaced_name=target.rsplit("/", 1)[1])
     log.info("wrote %d rows to %s (job %s)", table.num_rows, target, job_id)
-    return Path(target) if isinstance(fs, pafs.LocalFileSystem) else _url_of(datasets_dir, relative)
-
-
-def resolve_filesystem(location: Path | str) -> tuple[pafs.FileSystem, str]:
-    """(filesystem, root path inside it) for a local folder or a filesystem URL.
-
-    pyarrow's own filesystems first (local, s3://, gs://, hdfs://; options in the query string,
-    e.g. ``s3://bucket/prefix?endpoint_override=127.0.0.1:9000&scheme=http``), then any fsspec
-    protocol (abfs://, memory://, ...) through pyarrow's fsspec handler.
-    """
-    text = str(location)
-    if "://" not in text:
-        return pafs.LocalFileSystem(), str(Path(text).resolve())
-    try:
-        fs, root = pafs.FileSystem.from_uri(text)
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        import fsspec
-
-        protocol, _, rest = text.partition("://")
-        fs = pafs.PyFileSystem(pafs.FSSpecHandler(fsspec.filesystem(protocol)))
-        root = rest if protocol != "memory" else "/" + rest.lstrip("/")
-    return fs, root.rstrip("/")
-
-
-def write_table_atomic(fs: pafs.FileSystem, table: pa.Table, target: str, **metadata: str) -> None:
-    """Write ``table`` so readers see the old file or the new one, never half of one.
-
-    Local disks: a hidden temp file in the same folder, then a rename (atomic on POSIX; readers'
-    ``*.parquet`` globs and pyarrow's dataset discovery skip the dot-file). Object stores: a
-    direct write, because an object only becomes visible once its upload completes, while a
-    "rename" there is a copy plus a delete.
-    """
-    folder, name = target.rsplit("/", 1)
-    fs.create_dir(folder, recursive=True)
-    if metadata:
-        table = table.replace_schema_metadata({**(table.schema.metadata or {}), **metadata})
-    if not isinstance(fs, pafs.LocalFileSystem):
-        pq.write_table(table, target, filesystem=fs, compression="zstd")
-        return
-    tmp = f"{folder}/.{name}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp"
-    try:
-        pq.write_table(table, tmp, filesystem=fs, compression="zstd")
-        fs.move(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            fs.delete_file(tmp)
-        raise
-
-
-def _url_of(location: Path | str, relative: str) -> str:
-    base, _, query = str(location).partition("?")
-    return f"{base.rstrip('/')}/{relative}" + (f"?{query}" if query else "")
+    return Path(target) if isinstance(fs, pafs.LocalFileSystem) else url_of(datasets_dir, relative)
 
 
 def _fit(row: Mapping[str, Any], schema: pa.Schema) -> dict[str, Any]:

@@ -2,17 +2,21 @@
 
 Readable at any time: rows are flushed after every phase, so a running job returns its
 partial grid (``pending`` rows have empty values until their batch is extracted).
+``extract_results`` is the whole document (the CLI prints it); the API pages it with
+``results_body`` and its own cursor links.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import sqlalchemy as sa
 
 from docharvest.models import JobStatus
 from docharvest.store import repository
-from docharvest.store.tables import result_rows, schemas
+from docharvest.store.result_rows import list_result_rows
+from docharvest.store.schemas import get_schema
 
 #: Seed 002 ``job_status`` words for the internal status model.
 JOB_STATUS_WORDS = {
@@ -52,41 +56,44 @@ def row_body(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def list_rows(engine: sa.Engine, job_id: str) -> list[dict[str, Any]]:
-    """The job's result rows in document order."""
-    query = (
-        sa.select(result_rows)
-        .where(result_rows.c.job_id == job_id)
-        .order_by(result_rows.c.position, result_rows.c.id)
-    )
-    with engine.connect() as conn:
-        return [dict(r) for r in conn.execute(query).mappings()]
-
-
-def schema_ref(engine: sa.Engine, job: dict[str, Any]) -> dict[str, Any] | None:
+def schema_ref(engine: sa.Engine, job: Mapping[str, Any]) -> dict[str, Any] | None:
     """Seed 002's ``schema`` of a results body: the job's schema id and its title (or name)."""
     if not job.get("schema_id"):
         return None
-    query = sa.select(schemas.c.id, schemas.c.name, schemas.c.definition).where(
-        schemas.c.id == job["schema_id"]
-    )
-    with engine.connect() as conn:
-        row = conn.execute(query).mappings().first()
+    row = get_schema(engine, job["schema_id"])
     if row is None:
         return None
     return {"id": row["id"], "name": (row["definition"] or {}).get("title") or row["name"]}
 
 
+def job_status_word(job: Mapping[str, Any]) -> str:
+    """Seed 002's ``job_status`` of a job row."""
+    status = JobStatus(job["status"])
+    return JOB_STATUS_WORDS.get(status, str(status))
+
+
+def results_body(
+    job: Mapping[str, Any],
+    rows: Sequence[dict[str, Any]],
+    *,
+    total: int,
+    schema: dict[str, Any] | None,
+    links: dict[str, Any],
+) -> dict[str, Any]:
+    """Seed 002's results body: ``rows`` (all of them or one page) out of ``total``."""
+    return {
+        "job_id": job["job_id"],
+        "job_status": job_status_word(job),
+        "schema": schema,
+        "total_rows": total,
+        "data": [row_body(r) for r in rows],
+        "links": links,
+    }
+
+
 def extract_results(engine: sa.Engine, job_id: str, *, base_path: str = "/v1") -> dict[str, Any]:
     """The seed-002 results document for ``job_id`` (``JobNotFoundError`` if there is none)."""
     job = repository.get_job(engine, job_id)
-    rows = list_rows(engine, job_id)
-    status = JobStatus(job["status"])
-    return {
-        "job_id": job_id,
-        "job_status": JOB_STATUS_WORDS.get(status, str(status)),
-        "schema": schema_ref(engine, job),
-        "total_rows": len(rows),
-        "data": [row_body(r) for r in rows],
-        "links": {"self": f"{base_path}/jobs/{job_id}/results", "job": f"{base_path}/jobs/{job_id}"},
-    }
+    rows = list_result_rows(engine, job_id)
+    links = {"self": f"{base_path}/jobs/{job_id}/results", "job": f"{base_path}/jobs/{job_id}"}
+    return results_body(job, rows, total=len(rows), schema=schema_ref(engine, job), links=links)

@@ -1,28 +1,65 @@
-"""Job results in the seeds' shapes, built from the metadata DB.
+"""Scrape jobs in the shapes of seed 001 (and 000): status, results, job summaries.
 
-``scrape_results`` is ``GET /scrape/results/{job_id}`` (seed 001) field for field; the
-CLI prints it and the API serves it. ``dataset_rows`` feeds the Parquet datasets.
+``scrape_results`` is ``GET /scrape/results/{job_id}`` field for field; the CLI prints it
+and the API serves it (a page at a time: ``results_frame`` + ``listed_documents``).
+``status_body`` is ``GET /scrape/status/{job_id}``, from the job row alone.
+
+Which documents a job returns is ``jobrecord.ReturnRule``; ``returned_documents`` and
+``count_returned`` are the one place it is applied (in SQL), for the API, the CLI, the job
+page and the publish step's totals alike.
 """
 
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
 
-from docharvest import __version__
 from docharvest.incremental import change_counts
 from docharvest.jobrecord import ReturnRule, job_params, params_body
-from docharvest.models import JobStatus
-from docharvest.pipeline.common import as_utc, iso
+from docharvest.models import Agent, JobStatus
 from docharvest.store import repository
-from docharvest.store.datasets import SCHEMA_VERSION
+from docharvest.timestamps import as_utc, iso
+
+# -- which documents a job returns ------------------------------------------------
 
 
-def _runtime_seconds(job: dict[str, Any]) -> float:
+def returned_documents(
+    engine: sa.Engine,
+    job: Mapping[str, Any],
+    *,
+    columns: Sequence[str],
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """The documents the job returns (its ``ReturnRule``), best first; one page with ``limit``."""
+    rule = ReturnRule.of(job)
+    return repository.document_page(
+        engine,
+        job["job_id"],
+        status=rule.status,
+        min_confidence=rule.min_confidence,
+        limit=limit,
+        offset=offset,
+        columns=columns,
+    )
+
+
+def count_returned(engine: sa.Engine, job: Mapping[str, Any]) -> int:
+    """How many documents ``returned_documents`` gives in all."""
+    rule = ReturnRule.of(job)
+    return repository.count_matching_documents(
+        engine, job["job_id"], statuses=[rule.status], min_confidence=rule.min_confidence
+    )
+
+
+# -- results (seed 001 JobResultsResponse) -----------------------------------------
+
+
+def _runtime_seconds(job: Mapping[str, Any]) -> float:
     if job.get("total_runtime_seconds") is not None:
         return float(job["total_runtime_seconds"])
     started = as_utc(job.get("started_at"))
@@ -76,31 +113,14 @@ def document_body(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 def listed_documents(
-    engine: sa.Engine, job: dict[str, Any], *, limit: int | None = None, offset: int = 0
+    engine: sa.Engine, job: Mapping[str, Any], *, limit: int | None = None, offset: int = 0
 ) -> list[dict[str, Any]]:
-    """Documents at or above the job's confidence threshold, best first (one page with ``limit``)."""
-    rule = ReturnRule.of(job)
-    docs = repository.document_page(
-        engine,
-        job["job_id"],
-        status=rule.status,
-        min_confidence=rule.min_confidence,
-        limit=limit,
-        offset=offset,
-        columns=DOCUMENT_BODY_COLUMNS,
-    )
+    """The returned documents as seed 001 bodies, best first (one page with ``limit``)."""
+    docs = returned_documents(engine, job, columns=DOCUMENT_BODY_COLUMNS, limit=limit, offset=offset)
     return [document_body(d) for d in docs]
 
 
-def count_listed_documents(engine: sa.Engine, job: dict[str, Any]) -> int:
-    """How many documents ``listed_documents`` returns in all."""
-    rule = ReturnRule.of(job)
-    return repository.count_matching_documents(
-        engine, job["job_id"], statuses=[rule.status], min_confidence=rule.min_confidence
-    )
-
-
-def job_metadata(job: dict[str, Any], errors: list[dict[str, Any]], warnings: list[str]) -> dict[str, Any]:
+def job_metadata(job: Mapping[str, Any], errors: list[dict[str, Any]], warnings: list[str]) -> dict[str, Any]:
     return {
         "job_id": job["job_id"],
         "created_at": iso(job.get("created_at")),
@@ -150,17 +170,17 @@ def with_documents(frame: ResultsFrame, documents: list[dict[str, Any]]) -> dict
     return body
 
 
-def results_frame(engine: sa.Engine, job: dict[str, Any]) -> ResultsFrame:
+def results_frame(engine: sa.Engine, job: Mapping[str, Any]) -> ResultsFrame:
     """Everything of ``scrape_results`` but the documents (the job row, errors, warnings, counts)."""
     job_id = job["job_id"]
     errors = [error_body(e) for e in repository.list_errors(engine, job_id)]
     warnings = repository.list_warnings(engine, job_id)
-    listed_total = count_listed_documents(engine, job)
+    listed_total = count_returned(engine, job)
     runtime = _runtime_seconds(job)
     body = {
         "job_id": job_id,
         "status": job["status"],
-        "message": job.get("message") or _message(job, listed_total),
+        "message": job.get("message") or job_message(job, listed_total),
         "documents": [],
         "metadata": job_metadata(job, errors, warnings),
         "total_documents_found": int(job.get("total_documents_found") or 0),
@@ -179,7 +199,8 @@ def results_frame(engine: sa.Engine, job: dict[str, Any]) -> ResultsFrame:
     return ResultsFrame(body=body, listed_total=listed_total)
 
 
-def _message(job: dict[str, Any], count: int) -> str:
+def job_message(job: Mapping[str, Any], count: int) -> str:
+    """The seed's ``message`` of a job whose row has none yet, from its status and ``count`` documents."""
     status = job["status"]
     if status == JobStatus.completed:
         return f"Job completed successfully. Found {count} document(s)."
@@ -190,84 +211,73 @@ def _message(job: dict[str, Any], count: int) -> str:
     return f"Job {status.replace('_', ' ')}: {job.get('current_step') or 'waiting'}."
 
 
-def _lineage(job: dict[str, Any]) -> dict[str, Any]:
+# -- status (seed 001 JobStatusResponse) and job summaries --------------------------
+
+# Share of a scrape job's work per agent, for the status ``percentage``.
+_AGENT_WEIGHTS = {
+    Agent.coordinator: 5,
+    Agent.navigator: 45,
+    Agent.scraper: 30,
+    Agent.extractor: 12,
+    Agent.validator: 3,
+    Agent.publisher: 5,
+}
+
+
+def progress_percentage(job: Mapping[str, Any]) -> float:
+    """Completed agents' shares plus the running agent's share times its own progress."""
+    status = JobStatus(job["status"])
+    if status == JobStatus.completed:
+        return 100.0
+    done = set(job.get("agents_completed") or [])
+    share = float(sum(w for agent, w in _AGENT_WEIGHTS.items() if agent in done))
+    current = job.get("current_agent")
+    if current in _AGENT_WEIGHTS and current not in done:
+        share += _AGENT_WEIGHTS[Agent(current)] * _agent_fraction(job, current)
+    return round(min(share, 99.0 if status.is_active else 100.0), 1)
+
+
+def _agent_fraction(job: Mapping[str, Any], agent: str) -> float:
+    if agent == Agent.navigator:
+        total = job.get("total_pages") or 0
+        return min(1.0, (job.get("pages_scraped") or 0) / total) if total else 0.0
+    if agent == Agent.scraper:
+        found = job.get("total_documents_found") or 0
+        return min(1.0, (job.get("total_documents_downloaded") or 0) / found) if found else 0.0
+    return 0.5
+
+
+def _state(job: Mapping[str, Any]) -> dict[str, Any]:
+    status = JobStatus(job["status"])
     return {
         "job_id": job["job_id"],
-        "run_id": job.get("run_id"),
-        "source_name": job.get("source"),
-        "schema_version": SCHEMA_VERSION,
-        "docharvest_version": __version__,
-    }
-
-
-def dataset_rows(engine: sa.Engine, job_id: str) -> dict[str, list[dict[str, Any]]]:
-    """The job's rows of the ``documents``, ``jobs`` and ``job_errors`` Parquet datasets.
-
-    Every candidate is kept (below-threshold ones too, with their scores), so a user can
-    lower the threshold later without re-crawling.
-    """
-    job = repository.get_job(engine, job_id)
-    lineage = _lineage(job)
-    documents = [
-        {
-            **lineage,
-            "document_id": d["id"],
-            "name": d.get("name"),
-            "url": d["url"],
-            "final_url": d.get("final_url"),
-            "aliases": list(d.get("aliases") or []),
-            "source_page": d.get("source_page"),
-            "document_type": d.get("document_type"),
-            "status": d["status"],
-            "confidence_score": d.get("confidence_score"),
-            "relevance_reason": d.get("relevance_reason"),
-            "file_size_mb": round((d.get("file_size_bytes") or 0) / (1024 * 1024), 6)
-            if d.get("file_size_bytes")
-            else None,
-            "file_size_bytes": d.get("file_size_bytes"),
-            "sha256": d.get("sha256"),
-            "page_count": d.get("page_count"),
-            "text_length": d.get("text_length"),
-            "ocr_pages": d.get("ocr_pages"),
-            "extracted_at": as_utc(d.get("extracted_at")),
-            "discovered_at": as_utc(d.get("discovered_at")),
-            "website": job.get("website"),
-            "prompt": job.get("prompt"),
-            "change": d.get("change"),
-            "version": d.get("version"),
-            "valid_from": as_utc(d.get("valid_from")),
-        }
-        for d in repository.list_documents(engine, job_id)
-    ]
-    return {"documents": documents, **job_tables(engine, job)}
-
-
-def job_tables(engine: sa.Engine, job: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """The job's rows of the ``jobs`` and ``job_errors`` datasets (every job kind writes them)."""
-    job_id = job["job_id"]
-    lineage = _lineage(job)
-    errors = repository.list_errors(engine, job_id)
-    job_row = {
-        **lineage,
-        "kind": job["kind"],
-        "status": job["status"],
-        "org_id": job.get("org_id"),
-        "website": job.get("website"),
-        "prompt": job.get("prompt"),
-        "parameters_json": json.dumps(params_body(job_params(job)), sort_keys=True),
+        "status": status,
+        "is_active": status.is_active,
+        "message": job.get("message") or job_message(job, int(job.get("total_documents_downloaded") or 0)),
         "created_at": as_utc(job.get("created_at")),
-        "started_at": as_utc(job.get("started_at")),
         "completed_at": as_utc(job.get("completed_at")),
-        "total_documents_found": job.get("total_documents_found"),
-        "total_documents_downloaded": job.get("total_documents_downloaded"),
-        "total_pages_crawled": job.get("total_pages_crawled"),
-        "success_rate": job.get("success_rate"),
-        "cost": job.get("cost"),
-        "total_runtime_seconds": job.get("total_runtime_seconds"),
-        "has_errors": bool(errors),
-        "error_count": len(errors),
-        "warning_count": len(repository.list_warnings(engine, job_id)),
-        **{f"documents_{change}": n for change, n in change_counts(engine, job_id).items()},
     }
-    error_rows = [{**lineage, **e, "timestamp": as_utc(e["timestamp"])} for e in errors]
-    return {"jobs": [job_row], "job_errors": error_rows}
+
+
+def status_body(job: Mapping[str, Any]) -> dict[str, Any]:
+    """``GET /scrape/status/{job_id}`` from the job row alone (one indexed read)."""
+    return {
+        **_state(job),
+        "progress": {
+            "percentage": progress_percentage(job),
+            "pages_scraped": int(job.get("pages_scraped") or 0),
+            "total_pages": int(job.get("total_pages") or 0),
+            "documents_found": int(job.get("total_documents_found") or 0),
+            "documents_downloaded": int(job.get("total_documents_downloaded") or 0),
+            "current_step": job.get("current_step"),
+        },
+        "current_agent": job.get("current_agent"),
+        "agents_completed": list(job.get("agents_completed") or []),
+        "started_at": as_utc(job.get("started_at")),
+        "estimated_completion": as_utc(job.get("estimated_completion")),
+    }
+
+
+def job_summary(job: Mapping[str, Any]) -> dict[str, Any]:
+    """One job of ``GET /scrape/jobs``: its state, website and prompt."""
+    return {**_state(job), "website": job.get("website"), "prompt": job.get("prompt")}

@@ -1,0 +1,91 @@
+""" "The X" with no period: the newest edition first, older ones clearly below it.
+
+Each document is scored alone, so "the parks master plan" scores the 2018 plan and the 2009 one
+alike. Once a job's documents are scored, ``rank_editions`` looks at them together: when the
+request asks for one document (``Intent.single``) and names no period, a document whose own label
+(link text, tooltip, file name, document name) is dated older than another document that also
+answers the request is an earlier edition -- its score is lowered below the job's threshold and
+its reason says so. Pure: the caller (the pipeline once a job's documents are scored, the
+benchmarks) stores what it returns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from docharvest.relevance.intent import Intent
+
+__all__ = ["EDITION_FACTOR", "edition_year", "rank_editions"]
+
+# A document that answers the request at this score or above can make others an older edition.
+ANSWERS = 0.5
+# An older edition keeps this share of its score (0.99 -> 0.35: clearly below the newest).
+EDITION_FACTOR = 0.35
+_OLDER = "an older edition"  # in the reason: ranked once (a retried task does not lower it again)
+_YEAR_RE = re.compile(
+    r"(?<!\d)(?:fy\s*)?((?:19|20)\d\d)(?:\s*[-/\u2013]\s*(\d{2}|(?:19|20)\d\d))?(?!\d)", re.I
+)
+
+
+def edition_year(label: str) -> int | None:
+    """The latest year a label names ("Strategic Plan 2018-2022" -> 2022, "2020-21" -> 2021)."""
+    years = []
+    for m in _YEAR_RE.finditer(label):
+        first = int(m.group(1))
+        second = m.group(2)
+        if second:
+            end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+            years.append(end if first <= end <= first + 10 else first)
+        else:
+            years.append(first)
+    return max(years) if years else None
+
+
+def _label(row: Mapping[str, Any]) -> str:
+    evidence = row.get("evidence") or {}
+    parts = [
+        str(evidence.get("link_text") or ""),
+        str(evidence.get("title_attr") or ""),
+        str(row.get("filename") or ""),
+        str(row.get("name") or ""),
+        str(row.get("label") or ""),
+    ]
+    return " ".join(p for p in parts if p)
+
+
+def rank_editions(intent: Intent, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Updates (``url``, ``confidence_score``, ``relevance_reason``) for the older editions among ``rows``.
+
+    ``rows``: a job's scored documents, each with ``url``, ``confidence_score``,
+    ``relevance_reason`` and what labels it (``evidence`` link text / tooltip, ``filename``,
+    ``name``, or a plain ``label``). Nothing changes unless the request asks for one document
+    and names no period.
+    """
+    if not intent.single or intent.times:
+        return []
+    dated = []
+    for row in rows:
+        score = row.get("confidence_score")
+        if score is None:
+            continue
+        year = edition_year(_label(row))
+        if year is not None:
+            dated.append((row, float(score), year))
+    answering = [year for _, score, year in dated if score >= ANSWERS]
+    if not answering:
+        return []
+    newest = max(answering)
+    updates = []
+    for row, score, year in dated:
+        reason = str(row.get("relevance_reason") or "").rstrip(".")
+        if year < newest and score >= ANSWERS * EDITION_FACTOR and _OLDER not in reason:
+            updates.append(
+                {
+                    "url": row["url"],
+                    "confidence_score": round(score * EDITION_FACTOR, 3),
+                    "relevance_reason": f"{reason}; {_OLDER} ({year}) than another found ({newest}).",
+                }
+            )
+    return updates
