@@ -57,7 +57,7 @@ def _skip_final_collection() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:  # the command itself, whose process ends with it (not a test calling main)
-        from docharvest.orchestration import daemon
+        from docharvest.orchestration import daemon_client as daemon
 
         if daemon.wanted(sys.argv[1:]):  # a job: run it in a fork of the warm local runner
             code = daemon.run_via_daemon(sys.argv[1:])

@@ -25,7 +25,7 @@ import pytest
 import sqlalchemy as sa
 from docharvest.config import Settings
 from docharvest.liveness import reap_jobs
-from docharvest.orchestration import daemon
+from docharvest.orchestration import daemon, daemon_client
 from docharvest.samples.pdfwriter import simple_pdf
 from docharvest.store import repository
 from docharvest.store.db import get_engine
@@ -275,9 +275,9 @@ def test_daemon_switched_off_by_env_and_an_idle_daemon_exits(
 
 
 def test_only_job_commands_use_the_daemon() -> None:
-    assert daemon.wanted(["scrape", "http://x", "--prompt", "p"], {})
-    assert not daemon.wanted(["scrape", "http://x", "--no-daemon"], {})
-    assert not daemon.wanted(["scrape", "--help"], {})
-    assert not daemon.wanted(["scrape", "http://x"], {"DOCHARVEST_DAEMON": "0"})
-    assert not daemon.wanted(["jobs"], {})
-    assert not daemon.wanted([], {})
+    assert daemon_client.wanted(["scrape", "http://x", "--prompt", "p"], {})
+    assert not daemon_client.wanted(["scrape", "http://x", "--no-daemon"], {})
+    assert not daemon_client.wanted(["scrape", "--help"], {})
+    assert not daemon_client.wanted(["scrape", "http://x"], {"DOCHARVEST_DAEMON": "0"})
+    assert not daemon_client.wanted(["jobs"], {})
+    assert not daemon_client.wanted([], {})
