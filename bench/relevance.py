@@ -14,16 +14,19 @@ every site of each seed's corpus (a document of another site is a negative). Pri
   decoy sites, part by part -- the development parts (tests/support/decoy_sites.py tuning part and
   decoy_sites_dev2.py; tuned on), the first held-back part (decoy_sites.py; its failures were looked
   at while fixing, so it is marked seen), with --with-part3 part 3 (decoy_sites_part3.py; held
-  back in round 1, its errors inspected afterwards: a development part since round 2) and, with
-  --with-part4, held-back part 4 (decoy_sites_part4.py; written before round 2's tuning, never
-  tuned on, only its aggregates printed unless --show-part4-errors) -- with the decoys reported and the
+  back in round 1, its errors inspected afterwards: a development part since round 2), with
+  --with-part4 part 4 (decoy_sites_part4.py; held back in round 2, its errors printed by round 2's
+  final run: a development part since round 3) and, with --with-part5, held-back part 5
+  (decoy_sites_part5.py; written before round 3's tuning, never tuned on, only its aggregates
+  printed unless --show-part5-errors) -- with the decoys reported and the
   precision against each near-miss class, how often a "the X" job ranks a relevant document first,
   and ../shared/realworld/civic when present: mean precision / recall / F1 over jobs at the job's
   threshold (0.5), ECE and the documents per 0.1 score bucket of each corpus.
 
     .venv/bin/python bench/relevance.py --corpora-only --with-part3     # development (part 3 is seen)
-    .venv/bin/python bench/relevance.py --corpora-only --with-part3 --with-part4   # + held part 4,
-                                                          # aggregates only (never its errors)
+    .venv/bin/python bench/relevance.py --corpora-only --with-part3 --with-part4   # all seen parts
+    .venv/bin/python bench/relevance.py --corpora-only --with-part3 --with-part4 --with-part5
+                                                          # + held part 5, aggregates only
     .venv/bin/python bench/relevance.py --corpora-only --with-part3 --with-part4 --calibration
 
 --calibration fits an isotonic map (relevance/calibration.py, anchored so 0.5 stays 0.5) on the
@@ -51,6 +54,7 @@ from tests.support.decoy_sites import RELEVANT, build_sites
 from tests.support.decoy_sites_dev2 import build_sites_dev2
 from tests.support.decoy_sites_part3 import CATEGORIES3, build_sites3
 from tests.support.decoy_sites_part4 import build_sites4
+from tests.support.decoy_sites_part5 import build_sites5
 from tests.support.relevance_corpus import Corpus, build_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -142,6 +146,16 @@ def main() -> None:
         help="also print part 4's misjudged documents (the final run only: it makes part 4 seen)",
     )
     parser.add_argument(
+        "--with-part5",
+        action="store_true",
+        help="also run held-back part 5 (aggregates only; written before round 3's tuning, never tuned on)",
+    )
+    parser.add_argument(
+        "--show-part5-errors",
+        action="store_true",
+        help="also print part 5's misjudged documents (the final run only: it makes part 5 seen)",
+    )
+    parser.add_argument(
         "--calibration",
         action="store_true",
         help="fit an isotonic map on dev parts 1+2 and part 3 and report every corpus through it",
@@ -151,11 +165,13 @@ def main() -> None:
         CALIBRATION.extend(fit_calibration())
         print("isotonic calibration fitted on dev parts 1+2 + part 3 (score -> share relevant):")
         print("  " + ", ".join(f"{x:.3f}->{y:.3f}" for x, y in CALIBRATION))
-    global SHOW_PART3, WITH_PART3, SHOW_PART4, WITH_PART4
+    global SHOW_PART3, WITH_PART3, SHOW_PART4, WITH_PART4, SHOW_PART5, WITH_PART5
     SHOW_PART3 = args.show_part3_errors
     WITH_PART3 = args.with_part3 or args.show_part3_errors
     SHOW_PART4 = args.show_part4_errors
     WITH_PART4 = args.with_part4 or args.show_part4_errors
+    SHOW_PART5 = args.show_part5_errors
+    WITH_PART5 = args.with_part5 or args.show_part5_errors
     if args.corpora_only:
         print_corpora(Path(args.civic), args.errors)
         return
@@ -208,19 +224,24 @@ def main() -> None:
 # The decoy parts: "tune" is the development part (tuned on); "held" was held back at first but
 # its failures were looked at while fixing (seen); "part3" was written after that, before any
 # further tuning; its errors were inspected after round 1, so it is a development part now.
-# "part4" was written before round 2's tuning and is never tuned on: only its aggregates print.
+# "part4" was written before round 2's tuning; its errors were printed by round 2's final run, so it
+# is a development part since round 3. "part5" was written before round 3's tuning and is never
+# tuned on: only its aggregates print (unless --show-part5-errors, the final run only).
 PARTS = {
     "tune": "decoys: dev parts 1+2 (tuned on)",
     "held": "decoys: held part 1 (seen)",
     "part3": "decoys: part 3 (seen, now dev)",
-    "part4": "decoys: part 4 (held, never tuned)",
+    "part4": "decoys: part 4 (seen, now dev)",
+    "part5": "decoys: part 5 (held, never tuned)",
 }
 
 
 def decoy_runs(part: str) -> tuple[list[civic.JobRun], dict[str, dict[str, str]]]:
     """The decoy sites of one part as single-page jobs; labels by job id (doc path -> category)."""
     sites = [
-        s for s in build_sites() + build_sites_dev2() + build_sites3() + build_sites4() if s.part == part
+        s
+        for s in build_sites() + build_sites_dev2() + build_sites3() + build_sites4() + build_sites5()
+        if s.part == part
     ]
     jobs, labels = [], {}
     for site in sites:
@@ -274,7 +295,11 @@ def decoy_figures(part: str, errors: int) -> dict[str, float | str]:
             if s.final is not None:
                 pairs.append((s.final, category == RELEVANT))
             wrong = (_path(s.url) in reported) != (category == RELEVANT)
-            hidden = (part == "part3" and not SHOW_PART3) or (part == "part4" and not SHOW_PART4)
+            hidden = (
+                (part == "part3" and not SHOW_PART3)
+                or (part == "part4" and not SHOW_PART4)
+                or (part == "part5" and not SHOW_PART5)
+            )
             if wrong and shown < errors and not hidden:
                 shown += 1
                 print(f"  [{part}] {run.job['prompt']!r}: {category} {_path(s.url)} {s.final} {s.reason}")
@@ -324,7 +349,7 @@ def _calibrate_runs(runs: list[civic.JobRun]) -> None:
 
 
 def fit_calibration() -> list[tuple[float, float]]:
-    """Isotonic map on the development decoy parts (1+2 and part 3), never part 4 nor civic."""
+    """Isotonic map on the development decoy parts (1+2 and part 3), never held-back part 5 nor civic."""
     from docharvest.relevance.calibration import fit_isotonic
 
     for part in ("tune", "part3"):
@@ -335,8 +360,12 @@ def fit_calibration() -> list[tuple[float, float]]:
                 (s.final, truth.get(_path(s.url)) == RELEVANT) for s in run.scored if s.final is not None
             )
     return fit_isotonic(DEV_PAIRS)
+
+
 SHOW_PART4 = False
 WITH_PART4 = False
+SHOW_PART5 = False
+WITH_PART5 = False
 
 
 def bucket_counts(pairs: list[tuple[float, bool]]) -> list[tuple[int, int]]:
@@ -395,7 +424,9 @@ def print_corpora(civic_dir: Path, errors: int, synthetic: dict[str, float | str
     rows += [
         (name, decoy_figures(part, errors))
         for part, name in PARTS.items()
-        if (part != "part3" or WITH_PART3) and (part != "part4" or WITH_PART4)
+        if (part != "part3" or WITH_PART3)
+        and (part != "part4" or WITH_PART4)
+        and (part != "part5" or WITH_PART5)
     ]
     found = civic_figures(civic_dir)
     rows.append(("civic (../shared, development half)", found) if found else ("civic: absent", {}))

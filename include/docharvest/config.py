@@ -81,9 +81,6 @@ class CrawlSettings(BaseModel):
         le=10_000,
         description="Pages fetched per calendar-like URL space (a date stepping in the query or a calendar path).",
     )
-    max_prefetch_mb: float = Field(
-        default=100, gt=0, le=500, description="Largest document kept when a page URL turns out to be one."
-    )
     allowed_private_hosts: list[str] = Field(
         default_factory=list,
         description="Host names/IPs reachable on private networks even when allow_private_networks is false.",

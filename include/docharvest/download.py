@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
-import shutil
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -20,11 +18,24 @@ from pathlib import Path
 from typing import Any, Literal
 
 from docharvest.config import CrawlSettings
-from docharvest.crawl.fetcher import Decision, Fetcher, FileSink, ResponseHead, spool_path, store_spooled
-from docharvest.crawl.report import SCRAPER, CrawlIssue
+from docharvest.crawl.fetcher import Decision, Fetcher
+from docharvest.crawl.headers import ResponseHead
+from docharvest.crawl.rawstore import LocalRawStore, RawStore
+from docharvest.crawl.report import SCRAPER
 from docharvest.crawl.robots import RobotsCache
+from docharvest.crawl.sinks import HEAD_BYTES, FileSink
 from docharvest.crawl.sniff import sniff_document_type
 from docharvest.crawl.urls import dedup_key, request_url, url_filename
+from docharvest.errors import (
+    BlockedUrlError,
+    DocHarvestError,
+    DocumentTooLargeError,
+    FetchTimeoutError,
+    InvalidUrlError,
+    JobIssue,
+    NoBodyError,
+    NotADocumentError,
+)
 from docharvest.models import Candidate
 
 __all__ = ["DownloadOutcome", "download_documents", "download_documents_sync", "sniff_document_type"]
@@ -32,7 +43,6 @@ __all__ = ["DownloadOutcome", "download_documents", "download_documents_sync", "
 logger = logging.getLogger(__name__)
 
 Status = Literal["downloaded", "not_modified", "too_large", "failed", "blocked"]
-_BLOCKING = frozenset({"blocked_private_network", "robots_disallowed", "robots_unreachable"})
 
 
 @dataclass
@@ -47,25 +57,28 @@ class DownloadOutcome:
     content_type: str | None
     document_type: str | None
     filename: str | None
-    issue: CrawlIssue | None
+    issue: JobIssue | None
     etag: str | None = None
     last_modified: str | None = None
     # Not part of the row: every URL that led here (request, redirect hops, final), for aliases.
     trail: list[str] = field(default_factory=list, repr=False)
 
 
-def _limit_text(limit: int) -> str:
-    return f"{limit / 1_048_576:g}"
+def status_of(error: DocHarvestError) -> Status:
+    """A failed download's status, from its error's class."""
+    if isinstance(error, DocumentTooLargeError):
+        return "too_large"
+    if isinstance(error, BlockedUrlError):  # private network, robots.txt
+        return "blocked"
+    return "failed"
 
 
-def too_large_issue(url: str, limit: int, size: int | None) -> CrawlIssue:
+def too_large_error(url: str, max_file_size_bytes: int, size: int | None) -> DocumentTooLargeError:
     shown = f"{size / 1_048_576:.1f} MB " if size else ""
-    return CrawlIssue(
-        SCRAPER,
-        "file_too_large",
-        f"file {shown}exceeds max_file_size_mb={_limit_text(limit)}; not downloaded",
+    return DocumentTooLargeError(
+        f"file {shown}exceeds max_file_size_mb={max_file_size_bytes / 1_048_576:g}; not downloaded",
         url,
-        False,
+        size_bytes=size,
     )
 
 
@@ -74,8 +87,9 @@ class _Downloader:
         self,
         fetcher: Fetcher,
         settings: CrawlSettings,
-        raw_dir: Path,
-        limit: int,
+        store: RawStore,
+        spool_dir: Path,
+        max_file_size_bytes: int,
         deadline: float | None,
         conditional: Mapping[str, Mapping[str, str]] | None = None,
     ) -> None:
@@ -83,9 +97,9 @@ class _Downloader:
         # Per candidate URL: validators of the copy we already have (incremental re-crawls).
         self.conditional = conditional or {}
         self.settings = settings
-        self.raw_dir = raw_dir
-        self.tmp_dir = raw_dir / ".tmp"
-        self.limit = limit
+        self.store = store
+        self.spool_dir = spool_dir
+        self.max_file_size_bytes = max_file_size_bytes
         self.deadline = deadline
         self.robots = RobotsCache(fetcher, settings.user_agent, settings.obey_robots)
         self.allowed = set(settings.document_types)
@@ -93,7 +107,7 @@ class _Downloader:
         self.claims: dict[str, asyncio.Future[DownloadOutcome]] = {}
         self.gate = asyncio.Semaphore(settings.concurrency)
 
-    def outcome(self, url: str, status: str, issue: CrawlIssue | None, **kw: Any) -> DownloadOutcome:
+    def outcome(self, url: str, status: str, issue: JobIssue | None, **kw: Any) -> DownloadOutcome:
         fields: dict[str, Any] = {
             "final_url": url,
             "aliases": [],
@@ -107,12 +121,18 @@ class _Downloader:
         fields.update(kw)
         return DownloadOutcome(url=url, status=status, issue=issue, **fields)
 
+    def failed(self, url: str, error: DocHarvestError, **kw: Any) -> DownloadOutcome:
+        """The outcome of a download that ``error`` ended: status and issue follow its class."""
+        if isinstance(error, DocumentTooLargeError) and error.size_bytes is not None:
+            kw.setdefault("size_bytes", error.size_bytes)
+        where = getattr(error, "url", None) or url  # a redirect hop's URL when the hop failed
+        return self.outcome(url, status_of(error), JobIssue.of(SCRAPER, error, where), **kw)
+
     async def one(self, candidate: Candidate) -> DownloadOutcome:
         url = candidate.url
         request = request_url(url)  # what the site gave, WHATWG-normalised
         if request is None:
-            issue = CrawlIssue(SCRAPER, "invalid_url", "not a fetchable http(s) URL", url, False)
-            return self.outcome(url, "failed", issue)
+            return self.failed(url, InvalidUrlError("not a fetchable http(s) URL", url))
         prefetched = candidate.extra.get("prefetched")
         if isinstance(prefetched, dict) and Path(str(prefetched.get("path", ""))).is_file():
             return self.from_prefetched(url, prefetched)
@@ -141,14 +161,26 @@ class _Downloader:
     async def fetch(
         self, url: str, request: str, robots_checked: bool, headers: Mapping[str, str] | None = None
     ) -> DownloadOutcome:
+        known: dict[str, Any] = {}  # what the response told before the download failed
+        sinks: list[FileSink] = []
+        try:
+            return await self._fetch(url, request, robots_checked, headers, known, sinks)
+        except DocHarvestError as error:
+            for sink in sinks:
+                sink.discard()
+            return self.failed(url, error, **known)
+
+    def _too_late(self, url: str, when: str) -> None:
         if self.deadline is not None and time.monotonic() >= self.deadline:
-            issue = CrawlIssue(
-                SCRAPER, "timeout", "the job timeout ran out before this download started", url, True
-            )
-            return self.outcome(url, "failed", issue)
+            raise FetchTimeoutError(f"the job timeout ran out {when} this download", url)
+
+    async def _fetch(self, url: str, request: str, robots_checked: bool, headers: Mapping[str, str] | None,
+                     known: dict[str, Any], sinks: list[FileSink]) -> DownloadOutcome:  # fmt: skip
+        """Download ``url``; raises a DocHarvest error for whatever ends it (``known`` says how far it got)."""
+        self._too_late(url, "before")
         waiting_on: list[asyncio.Future[DownloadOutcome]] = []
 
-        async def check_hop(target: str, hop: int) -> CrawlIssue | Literal["seen"] | None:
+        async def check_hop(target: str, hop: int) -> Literal["seen"] | None:
             if hop > 0:
                 other = self.claims.get(dedup_key(target))
                 # Share only a finished download: waiting on one in flight could deadlock
@@ -158,26 +190,22 @@ class _Downloader:
                     return "seen"
                 self.claims.setdefault(dedup_key(target), self.claims[dedup_key(request)])
             if hop > 0 or not robots_checked:
-                return await self.robots.check(target, SCRAPER)
+                refused = await self.robots.check(target)
+                if refused is not None:
+                    raise refused
             return None
-
-        sink_box: list[FileSink] = []
 
         def choose(head: ResponseHead) -> Decision:
             if head.status == 304:
                 return None  # not modified: there is no body to read
-            if head.content_length is not None and head.content_length > self.limit:
-                return too_large_issue(url, self.limit, head.content_length)
-            sink = FileSink(self.tmp_dir, self.limit)
-            sink_box.append(sink)
+            if head.content_length is not None and head.content_length > self.max_file_size_bytes:
+                raise too_large_error(url, self.max_file_size_bytes, head.content_length)
+            sink = FileSink(self.spool_dir, self.max_file_size_bytes)
+            sinks.append(sink)
             return sink
 
         async with self.gate:
-            if self.deadline is not None and time.monotonic() >= self.deadline:
-                issue = CrawlIssue(
-                    SCRAPER, "timeout", "the job timeout ran out before this download started", url, True
-                )
-                return self.outcome(url, "failed", issue)
+            self._too_late(url, "before")
             remaining = None if self.deadline is None else self.deadline - time.monotonic()
             try:
                 result = await asyncio.wait_for(
@@ -186,63 +214,48 @@ class _Downloader:
                     timeout=remaining,
                 )  # fmt: skip
             except TimeoutError:
-                for partial in sink_box:
-                    partial.discard()
-                issue = CrawlIssue(
-                    SCRAPER, "timeout", "the job timeout ran out during this download", url, True
-                )
-                return self.outcome(url, "failed", issue)
+                raise FetchTimeoutError("the job timeout ran out during this download", url) from None
         trail = [request, *result.chain[1:], result.final_url] if result.chain else [request]
         if result.seen_target and waiting_on:
             return self.share(url, waiting_on[0].result(), result.chain)
         head = result.head
-        common: dict[str, Any] = {"final_url": result.final_url, "trail": trail}
+        known.update(final_url=result.final_url, trail=trail)
         if head is not None:
-            common.update(
+            known.update(
                 content_type=head.mime,
                 filename=head.filename or url_filename(result.final_url),
                 etag=head.headers.get("ETag"),
                 last_modified=head.headers.get("Last-Modified"),
             )
-        file_sink = sink_box[-1] if sink_box else None
-        if result.issue is not None:
-            if file_sink is not None:
-                file_sink.discard()
-            issue = result.issue
-            if issue.error_type == "file_too_large":
-                return self.outcome(
-                    url, "too_large", issue, size_bytes=head.content_length if head else None, **common
-                )
-            status = "blocked" if issue.error_type in _BLOCKING else "failed"
-            return self.outcome(url, status, issue, **common)
+        if result.error is not None:
+            if isinstance(result.error, DocumentTooLargeError) and head is not None:
+                known["size_bytes"] = head.content_length
+            raise result.error
         if head is not None and head.status == 304:
             logger.debug("304 Not Modified: %s", url)
-            return self.outcome(url, "not_modified", None, **common)
+            return self.outcome(url, "not_modified", None, **known)
         if result.overflowed:
-            if file_sink is not None:
-                file_sink.discard()
-            return self.outcome(url, "too_large", too_large_issue(url, self.limit, None), **common)
+            raise too_large_error(url, self.max_file_size_bytes, None)
+        file_sink = sinks[-1] if sinks else None
         if file_sink is None or head is None:
-            issue = CrawlIssue(SCRAPER, "no_body", "the server sent no document", url, True)
-            return self.outcome(url, "failed", issue, **common)
+            raise NoBodyError("the server sent no document", url)
         doc_type = sniff_document_type(
-            file_sink.head, head.headers.get("Content-Type"), common.get("filename")
+            file_sink.head, head.headers.get("Content-Type"), known.get("filename")
         )
         if doc_type not in self.allowed:
-            file_sink.discard()
-            shown = doc_type or head.mime or "unknown bytes"
-            issue = CrawlIssue(SCRAPER, "not_a_document", f"expected a document, got {shown}", url, False)
-            return self.outcome(url, "failed", issue, **common)
-        path, sha = store_spooled(file_sink, self.raw_dir)
+            raise NotADocumentError(
+                f"expected a document, got {doc_type or head.mime or 'unknown bytes'}", url
+            )
+        stored = self.store.put(file_sink)
         return self.outcome(
             url,
             "downloaded",
             None,
-            sha256=sha,
-            raw_path=path,
-            size_bytes=file_sink.size,
+            sha256=stored.sha256,
+            raw_path=stored.path,
+            size_bytes=stored.size_bytes,
             document_type=doc_type,
-            **common,
+            **known,
         )
 
     def from_prefetched(self, url: str, info: dict[str, Any]) -> DownloadOutcome:
@@ -250,7 +263,7 @@ class _Downloader:
         src = Path(str(info["path"]))
         size = src.stat().st_size
         final = str(info.get("final_url") or url)
-        common: dict[str, Any] = {
+        known: dict[str, Any] = {
             "final_url": final,
             "trail": [url, *info.get("chain", [])[1:], final],
             "content_type": (str(info.get("content_type") or "").split(";")[0].strip().lower() or None),
@@ -258,32 +271,26 @@ class _Downloader:
             "etag": info.get("etag"),
             "last_modified": info.get("last_modified"),
         }
-        if size > self.limit:
-            return self.outcome(
-                url, "too_large", too_large_issue(url, self.limit, size), size_bytes=size, **common
-            )
-        with open(src, "rb") as fh:
-            head = fh.read(8192)
-        doc_type = sniff_document_type(head, common["content_type"], common["filename"])
-        if doc_type not in self.allowed:
-            issue = CrawlIssue(SCRAPER, "not_a_document", f"expected a document, got {doc_type}", url, False)
-            return self.outcome(url, "failed", issue, **common)
-        sha = str(info.get("sha256") or "")
-        target = spool_path(self.raw_dir, sha)
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(target.name + ".tmp")
-            shutil.copyfile(src, tmp)  # copy, not move: a retried task may adopt it again
-            os.replace(tmp, target)
+        try:
+            if size > self.max_file_size_bytes:
+                raise too_large_error(url, self.max_file_size_bytes, size)
+            with open(src, "rb") as fh:
+                head = fh.read(HEAD_BYTES)
+            doc_type = sniff_document_type(head, known["content_type"], known["filename"])
+            if doc_type not in self.allowed:
+                raise NotADocumentError(f"expected a document, got {doc_type}", url)
+        except DocHarvestError as error:
+            return self.failed(url, error, **known)
+        stored = self.store.adopt(src, str(info.get("sha256") or ""))
         return self.outcome(
             url,
             "downloaded",
             None,
-            sha256=sha,
-            raw_path=target,
+            sha256=stored.sha256,
+            raw_path=stored.path,
             size_bytes=size,
             document_type=doc_type,
-            **common,
+            **known,
         )
 
 
@@ -325,7 +332,10 @@ async def download_documents(
     async with Fetcher(
         settings, allow_private_networks=allow_private_networks, dns_overrides=dns_overrides
     ) as f:
-        downloader = _Downloader(f, settings, raw_dir, max_file_size_bytes, deadline, conditional)
+        store = LocalRawStore(raw_dir)
+        downloader = _Downloader(
+            f, settings, store, raw_dir / ".tmp", max_file_size_bytes, deadline, conditional
+        )
         outcomes = list(await asyncio.gather(*(downloader.one(c) for c in candidates)))
     _fill_aliases(outcomes)
     logger.info(

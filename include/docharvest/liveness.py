@@ -23,6 +23,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from docharvest.config import Settings
+from docharvest.errors import JobIssue
 from docharvest.jobrecord import job_params
 from docharvest.models import JobStatus
 from docharvest.store import repository
@@ -123,19 +124,8 @@ def mark_dead(engine: sa.Engine, job: dict[str, Any], reason: str) -> bool:
         current_step="Failed",
     )
     if done:
-        repository.record_errors(
-            engine,
-            job["job_id"],
-            [
-                {
-                    "agent_name": job.get("current_agent") or "coordinator",
-                    "error_type": "job_dead",
-                    "error_message": reason,
-                    "page_url": None,
-                    "is_recoverable": True,
-                }
-            ],
-        )
+        agent = job.get("current_agent") or "coordinator"
+        repository.record_errors(engine, job["job_id"], [JobIssue(agent, "job_dead", reason, None, True)])
         log.warning("job %s marked failed: %s", job["job_id"], reason)
     return done
 
@@ -172,7 +162,7 @@ def airflow_run_state(settings: Settings) -> RunState | None:
     api = settings.api
     if api.airflow_password is None and api.airflow_password_file is None:
         return None
-    from docharvest.api.airflow_client import AirflowClient
+    from docharvest.airflow_rest import AirflowClient
 
     client = AirflowClient(api)
 

@@ -8,6 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from docharvest.config import Settings
+from docharvest.crawl import crawl_site_sync
+from docharvest.download import download_documents_sync
+from docharvest.models import file_size_bytes
 from docharvest.pipeline import extract as extract_steps
 from docharvest.pipeline import scrape as scrape_steps
 from docharvest.samples.pdfwriter import simple_pdf
@@ -45,10 +48,8 @@ class CountingDocument:
 def test_a_page_url_that_is_an_oversize_document_is_never_downloaded_in_full(
     site: SiteServer, settings: Settings
 ) -> None:
-    # The deployment's prefetch fallback is far above the job's cap: only the job's cap can stop it.
-    settings = settings.model_copy(
-        update={"crawl": settings.crawl.model_copy(update={"max_prefetch_mb": 400})}
-    )
+    # A crawl without the job's cap spools under a job's default (100 MB): only the job's own
+    # 1 MB can stop the 200 MB body near 1 MB.
     report = CountingDocument()
     site.add(
         "/",
@@ -68,7 +69,7 @@ def test_a_page_url_that_is_an_oversize_document_is_never_downloaded_in_full(
 
     assert report.sent, "the crawler never asked for the page URL"
     # Each request stopped near the 1 MB cap (loopback socket buffers absorb a few MB after the
-    # close); without the job's cap the prefetch would have read up to 400 MB.
+    # close); without the job's cap the prefetch would have read up to 100 MB.
     assert max(report.sent) < 16 * MB, [n // MB for n in report.sent]
     prefetched = settings.work_dir(job_id) / "prefetched"
     assert all(f.stat().st_size <= MB for f in prefetched.rglob("*") if f.is_file())
@@ -110,3 +111,27 @@ def test_an_extract_job_parses_what_it_downloaded_under_its_own_cap(
     extract_steps.ingest(settings, job_id)
     assert not [d for d in repository.list_documents(engine, job_id) if d["status"] == "parsed"]
     assert any("max_file_size_mb=1" in e["error_message"] for e in repository.list_errors(engine, job_id))
+
+
+def test_the_crawler_and_the_downloader_stop_an_oversize_page_url_at_the_same_cap(
+    site: SiteServer, settings: Settings, tmp_path: Path
+) -> None:
+    # The crawler's own default cap (a job's default, 100 MB) would read half of this 200 MB
+    # body; the cap handed to it is the one the downloader applies afterwards.
+    cap = file_size_bytes(1)
+    report_doc = CountingDocument()
+    site.add("/", html("<a href='/report'>Annual report</a>"))
+    site.add("/report", report_doc)
+    found = crawl_site_sync(site.url("/"), settings=settings.crawl, allow_private_networks=True,
+                            work_dir=tmp_path / "prefetch", max_file_size_bytes=cap)  # fmt: skip
+    [candidate] = found.candidates
+    assert candidate.url == site.url("/report") and "prefetched" not in candidate.extra
+    assert not [f for f in (tmp_path / "prefetch").rglob("*") if f.is_file()]
+    [outcome] = download_documents_sync(
+        found.candidates, settings=settings.crawl, allow_private_networks=True,
+        max_file_size_bytes=cap, raw_dir=tmp_path / "raw",
+    )  # fmt: skip
+    assert outcome.status == "too_large" and outcome.issue is not None
+    assert "max_file_size_mb=1" in outcome.issue.message
+    assert len(report_doc.sent) == 2  # the crawler's look, the downloader's refusal
+    assert max(report_doc.sent) < 16 * MB, [n // MB for n in report_doc.sent]

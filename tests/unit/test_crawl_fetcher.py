@@ -8,14 +8,9 @@ import time
 import zlib
 
 import pytest
-from docharvest.crawl.fetcher import (
-    Overflow,
-    _Decoder,
-    parse_content_type,
-    parse_disposition_filename,
-    parse_retry_after,
-)
+from docharvest.crawl.headers import parse_content_type, parse_disposition_filename, parse_retry_after
 from docharvest.crawl.robots import product_token
+from docharvest.crawl.sinks import Decoder, Overflow
 
 
 def test_content_type() -> None:
@@ -52,15 +47,15 @@ def test_retry_after_seconds_and_dates() -> None:
 
 def test_decoder_gzip_and_both_deflate_flavours() -> None:
     data = b"hello world " * 1000
-    assert _Decoder("gzip").feed(gzip.compress(data), len(data)) == data
-    assert _Decoder("deflate").feed(zlib.compress(data), len(data)) == data
+    assert Decoder("gzip").feed(gzip.compress(data), len(data)) == data
+    assert Decoder("deflate").feed(zlib.compress(data), len(data)) == data
     raw = zlib.compressobj(wbits=-zlib.MAX_WBITS)
-    assert _Decoder("deflate").feed(raw.compress(data) + raw.flush(), len(data)) == data
+    assert Decoder("deflate").feed(raw.compress(data) + raw.flush(), len(data)) == data
 
 
 def test_decoder_never_inflates_past_its_room() -> None:
     bomb = gzip.compress(b"\0" * 20_000_000)
-    decoder = _Decoder("gzip")
+    decoder = Decoder("gzip")
     with pytest.raises(Overflow):
         decoder.feed(bomb, 1_000_000)
 

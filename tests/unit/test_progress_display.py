@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from docharvest.commands import progress
 from docharvest.config import Settings
+from docharvest.errors import JobIssue
 from docharvest.pipeline.progress_log import StepLog, Timeline
 from docharvest.store import repository
 from docharvest.store.db import init_db
@@ -39,11 +40,7 @@ def test_snapshot_reads_the_row_and_counts(settings: Settings) -> None:
     _job(settings, "job_snap")
     engine = init_db(settings)
     repository.update_job(engine, "job_snap", pages_scraped=7, total_pages=19)
-    repository.record_errors(
-        engine,
-        "job_snap",
-        [{"agent_name": "scraper", "error_type": "http_404", "error_message": "x", "is_recoverable": True}],
-    )
+    repository.record_errors(engine, "job_snap", [JobIssue("scraper", "http_404", "x", None, True)])
     snap = progress.read_snapshot(engine, "job_snap")
     assert snap is not None and (snap.pages, snap.queued, snap.errors) == (7, 12, 1)
     line = snap.line()

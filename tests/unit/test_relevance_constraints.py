@@ -84,7 +84,8 @@ def test_another_audience_contradicts_and_is_named() -> None:
     high, _ = _score(prompt, link_text="2024-25 High School Student Handbook")
     middle, reason = _score(prompt, link_text="2024-25 Middle School Student Handbook")
     athletics, _ = _score(prompt, link_text="Athletic Handbook 2024-25")
-    assert high >= 0.9 and middle < 0.3 and athletics < 0.3
+    # One source (the link text) agrees: capped below 0.9 (rules.CEILING_BY_GROUPS).
+    assert high >= 0.8 and middle < 0.3 and athletics < 0.3
     assert "contradicted by audience middle/student (link text) not student / high" in reason.lower()
 
 
@@ -137,7 +138,7 @@ def test_the_one_document_ranks_first_and_its_near_duplicates_clearly_below() ->
             "2024-25 Handbook Acknowledgment Form",  # a related form
         )
     }
-    assert best >= 0.9
+    assert best >= 0.8  # the link text alone: one evidence group, capped below 0.9
     assert all(score < best / 5 for score in others.values()), others
 
 

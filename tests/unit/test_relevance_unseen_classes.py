@@ -136,9 +136,13 @@ def test_a_coaches_handbook_is_not_the_parents_one() -> None:
 # -- 5. editions -----------------------------------------------------------------------------------
 
 
-def test_edition_year_reads_the_latest_year_of_a_label() -> None:
-    assert edition_year("Strategic Plan 2018-2022") == 2022
-    assert edition_year("Faculty Handbook 2020-21") == 2021
+def test_edition_year_reads_the_latest_year_of_a_label_a_span_from_its_start() -> None:
+    # A span dates its edition by its start: the 2023-2026 improvement plan is not newer than
+    # the 2023 assessment (part 4's failure: the plan outranked the assessment).
+    assert edition_year("Strategic Plan 2018-2022") == 2018
+    assert edition_year("Faculty Handbook 2020-21") == 2020
+    assert edition_year("Community Health Improvement Plan 2023-2026") == edition_year("2023 Assessment")
+    assert edition_year("Handbook 2021-22 (replaces 2020-21)") == 2021
     assert edition_year("FY2025 Budget") == 2025
     assert edition_year("Parks Master Plan") is None
 

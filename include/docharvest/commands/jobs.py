@@ -181,7 +181,7 @@ def run_cancel(args: argparse.Namespace) -> int:
             os.kill(int(pid), signal.SIGTERM)  # the CLI running it; its parse workers die with it
             stopped += f"; its process {pid} was stopped"
     elif job.get("dag_id") and job.get("run_id") and airflow_run_state(settings) is not None:
-        from docharvest.api.airflow_client import AirflowClient, AirflowUnavailableError
+        from docharvest.airflow_rest import AirflowClient, AirflowUnavailableError
 
         try:
             AirflowClient(settings.api).fail_dag_run(job["dag_id"], job["run_id"])

@@ -21,8 +21,7 @@ from urllib.parse import urlsplit
 
 from docharvest.commands._common import settings_from_args
 from docharvest.config import Settings
-
-_MIB = 1_048_576
+from docharvest.models import MIB, file_size_bytes
 
 
 def add_parser(subparsers: Any) -> None:
@@ -85,7 +84,7 @@ def _gunzip(path: Path, work: Path, cap: int) -> Path:
         with gzip.open(path, "rb") as src, out.open("wb") as dst:
             while chunk := src.read(1 << 20):
                 if dst.tell() + len(chunk) > cap:
-                    raise SourceError(f"uncompressed size exceeds max_file_size_mb={cap // _MIB}")
+                    raise SourceError(f"uncompressed size exceeds max_file_size_mb={cap // MIB}")
                 dst.write(chunk)
     except (OSError, EOFError) as exc:
         raise SourceError(f"corrupt gzip file: {exc}") from exc
@@ -102,7 +101,7 @@ def _fetch(url: str, settings: Settings, work: Path) -> tuple[Path, str]:
         [Candidate(url=url)],
         settings=crawl,
         allow_private_networks=settings.allow_private_networks,
-        max_file_size_bytes=settings.extract.max_file_size_mb * _MIB,
+        max_file_size_bytes=file_size_bytes(settings.extract.max_file_size_mb),
         raw_dir=work / "raw",
     )
     if outcome.status != "downloaded" or outcome.raw_path is None:
@@ -112,7 +111,7 @@ def _fetch(url: str, settings: Settings, work: Path) -> tuple[Path, str]:
 
 
 def _local(source: str, settings: Settings, work: Path) -> tuple[Path, str]:
-    cap = settings.extract.max_file_size_mb * _MIB
+    cap = file_size_bytes(settings.extract.max_file_size_mb)
     if source == "-":
         data = sys.stdin.buffer.read(cap + 1)
         if len(data) > cap:

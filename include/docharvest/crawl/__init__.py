@@ -5,6 +5,7 @@ Downloading the documents found lives in :mod:`docharvest.download`.
 """
 
 from docharvest.crawl.crawler import crawl_site, crawl_site_sync
-from docharvest.crawl.report import CrawlIssue, CrawlReport, PageRecord
+from docharvest.crawl.report import CrawlReport, PageRecord
+from docharvest.errors import JobIssue
 
-__all__ = ["CrawlIssue", "CrawlReport", "PageRecord", "crawl_site", "crawl_site_sync"]
+__all__ = ["CrawlReport", "JobIssue", "PageRecord", "crawl_site", "crawl_site_sync"]

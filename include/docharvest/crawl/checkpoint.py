@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from docharvest.crawl.links import Link
-from docharvest.crawl.report import CrawlIssue, PageRecord
+from docharvest.crawl.report import PageRecord
+from docharvest.errors import JobIssue
 from docharvest.models import Candidate
 
 VERSION = 1
@@ -46,41 +47,43 @@ def load(path: Path | None) -> dict[str, Any] | None:
 
 def snapshot(crawl: Any, *, done: bool) -> dict[str, Any]:
     """What a ``_Crawl`` needs to go on: its frontier (in-flight entries included) and its findings."""
-    entries = [e for *_, e in crawl.heap] + list(crawl.active.values())
+    frontier = crawl.frontier
+    entries = [e for *_, e in frontier.heap] + list(crawl.active.values())
     return {
         "start_url": crawl.start_url,
         "done": done,
         "frontier": [asdict(e) for e in entries],
-        "seen": sorted(crawl.seen),
-        "fetched": sorted(crawl.fetched),
-        "query_variants": crawl.query_variants,
-        "calendar_steps": crawl.calendar_steps,
-        "candidates": {k: c.model_dump(mode="json") for k, c in crawl.candidates.items()},
+        "seen": sorted(frontier.seen),
+        "fetched": sorted(frontier.fetched),
+        "query_variants": frontier.query_variants,
+        "calendar_steps": frontier.calendar_steps,
+        "candidates": {k: c.model_dump(mode="json") for k, c in crawl.candidates.found.items()},
         "pages": [asdict(p) for p in crawl.pages],
         "pages_crawled": crawl.pages_crawled,
-        "in_scope_seen": crawl.in_scope_seen,
-        "issues": [asdict(i) for i in crawl.issues],
-        "issue_counts": crawl.issue_counts,
-        "skipped": crawl.skipped,
-        "skip_examples": crawl.skip_examples,
+        "in_scope_seen": frontier.in_scope_seen,
+        "issues": [asdict(i) for i in crawl.issues.issues],
+        "issue_counts": crawl.issues.counts,
+        "skipped": frontier.skipped,
+        "skip_examples": frontier.skip_examples,
         "hosts": sorted(crawl.scope.hosts),
     }
 
 
 def restore(crawl: Any, state: dict[str, Any], entry_type: Any) -> list[Any]:
     """Put ``state`` back into ``crawl``; returns the frontier entries to queue again."""
-    crawl.seen = set(state["seen"])
-    crawl.fetched = set(state["fetched"])
-    crawl.query_variants = dict(state["query_variants"])
-    crawl.calendar_steps = dict(state.get("calendar_steps", {}))
-    crawl.candidates = {k: Candidate.model_validate(c) for k, c in state["candidates"].items()}
+    frontier = crawl.frontier
+    frontier.seen = set(state["seen"])
+    frontier.fetched = set(state["fetched"])
+    frontier.query_variants = dict(state["query_variants"])
+    frontier.calendar_steps = dict(state.get("calendar_steps", {}))
+    crawl.candidates.found = {k: Candidate.model_validate(c) for k, c in state["candidates"].items()}
     crawl.pages = [PageRecord(**p) for p in state["pages"]]
     crawl.pages_crawled = int(state["pages_crawled"])
-    crawl.in_scope_seen = int(state["in_scope_seen"])
-    crawl.issues = [CrawlIssue(**i) for i in state["issues"]]
-    crawl.issue_counts = dict(state["issue_counts"])
-    crawl.skipped = dict(state["skipped"])
-    crawl.skip_examples = dict(state["skip_examples"])
+    frontier.in_scope_seen = int(state["in_scope_seen"])
+    crawl.issues.issues = [JobIssue(**i) for i in state["issues"]]
+    crawl.issues.counts = dict(state["issue_counts"])
+    frontier.skipped = dict(state["skipped"])
+    frontier.skip_examples = dict(state["skip_examples"])
     for host in state.get("hosts", []):
         crawl.scope.add_host(host)
     # An entry keeps the link that led to it (its evidence if the URL turns out to be a document).

@@ -19,6 +19,10 @@ from typing import Any
 from aiohttp.abc import AbstractResolver, ResolveResult
 from aiohttp.resolver import ThreadedResolver
 
+from docharvest.errors import BlockedAddressError
+
+__all__ = ["BlockedAddressError", "GuardedResolver", "blocked_rule", "check_literal_host", "find_blocked"]
+
 logger = logging.getLogger(__name__)
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -40,18 +44,6 @@ _RULES: list[tuple[str, ipaddress.IPv4Network | ipaddress.IPv6Network]] = [
     ("link-local fe80::/10", ipaddress.ip_network("fe80::/10")),
     ("multicast ff00::/8", ipaddress.ip_network("ff00::/8")),
 ]
-
-
-class BlockedAddressError(OSError):
-    """A target address broke a network rule. An OSError so aiohttp wraps, not swallows, it."""
-
-    def __init__(self, host: str, address: str, rule: str) -> None:
-        super().__init__(
-            f"{host} resolves to {address}: {rule} addresses are refused (allow_private_networks=false)"
-        )
-        self.host = host
-        self.address = address
-        self.rule = rule
 
 
 def blocked_rule(address: str | IPAddress) -> str | None:
@@ -81,7 +73,7 @@ def check_literal_host(host: str, allow_private: bool, exempt: frozenset[str] = 
         return  # a name: the resolver checks it
     rule = blocked_rule(ip)
     if rule:
-        raise BlockedAddressError(host, str(ip), rule)
+        raise BlockedAddressError.refusing(host, str(ip), rule)
 
 
 class GuardedResolver(AbstractResolver):
@@ -122,7 +114,7 @@ class GuardedResolver(AbstractResolver):
                     if rule:
                         # Refuse the host when ANY answer is forbidden: a mixed answer is how
                         # rebinding services hand out a private address on the second connect.
-                        raise BlockedAddressError(host, answer["host"], rule)
+                        raise BlockedAddressError.refusing(host, answer["host"], rule)
             self._pinned[key] = answers
             return answers
 

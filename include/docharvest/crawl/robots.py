@@ -14,10 +14,21 @@ import logging
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from docharvest.crawl.fetcher import Fetcher, MemorySink, ResponseHead
-from docharvest.crawl.report import NAVIGATOR, CrawlIssue
+from docharvest.crawl.fetcher import Fetcher
+from docharvest.crawl.headers import ResponseHead
+from docharvest.crawl.report import NAVIGATOR
 from docharvest.crawl.robots_rules import RobotsTxt, parse_robots
+from docharvest.crawl.sinks import MemorySink
 from docharvest.crawl.urls import origin_of
+from docharvest.errors import (
+    BlockedAddressError,
+    DnsError,
+    FetchError,
+    InvalidUrlError,
+    RobotsDisallowedError,
+    RobotsUnreachableError,
+    TerminalHttpStatusError,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +44,7 @@ def product_token(user_agent: str) -> str:
 class RobotsRules:
     origin: str
     parser: RobotsTxt | None = None
-    unreachable: CrawlIssue | None = None
+    unreachable: FetchError | None = None
     sitemaps: list[str] = field(default_factory=list)
     crawl_delay: float | None = None
 
@@ -61,23 +72,17 @@ class RobotsCache:
                 self._rules[origin] = cached
             return cached
 
-    async def check(self, url: str, agent: str = NAVIGATOR) -> CrawlIssue | None:
-        """None when ``url`` may be fetched, else the issue that forbids it."""
+    async def check(self, url: str) -> FetchError | None:
+        """None when ``url`` may be fetched, else the error that forbids it (for the caller to raise
+        or record): ``RobotsDisallowedError``, or why robots.txt itself could not be read."""
         if not self._obey:
             return None
         rules = await self.rules_for(url)
         if rules.unreachable is not None:
-            base = rules.unreachable
-            return CrawlIssue(agent, base.error_type, base.message, url, base.recoverable)
+            return rules.unreachable.at(url)
         if rules.parser is not None and not rules.parser.allowed(url, self._token):
             path = urlsplit(url).path or "/"
-            return CrawlIssue(
-                agent,
-                "robots_disallowed",
-                f"robots.txt disallows {path} for user-agent {self._token!r}",
-                url,
-                False,
-            )
+            return RobotsDisallowedError(f"robots.txt disallows {path} for user-agent {self._token!r}", url)
         return None
 
     async def _load(self, origin: str) -> RobotsRules:
@@ -98,17 +103,13 @@ class RobotsCache:
                 host = urlsplit(origin).hostname or ""
                 self._fetcher.set_crawl_delay(host, float(rules.crawl_delay))
             return rules
-        issue = result.issue
-        if issue is not None and 400 <= result.status < 500 and not issue.recoverable:
+        error = result.error
+        if isinstance(error, TerminalHttpStatusError) and 400 <= error.status < 500:
             return rules  # "unavailable": crawl freely
-        if issue is not None and issue.error_type in ("blocked_private_network", "dns_error", "invalid_url"):
-            rules.unreachable = issue
-        elif issue is not None:
-            rules.unreachable = CrawlIssue(
-                NAVIGATOR,
-                "robots_unreachable",
-                f"robots.txt could not be read ({issue.message}); per RFC 9309 the site is treated as disallowed",
-                url,
-                True,
+        if isinstance(error, BlockedAddressError | DnsError | InvalidUrlError):
+            rules.unreachable = error
+        elif error is not None:
+            rules.unreachable = RobotsUnreachableError(
+                f"robots.txt could not be read ({error}); per RFC 9309 the site is treated as disallowed", url
             )
         return rules

@@ -11,16 +11,14 @@ import re
 import zlib
 from dataclasses import dataclass, field
 
+from docharvest.errors import SitemapTooLargeError
+
 SITEMAP_MAX_BYTES = 50 * 1024 * 1024  # the sitemaps.org limit, after decompression
 
 _LOC_RE = re.compile(
     rb"<(?:\w+:)?loc>\s*(?:<!\[CDATA\[)?\s*(.*?)\s*(?:\]\]>)?\s*</(?:\w+:)?loc>", re.DOTALL | re.I
 )
 _INDEX_RE = re.compile(rb"<(?:\w+:)?sitemapindex[\s>]", re.I)
-
-
-class SitemapTooLargeError(ValueError):
-    pass
 
 
 @dataclass

@@ -20,6 +20,9 @@ from docharvest.relevance.vocab import BODY_TYPES, GOVERNING_OF, LEVEL_WORDS, SP
 SAME = 1.0
 NAMES_LESS = 0.7  # "Community Development Commission" for "Chicago Community Development Commission"
 BARE_SAME_TYPE = 0.3  # "Board" for "Board of Health"
+# "commission" for "Port Commission": the head noun agrees, the document's name says more. Only
+# half a match: another commission of the site would read the same.
+LESS_SPECIFIC = 0.3
 GROUP = 0.0  # "Design Review Committees"
 BARE_OTHER_TYPE = -0.3  # "Board" for "Legislative Committee"
 OTHER = -1.0
@@ -79,13 +82,44 @@ def agreement(wanted: BodyLike, found: BodyLike, plural: bool = False) -> float:
             return GROUP
         return BARE_SAME_TYPE if body_type(found.text) == body_type(wanted.text) else BARE_OTHER_TYPE
     if wanted.key != found.key:
+        if _names_less_of_type(wanted, found):
+            return LESS_SPECIFIC
+        return GROUP if plural else OTHER
+    if _unit_and_parent(wanted, found):
         return GROUP if plural else OTHER
     want, have = distinctive(wanted.key, wanted.text), distinctive(found.key, found.text)
-    if want <= have:
+    if _within(want, have):
         return SAME
-    if have < want:
+    if _within(have, want):
         return NAMES_LESS
     return GROUP if plural else OTHER
+
+
+def _unit_and_parent(wanted: BodyLike, found: BodyLike) -> bool:
+    """A committee for the board or commission asked for, or an advisory body for one that is not:
+    of one speciality ("Board of Health", "Community Health Advisory Committee") but not one body.
+    (A committee asked for may be written as the commission: "planning comm".)"""
+    parent_for_unit = body_type(wanted.text) in _PARENT_TYPES and body_type(found.text) in _UNIT_TYPES
+    advisory = tuple("advisory" in _WORD_RE.findall(b.text.lower()) for b in (wanted, found))
+    return parent_for_unit or advisory[0] != advisory[1]
+
+
+def _within(words: frozenset[str], other: frozenset[str]) -> bool:
+    """Every word of ``words`` in ``other``, a shortened word ("exec") standing for its full form."""
+    return all(w in other or (len(w) >= 3 and any(o.startswith(w) for o in other)) for w in words)
+
+
+def _names_less_of_type(wanted: BodyLike, found: BodyLike) -> bool:
+    """The request names a body less specifically than the document, with the same head noun:
+    "commission" for the "Port Commission", "advisory committee" for the "Community Health Advisory
+    Committee". Not for the governing board ("the board"): a site has many boards of other kinds."""
+    if wanted.key == "governing" or body_type(wanted.text) != body_type(found.text):
+        return False
+    return _within(_content(wanted.text), _content(found.text))
+
+
+def _content(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD_RE.findall(text.lower()) if w not in _NOT_DISTINCTIVE)
 
 
 def source_agreement(wanted: tuple[BodyLike, ...], found: tuple[BodyLike, ...]) -> float:
@@ -97,11 +131,25 @@ def source_agreement(wanted: tuple[BodyLike, ...], found: tuple[BodyLike, ...]) 
     """
     named: list[float] = []
     vague: list[float] = []
-    for body in found:
+    for body in _units(found):
         plural = bool(getattr(body, "plural", False))
         value = max(agreement(w, body, plural) for w in wanted)
         (vague if plural or is_bare(body.text) else named).append(value)
     return max(named) if named else max(vague)
+
+
+_UNIT_TYPES = frozenset({"committee", "subcommittee"})
+_PARENT_TYPES = frozenset({"board", "council", "authority", "commission"})
+
+
+def _units(found: tuple[BodyLike, ...]) -> tuple[BodyLike, ...]:
+    """A text naming a board and a committee ("Minnesota Board of Nursing / Education Committee")
+    speaks for the committee: the organisation's own name in a title block is not the document's body."""
+    named = [b for b in found if not is_bare(b.text) and not getattr(b, "plural", False)]
+    if not any(body_type(b.text) in _UNIT_TYPES for b in named):
+        return found
+    parents = [b for b in named if body_type(b.text) in _PARENT_TYPES]
+    return tuple(b for b in found if b not in parents) if parents else found
 
 
 _ORGANISATION_RE = re.compile(

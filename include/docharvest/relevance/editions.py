@@ -21,6 +21,8 @@ __all__ = ["EDITION_FACTOR", "edition_year", "rank_editions"]
 
 # A document that answers the request at this score or above can make others an older edition.
 ANSWERS = 0.5
+# Answers within this much of the best-scored dated one count as editions of the document asked for.
+EDITION_MARGIN = 0.15
 # An older edition keeps this share of its score (0.99 -> 0.35: clearly below the newest).
 EDITION_FACTOR = 0.35
 _OLDER = "an older edition"  # in the reason: ranked once (a retried task does not lower it again)
@@ -30,16 +32,12 @@ _YEAR_RE = re.compile(
 
 
 def edition_year(label: str) -> int | None:
-    """The latest year a label names ("Strategic Plan 2018-2022" -> 2022, "2020-21" -> 2021)."""
-    years = []
-    for m in _YEAR_RE.finditer(label):
-        first = int(m.group(1))
-        second = m.group(2)
-        if second:
-            end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
-            years.append(end if first <= end <= first + 10 else first)
-        else:
-            years.append(first)
+    """The latest edition year a label names, a span counting from its start.
+
+    "Strategic Plan 2018-2022" -> 2018, "2020-21" -> 2020: an edition is dated by when it was
+    made; a plan for 2023-2026 is not newer than the 2023 assessment it follows.
+    """
+    years = [int(m.group(1)) for m in _YEAR_RE.finditer(label)]
     return max(years) if years else None
 
 
@@ -73,7 +71,12 @@ def rank_editions(intent: Intent, rows: Iterable[Mapping[str, Any]]) -> list[dic
         year = edition_year(_label(row))
         if year is not None:
             dated.append((row, float(score), year))
-    answering = [year for _, score, year in dated if score >= ANSWERS]
+    if not dated:
+        return []
+    # Only a document answering about as well as the best one can make others older: a weaker
+    # answer (an annual update, a summary) is not a newer edition of the document asked for.
+    best = max(score for _, score, _ in dated)
+    answering = [year for _, score, year in dated if score >= max(ANSWERS, best - EDITION_MARGIN)]
     if not answering:
         return []
     newest = max(answering)

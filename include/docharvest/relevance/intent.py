@@ -214,7 +214,9 @@ def parse_prompt(prompt: str, *, today: date | None = None) -> Intent:
         excluded_bodies=tuple(_spec(b) for b in excluded_phrase.bodies) if excluded_phrase else (),
         keywords=_keywords(
             positive_rest,
-            {w for b in phrase.bodies for w in b.text.split()} | _audience_words(positive_rest),
+            {w for b in phrase.bodies for w in b.text.split()}
+            | _audience_words(positive_rest)
+            | _abbreviations_read(positive_rest, phrase.bodies),
         ),
         audiences=_ordered(phrase.audiences),
         single=_asks_for_one(positive, kinds),
@@ -234,7 +236,47 @@ _SHORTHAND = [
 def _expand_shorthand(text: str) -> str:
     for regex, replacement in _SHORTHAND:
         text = regex.sub(replacement, text)
-    return " ".join(text.split())
+    return _correct_kind_typos(" ".join(text.split()))
+
+
+def osa_distance(a: str, b: str, limit: int = 2) -> int:
+    """Optimal-string-alignment edit distance (a swap of two neighbours counts once), capped at ``limit + 1``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            row[j] = min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], prev2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        prev2, prev = prev, row
+    return prev[-1]
+
+
+_TYPO_RE = re.compile(r"[A-Za-z]{5,}")
+
+
+def _correct_kind_typos(text: str) -> str:
+    """A misspelt kind word of the prompt read as the kind ("minuets", "agnda"): one edit away from one
+    vocabulary word and not itself a word the vocabulary knows. Only the request is corrected, never
+    a document, so a near-miss spelling cannot make an unknown-kind rule count minutes against it.
+    """
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        lower = word.lower()
+        if lower in _KNOWN_WORDS:
+            return word
+        close = [k for k in _SINGLE_KIND_WORDS if osa_distance(lower, k, 1) <= 1]
+        if not close or len({_SINGLE_KIND_WORDS[k] for k in close}) > 1:
+            return word  # no kind, or two kinds this close: not a typo we can read
+        return min(close, key=lambda k: abs(len(k) - len(lower)))
+
+    return _TYPO_RE.sub(fix, text)
 
 
 _PLURAL_ASK_RE = re.compile(
@@ -258,15 +300,37 @@ def _asks_for_one(text: str, kinds: tuple[str, ...]) -> bool:
     return not plural_kind
 
 
+def _abbreviations_read(text: str, bodies: tuple[Body, ...]) -> set[str]:
+    """Abbreviations of the prompt already read as a body ("BOT"): not free words as well."""
+    from docharvest.relevance.vocab import BODY_ABBREVIATIONS
+
+    texts = {b.text for b in bodies}
+    return {w for w in _WORD_RE.findall(text.lower()) if BODY_ABBREVIATIONS.get(w) in texts}
+
+
 def _audience_words(text: str) -> set[str]:
     from docharvest.relevance.vocab import AUDIENCE_PHRASES
 
     lower = text.lower()
-    return {
+    words = {
         w
         for phrase in AUDIENCE_PHRASES
         if re.search(rf"\b{re.escape(phrase)}\b", lower)
         for w in phrase.split()
+    }
+    return words - _audience_qualifiers(lower)
+
+
+def _audience_qualifiers(lower: str) -> set[str]:
+    """A word naming the same readers as the next one qualifies it ("*adjunct* faculty", "*substitute*
+    teachers"): a free word the document must hold, so the full-time faculty's handbook is not it."""
+    from docharvest.relevance.vocab import AUDIENCE_PHRASES
+
+    tokens = _WORD_RE.findall(lower)
+    return {
+        a
+        for a, b in zip(tokens, tokens[1:], strict=False)
+        if a in AUDIENCE_PHRASES and AUDIENCE_PHRASES.get(b) == AUDIENCE_PHRASES[a] and a != b
     }
 
 
@@ -404,6 +468,24 @@ _BODY_WORDS = (
 )
 
 
+# Words between a qualifier and its kind that do not break the phrase: "BOH *meeting* minutes".
+_FILLER_BEFORE_KIND = frozenset({"meeting", "meetings", "regular", "special", "session"})
+
+
+def _vocabulary_words() -> frozenset[str]:
+    from docharvest.relevance.vocab import AUDIENCE_PHRASES, BODY_ABBREVIATIONS
+
+    words = set(_KIND_WORDS | _STATUS_WORDS | _BODY_WORDS | STOPWORDS | set(MONTHS) | set(BODY_ABBREVIATIONS))
+    words |= {w for phrase in AUDIENCE_PHRASES for w in phrase.split()}
+    words |= {w for phrases in KIND_PHRASES.values() for p in phrases for w in p.split()}
+    return frozenset(words)
+
+
+# Single-word names of kinds (word -> kind), the targets of a typo's correction.
+_SINGLE_KIND_WORDS = {p: k for k, ps in KIND_PHRASES.items() for p in ps if " " not in p and len(p) >= 5}
+_KNOWN_WORDS = _vocabulary_words()
+
+
 def _keywords(text: str, body_words: set[str]) -> tuple[str, ...]:
     """Content words the structured reading did not use: what qualifies the kind asked for.
 
@@ -420,7 +502,11 @@ def _keywords(text: str, body_words: set[str]) -> tuple[str, ...]:
             continue
         if has_kind:
             j = i + 1
-            while j < len(words) and _is_content(words[j]) and words[j] not in _KIND_WORDS:
+            while (
+                j < len(words)
+                and (_is_content(words[j]) or words[j] in _FILLER_BEFORE_KIND)
+                and words[j] not in _KIND_WORDS
+            ):
                 j += 1
             if j >= len(words) or words[j] not in _KIND_WORDS:
                 continue
@@ -428,8 +514,13 @@ def _keywords(text: str, body_words: set[str]) -> tuple[str, ...]:
     return tuple(picked)
 
 
+_VOWELS = frozenset("aeiouy")
+
+
 def _is_content(word: str) -> bool:
-    return len(word) > 2 and not (
+    # A two-letter word without a vowel is an abbreviation ("rn", "pt"), as telling as a long word.
+    short_ok = len(word) > 2 or (len(word) == 2 and not set(word) & _VOWELS)
+    return short_ok and not (
         word in STOPWORDS or word in _KIND_WORDS or word in _STATUS_WORDS or word in _BODY_WORDS
     )
 

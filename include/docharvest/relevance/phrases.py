@@ -244,10 +244,15 @@ def _classify(btype: str, qualifiers: list[str], of_words: list[str]) -> Body:
     return Body("governing", level, text)
 
 
+# "Calendar Year 2021" (and "fiscal year") name a period, never a calendar document.
+_PERIOD_NAME_RE = re.compile(r"\bcalendar\s+years?\b")
+
+
 def _kinds(text: str, masked: list[tuple[int, int]]) -> tuple[frozenset[str], frozenset[str]]:
     """(heads, all kinds) named in ``text`` outside the masked (body) spans."""
     for s, e in masked:
         text = text[:s] + " " * (e - s) + text[e:]
+    text = _PERIOD_NAME_RE.sub(lambda m: " " * len(m.group(0)), text)
     mentions: list[tuple[str, int, int]] = []
     for m in _KIND_RE.finditer(text):
         mentions.append((_KIND_OF[_SPACE_RE.sub(" ", m.group(1))], m.start(), m.end()))
@@ -348,7 +353,11 @@ _DERIVED_RE = re.compile(
     r"\b(?:summary|summaries|comments?|notice|survey|instructions|addendum|errata|certification|"
     r"response|responses|review|highlights|overview|presentation|hearing)\s+(?:of|on|to|for|about|regarding)\b|"
     r"\b(?:summary of (?:changes|revisions)|revisions|survey results|executive summary|at a glance|"
-    r"in brief|frequently asked questions|faqs?|certification form)\b"
+    r"in brief|frequently asked questions|faqs?|certification form)\b|"
+    # The head noun of the label names a companion of another document: "Catalog Addendum",
+    # "Budget Message FY 2023-24", "Renewal Instructions".
+    r"\b(?:addendum|addenda|errata|supplement|message|transmittal(?:\s+letter)?|instructions)\b"
+    r"(?=\s*(?:$|[(\d]|fy\b|for\b|from\b))"
 )
 
 

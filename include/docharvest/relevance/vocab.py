@@ -227,6 +227,8 @@ STATUS_PHRASES: dict[str, tuple[str, ...]] = {
     "proposed": ("proposed", "recommended", "preliminary", "tentative", "requested", "superintendent's proposed"),
     "final": ("adopted", "approved", "final", "enacted", "official", "amended and adopted", "passed"),
     "amended": ("amended", "revised", "amendment", "as amended", "budget amendment"),
+    # No longer in force: a request that names no status wants the edition in force.
+    "superseded": ("superseded", "rescinded", "obsolete", "do not use", "no longer in effect", "replaced by"),
 }
 
 MONTHS: dict[str, int] = {

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 import sqlalchemy as sa
 
+from docharvest.errors import JobIssue
 from docharvest.store.rows import Row, fingerprint, upsert, utcnow
 from docharvest.store.tables import job_errors, job_warnings
 
@@ -22,33 +22,21 @@ def record_error(
     is_recoverable: bool = True,
 ) -> str:
     """Record one JobError; the id is a fingerprint, so recording it twice keeps one row."""
-    return record_errors(
-        engine,
-        job_id,
-        [
-            {
-                "agent_name": agent_name,
-                "error_type": error_type,
-                "error_message": error_message,
-                "page_url": page_url,
-                "is_recoverable": is_recoverable,
-            }
-        ],
-    )[0]
+    issue = JobIssue(agent_name, error_type, error_message, page_url, is_recoverable)
+    return record_errors(engine, job_id, [issue])[0]
 
 
-def record_errors(engine: sa.Engine, job_id: str, errors: Sequence[Mapping[str, Any]]) -> list[str]:
+def record_errors(engine: sa.Engine, job_id: str, issues: Sequence[JobIssue]) -> list[str]:
+    """Record the issues a stage found (one row per agent, type and URL: recording again keeps one)."""
     now = utcnow()
     rows = [
         {
-            "error_id": fingerprint(
-                job_id, e["agent_name"], e["error_type"], e.get("page_url"), prefix="err_"
-            ),
+            "error_id": fingerprint(job_id, str(i.agent), i.error_type, i.url, prefix="err_"),
             "job_id": job_id,
             "timestamp": now,
-            **e,
+            **i.row(),
         }
-        for e in errors
+        for i in issues
     ]
     upsert(engine, job_errors, rows, keys=["error_id"], touch_jobs=True)
     return [r["error_id"] for r in rows]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from docharvest.config import Settings
+from docharvest.errors import JobIssue
 from docharvest.extract.schema import ExtractionSchema, parse_schema
 from docharvest.models import Agent
 from docharvest.pipeline.common import read_json
@@ -37,11 +37,6 @@ def texts_path(settings: Settings, job_id: str, batch: int) -> Path:
     return settings.work_dir(job_id) / "text" / f"batch-{batch:05d}.json"
 
 
-def issue(url: str, error_type: str, message: str, agent: str = Agent.extractor) -> dict[str, Any]:
-    return {
-        "agent_name": agent,
-        "error_type": error_type,
-        "error_message": message,
-        "page_url": url,
-        "is_recoverable": True,
-    }
+def issue(url: str, error_type: str, message: str, agent: str = Agent.extractor) -> JobIssue:
+    """A per-document problem of an extract job (the job goes on: recoverable)."""
+    return JobIssue(agent, error_type, message, url, True)

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from docharvest.config import Settings
 from docharvest.crawl.sniff import sniff_document_type
-from docharvest.errors import TerminalError
+from docharvest.errors import JobIssue, TerminalError
 from docharvest.jobrecord import JobRecord
 from docharvest.models import Agent, Candidate, ExtractConf
 from docharvest.pipeline.common import download_for_job
@@ -53,10 +53,10 @@ def document_type_for(path: Path, head: bytes = b"") -> str | None:
 
 def collect_documents(
     settings: Settings, engine: sa.Engine, job: JobRecord, conf: ExtractConf
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+) -> tuple[list[dict[str, Any]], list[JobIssue]]:
     """The job's document rows (one per url, first wins) and the problems met finding them."""
     docs: list[dict[str, Any]] = []
-    issues: list[dict[str, Any]] = []
+    issues: list[JobIssue] = []
     if conf.source_job_id:
         docs += _source_job_documents(engine, job.job_id, conf.source_job_id)
     urls = [i for i in conf.inputs if urlsplit(i).scheme in ("http", "https")]
@@ -90,7 +90,7 @@ def _source_job_documents(engine: sa.Engine, job_id: str, source_job_id: str) ->
     ]
 
 
-def _local_documents(job_id: str, path: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _local_documents(job_id: str, path: Path) -> tuple[list[dict[str, Any]], list[JobIssue]]:
     path = path.expanduser().resolve()
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in EXTENSIONS)
@@ -118,7 +118,7 @@ def _head(path: Path) -> bytes:
 
 def _download(
     settings: Settings, job: JobRecord, urls: list[str], max_file_size_bytes: int
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+) -> tuple[list[dict[str, Any]], list[JobIssue]]:
     engine = get_engine(settings)
     repository.start_agent(engine, job.job_id, Agent.scraper, f"Downloading {len(urls)} document(s)")
     outcomes = download_for_job(
@@ -136,10 +136,11 @@ def _download(
                 )
             )
         else:
-            message = outcome.issue.message if outcome.issue else f"download {outcome.status}"
-            issues.append(
-                issue(outcome.url, outcome.issue.error_type if outcome.issue else outcome.status, message)
+            # The downloader's own issue: the scraper's, recoverable as its error's class says.
+            fallback = JobIssue(
+                Agent.scraper, outcome.status, f"download {outcome.status}", outcome.url, True
             )
+            issues.append(outcome.issue or fallback)
     repository.finish_agent(engine, job.job_id, Agent.scraper)
     return docs, issues
 

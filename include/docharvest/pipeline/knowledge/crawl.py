@@ -9,14 +9,11 @@ from __future__ import annotations
 
 import logging
 import shutil
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-import sqlalchemy as sa
+from typing import TYPE_CHECKING
 
 from docharvest.config import Settings
-from docharvest.errors import StartUrlError
+from docharvest.errors import JobIssue, StartUrlError
 from docharvest.knowledge import PageExtract, extract_page
 from docharvest.models import Agent, KnowledgeParameters
 from docharvest.pipeline.common import cpu_meter, fail_job, monotonic_deadline, read_json, write_json
@@ -48,7 +45,7 @@ class _PageSink:
         self.max_pages = max_pages
         self.planned = max_pages
         self.files: list[str] = []
-        self.failures: list[dict[str, Any]] = []
+        self.failures: list[JobIssue] = []
         self.step_log = StepLog(log, job_id, "crawl", "pages")
 
     def on_progress(self, pages_crawled: int, pages_planned: int) -> None:
@@ -61,13 +58,7 @@ class _PageSink:
         except Exception as exc:  # one unparseable page is a recorded error; the job goes on
             log.warning("job %s: could not read page %s: %s", self.job_id, url, exc)
             self.failures.append(
-                {
-                    "agent_name": Agent.extractor,
-                    "error_type": "page_unreadable",
-                    "error_message": f"Could not read HTML page: {exc}",
-                    "page_url": url,
-                    "is_recoverable": True,
-                }
+                JobIssue(Agent.extractor, "page_unreadable", f"Could not read HTML page: {exc}", url, True)
             )
             return
         name = f"{len(self.files):05d}.json"
@@ -106,7 +97,7 @@ def crawl(settings: Settings, job_id: str) -> str:
             on_page=sink,
             on_progress=sink.on_progress,
         )
-    _record_issues(engine, job_id, report.issues)
+    repository.record_errors(engine, job_id, report.issues)
     repository.record_errors(engine, job_id, sink.failures)
     for warning in report.warnings:
         repository.record_warning(engine, job_id, warning)
@@ -128,23 +119,6 @@ def crawl(settings: Settings, job_id: str) -> str:
         "knowledge job %s: %d pages read, %d urls discovered", job_id, len(sink.files), report.urls_discovered
     )
     return job_id
-
-
-def _record_issues(engine: sa.Engine, job_id: str, issues: Sequence[Any]) -> None:
-    repository.record_errors(
-        engine,
-        job_id,
-        [
-            {
-                "agent_name": i.agent,
-                "error_type": i.error_type,
-                "error_message": i.message,
-                "page_url": i.url,
-                "is_recoverable": i.recoverable,
-            }
-            for i in issues
-        ],
-    )
 
 
 def load_pages(settings: Settings, job_id: str) -> list[PageExtract]:

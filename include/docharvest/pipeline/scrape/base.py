@@ -1,15 +1,12 @@
-"""What the scrape job's steps share: document statuses, the job's parsed prompt, crawl issues."""
+"""What the scrape job's steps share: document statuses, the job's parsed prompt."""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-import sqlalchemy as sa
+from typing import TYPE_CHECKING
 
 from docharvest.config import Settings
 from docharvest.pipeline.common import read_json
-from docharvest.store import repository
 
 if TYPE_CHECKING:
     from docharvest.relevance import Intent
@@ -31,20 +28,3 @@ def job_intent(settings: Settings, job_id: str) -> Intent:
     from docharvest.relevance import Intent
 
     return Intent.from_dict(read_json(intent_path(settings, job_id)))
-
-
-def record_issues(engine: sa.Engine, job_id: str, issues: list[Any]) -> None:
-    repository.record_errors(
-        engine,
-        job_id,
-        [
-            {
-                "agent_name": issue.agent,
-                "error_type": issue.error_type,
-                "error_message": issue.message,
-                "page_url": issue.url,
-                "is_recoverable": issue.recoverable,
-            }
-            for issue in issues
-        ],
-    )

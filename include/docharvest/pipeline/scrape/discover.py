@@ -14,7 +14,7 @@ from docharvest.jobrecord import JobRecord
 from docharvest.models import Agent, ScrapeParameters
 from docharvest.pipeline.common import cpu_meter, fail_job, monotonic_deadline
 from docharvest.pipeline.progress_log import StepLog, Timeline
-from docharvest.pipeline.scrape.base import job_intent, record_issues
+from docharvest.pipeline.scrape.base import job_intent
 from docharvest.pipeline.scrape.candidates import candidate_rows
 from docharvest.store import repository
 from docharvest.store.db import get_engine
@@ -67,7 +67,7 @@ def discover(settings: Settings, job_id: str) -> list[int]:
             # A retried or resumed discover continues the crawl from here instead of starting over.
             checkpoint_path=settings.work_dir(job_id) / "crawl-checkpoint.json",
         )
-        record_issues(engine, job_id, report.issues)
+        repository.record_errors(engine, job_id, report.issues)
         for warning in report.warnings:
             repository.record_warning(engine, job_id, warning)
         if report.start_url_error:

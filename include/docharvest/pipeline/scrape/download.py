@@ -13,7 +13,7 @@ from docharvest.incremental import IncrementalBatch
 from docharvest.models import Agent, Candidate, ScrapeParameters
 from docharvest.pipeline.common import cpu_meter, download_for_job
 from docharvest.pipeline.isolation import ParseLimits, parse_ahead
-from docharvest.pipeline.scrape.base import DISCOVERED, DOWNLOADED, record_issues
+from docharvest.pipeline.scrape.base import DISCOVERED, DOWNLOADED
 from docharvest.pipeline.scrape.read import parse_document, parse_jobs
 from docharvest.store import repository
 from docharvest.store.db import get_engine
@@ -60,7 +60,7 @@ def download(settings: Settings, job_id: str, batch: int) -> int:
         elif outcome.issue is not None:
             issues.append(outcome.issue)
     repository.update_documents(engine, job_id, rows)
-    record_issues(engine, job_id, issues)
+    repository.record_errors(engine, job_id, issues)
     if tracker:
         tracker.save()
     # When the whole job runs in this process (the CLI), its parse workers read this batch while

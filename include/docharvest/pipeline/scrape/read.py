@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from docharvest.config import Settings
+from docharvest.errors import JobIssue
 from docharvest.models import Agent, Candidate
 from docharvest.pipeline.common import cpu_meter, heartbeat_writer, write_json
 from docharvest.pipeline.isolation import (
@@ -45,7 +46,7 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
     intent = job_intent(settings, job_id)
     text_dir = settings.work_dir(job_id) / "text"
     rows: list[dict[str, Any]] = []
-    issues: list[dict[str, Any]] = []
+    issues: list[JobIssue] = []
     step_log = StepLog(log, job_id, f"extract batch {batch}", "documents")
     with cpu_meter(settings, job_id, f"extract-{batch}"):
         for doc, parsed in zip(docs, _parse_all(docs, settings, job_id, step_log), strict=True):
@@ -68,13 +69,7 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
             notice = truncation_notice(parsed)
             if notice:
                 issues.append(
-                    {
-                        "agent_name": Agent.extractor,
-                        "error_type": "text_truncated",
-                        "error_message": f"{doc['url']}: {notice}",
-                        "page_url": doc["url"],
-                        "is_recoverable": True,
-                    }
+                    JobIssue(Agent.extractor, "text_truncated", f"{doc['url']}: {notice}", doc["url"], True)
                 )
             text_path = text_dir / f"{doc['id']}.txt"
             text_path.parent.mkdir(parents=True, exist_ok=True)
@@ -103,14 +98,11 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
     return batch
 
 
-def _unreadable_issue(doc: dict[str, Any], reason: str) -> dict[str, Any]:
-    return {
-        "agent_name": Agent.extractor,
-        "error_type": getattr(reason, "error_type", "unreadable_document"),
-        "error_message": f"Could not read {doc['document_type'] or 'document'}: {reason}",
-        "page_url": doc["url"],
-        "is_recoverable": True,
-    }
+def _unreadable_issue(doc: dict[str, Any], reason: str) -> JobIssue:
+    # ``reason`` is a ParseFailure from the parse pool: the reader's error, its type kept.
+    error_type = getattr(reason, "error_type", "unreadable_document")
+    message = f"Could not read {doc['document_type'] or 'document'}: {reason}"
+    return JobIssue(Agent.extractor, error_type, message, doc["url"], True)
 
 
 def parse_jobs(docs: list[dict[str, Any]], settings: Settings) -> list[tuple[Any, ...]]:

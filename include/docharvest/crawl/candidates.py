@@ -1,0 +1,124 @@
+"""The documents a crawl collects: from document links, and from page URLs that served one.
+
+A document link becomes a :class:`~docharvest.models.Candidate` with the evidence seen on
+its page (link text, title, heading, context, table column, section); robots.txt is checked
+for the scraper before it is kept. A page URL that turned out to be a document keeps the
+evidence of the link that led to it, and its spooled body (when it fit under the job's cap)
+is put in the prefetch store so the download stage adopts it instead of fetching it again.
+"""
+
+from __future__ import annotations
+
+from docharvest.config import CrawlSettings
+from docharvest.crawl.fetcher import FetchResult
+from docharvest.crawl.frontier import Entry, Frontier
+from docharvest.crawl.links import Link
+from docharvest.crawl.page_sink import PageSink
+from docharvest.crawl.rawstore import RawStore
+from docharvest.crawl.report import SCRAPER, IssueLog
+from docharvest.crawl.robots import RobotsCache
+from docharvest.crawl.urls import Scope, dedup_key, host_of
+from docharvest.errors import JobIssue, RobotsDisallowedError
+from docharvest.models import Candidate
+
+
+class CandidateSet:
+    """Candidates by dedup key, in the order found."""
+
+    def __init__(self, settings: CrawlSettings, frontier: Frontier, scope: Scope, robots: RobotsCache,
+                 issues: IssueLog, prefetch: RawStore | None) -> None:  # fmt: skip
+        self.settings = settings
+        self.frontier = frontier
+        self.scope = scope
+        self.robots = robots
+        self.issues = issues
+        self.prefetch = prefetch
+        self.found: dict[str, Candidate] = {}
+
+    def __len__(self) -> int:
+        return len(self.found)
+
+    async def add_link(self, link: Link, page_url: str, depth: int, page_title: str, crumb: str) -> None:
+        """A document link seen on ``page_url`` (or listed in a sitemap)."""
+        key = dedup_key(link.url)
+        frontier = self.frontier
+        if key in self.found or key in frontier.fetched:
+            return
+        in_scope = self.scope.host_in_scope(host_of(link.url))
+        if not in_scope and not self.settings.offsite_documents:
+            frontier.skip("offsite_document", link.url)
+            return
+        refused = await self.robots.check(link.url)
+        if refused is not None:
+            if isinstance(refused, RobotsDisallowedError):
+                frontier.skip("robots", link.url)
+            self.issues.record(JobIssue.of(SCRAPER, refused))
+            frontier.seen.add(key)
+            return
+        if key in self.found:  # another worker got here during the robots await
+            return
+        if len(self.found) >= self.settings.max_documents * 2:
+            frontier.skip("max_documents", link.url)
+            return
+        frontier.seen.add(key)
+        self.found[key] = Candidate(
+            url=link.url,
+            source_page=page_url,
+            link_text=link.text,
+            title_attr=link.title,
+            context=link.context,
+            heading=link.heading,
+            page_title=page_title,
+            breadcrumb=crumb,
+            depth=depth,
+            hinted_type=link.doc_type or link.hinted_type,
+            extra={"robots_checked": True, "link_kind": link.kind}
+            | ({"column": link.column} if link.column else {})
+            | ({"section": link.section} if link.section else {}),
+        )
+
+    def add_fetched(self, entry: Entry, result: FetchResult, doc_type: str) -> None:
+        """A page URL that served a document (``doc_type``): keep it, with its body if spooled whole."""
+        key = dedup_key(entry.url)
+        if key in self.found:
+            return
+        head = result.head
+        assert head is not None
+        extra: dict[str, object] = {"robots_checked": True, "link_kind": "fetched"}
+        if entry.link is not None:
+            extra |= {"column": entry.link.column} if entry.link.column else {}
+            extra |= {"section": entry.link.section} if entry.link.section else {}
+        if head.filename:
+            extra["filename"] = head.filename
+        sink = result.sink
+        if isinstance(sink, PageSink) and sink.file is not None:
+            if result.overflowed or result.stopped_early or self.prefetch is None:
+                sink.file.discard()
+            else:
+                stored = self.prefetch.put(sink.file)
+                extra["prefetched"] = {
+                    "path": str(stored.path),
+                    "sha256": stored.sha256,
+                    "content_type": head.headers.get("Content-Type"),
+                    "final_url": result.final_url,
+                    "chain": list(result.chain),
+                    "size_bytes": stored.path.stat().st_size,
+                    "filename": head.filename,
+                    "etag": head.headers.get("ETag"),
+                    "last_modified": head.headers.get("Last-Modified"),
+                }
+        self.frontier.seen.add(key)
+        link = entry.link
+        self.found[key] = Candidate(
+            url=entry.url,
+            source_page=entry.source,
+            link_text=entry.text,
+            title_attr=entry.title,
+            context=link.context if link else "",
+            heading=link.heading if link else "",
+            page_title=entry.page_title,
+            breadcrumb=entry.breadcrumb,
+            depth=entry.depth,
+            hinted_type=doc_type,
+            extra=extra,
+        )
