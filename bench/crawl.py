@@ -203,7 +203,7 @@ def run_child(python: str, mode: str, url: str, extra: list[str] | None = None) 
 def child_docharvest(url: str, out: Path, concurrency: int) -> dict[str, Any]:
     from docharvest.config import CrawlSettings
     from docharvest.crawl import crawl_site
-    from docharvest.download import download_documents
+    from docharvest.download import DownloadLimits, download_documents
 
     settings = CrawlSettings(
         unsafe_unthrottled=True,
@@ -223,7 +223,7 @@ def child_docharvest(url: str, out: Path, concurrency: int) -> dict[str, Any]:
             report.candidates,
             settings=settings,
             allow_private_networks=True,
-            max_file_size_bytes=100 * 1024 * 1024,
+            limits=DownloadLimits(max_file_size_bytes=100 * 1024 * 1024),
             raw_dir=out / "raw",
         )
         t2 = time.monotonic()

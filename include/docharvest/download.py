@@ -38,11 +38,34 @@ from docharvest.errors import (
 )
 from docharvest.models import Candidate
 
-__all__ = ["DownloadOutcome", "download_documents", "download_documents_sync", "sniff_document_type"]
+__all__ = [
+    "DownloadLimits",
+    "DownloadOutcome",
+    "download_documents",
+    "download_documents_sync",
+    "sniff_document_type",
+]
 
 logger = logging.getLogger(__name__)
 
 Status = Literal["downloaded", "not_modified", "too_large", "failed", "blocked"]
+
+
+@dataclass(frozen=True)
+class DownloadLimits:
+    """What a batch of downloads may take: the job's size cap (bytes) and its deadline.
+
+    Built once per job from its typed params (``pipeline.common.download_for_job``); the
+    fetcher's own knobs (concurrency, timeouts, redirects, politeness) stay in ``CrawlSettings``.
+    """
+
+    max_file_size_bytes: int
+    # A ``time.monotonic()`` instant after which no download starts and running ones stop.
+    deadline: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.max_file_size_bytes <= 0:
+            raise ValueError(f"max_file_size_bytes must be > 0, got {self.max_file_size_bytes}")
 
 
 @dataclass
@@ -89,8 +112,7 @@ class _Downloader:
         settings: CrawlSettings,
         store: RawStore,
         spool_dir: Path,
-        max_file_size_bytes: int,
-        deadline: float | None,
+        limits: DownloadLimits,
         conditional: Mapping[str, Mapping[str, str]] | None = None,
     ) -> None:
         self.fetcher = fetcher
@@ -99,8 +121,8 @@ class _Downloader:
         self.settings = settings
         self.store = store
         self.spool_dir = spool_dir
-        self.max_file_size_bytes = max_file_size_bytes
-        self.deadline = deadline
+        self.max_file_size_bytes = limits.max_file_size_bytes
+        self.deadline = limits.deadline
         self.robots = RobotsCache(fetcher, settings.user_agent, settings.obey_robots)
         self.allowed = set(settings.document_types)
         # In-batch claims: a URL requested by one download is not requested again by another.
@@ -133,6 +155,9 @@ class _Downloader:
         request = request_url(url)  # what the site gave, WHATWG-normalised
         if request is None:
             return self.failed(url, InvalidUrlError("not a fetchable http(s) URL", url))
+        too_large = candidate.extra.get("too_large")
+        if isinstance(too_large, dict) and self.max_file_size_bytes <= int(too_large.get("over_bytes") or 0):
+            return self.known_too_large(url, too_large)
         prefetched = candidate.extra.get("prefetched")
         if isinstance(prefetched, dict) and Path(str(prefetched.get("path", ""))).is_file():
             return self.from_prefetched(url, prefetched)
@@ -258,12 +283,11 @@ class _Downloader:
             **known,
         )
 
-    def from_prefetched(self, url: str, info: dict[str, Any]) -> DownloadOutcome:
-        """Adopt a document the crawler already fetched (no second request)."""
-        src = Path(str(info["path"]))
-        size = src.stat().st_size
+    @staticmethod
+    def crawled(url: str, info: Mapping[str, Any]) -> dict[str, Any]:
+        """What the crawler's fetch of ``url`` told (final URL, hops, headers), as outcome fields."""
         final = str(info.get("final_url") or url)
-        known: dict[str, Any] = {
+        return {
             "final_url": final,
             "trail": [url, *info.get("chain", [])[1:], final],
             "content_type": (str(info.get("content_type") or "").split(";")[0].strip().lower() or None),
@@ -271,6 +295,18 @@ class _Downloader:
             "etag": info.get("etag"),
             "last_modified": info.get("last_modified"),
         }
+
+    def known_too_large(self, url: str, info: Mapping[str, Any]) -> DownloadOutcome:
+        """A document the crawler already found over this cap: refused without a second request."""
+        size = info.get("size_bytes")
+        known = self.crawled(url, info) | {"size_bytes": size}
+        return self.failed(url, too_large_error(url, self.max_file_size_bytes, size), **known)
+
+    def from_prefetched(self, url: str, info: dict[str, Any]) -> DownloadOutcome:
+        """Adopt a document the crawler already fetched (no second request)."""
+        src = Path(str(info["path"]))
+        size = src.stat().st_size
+        known = self.crawled(url, info)
         try:
             if size > self.max_file_size_bytes:
                 raise too_large_error(url, self.max_file_size_bytes, size)
@@ -315,9 +351,8 @@ async def download_documents(
     *,
     settings: CrawlSettings,
     allow_private_networks: bool,
-    max_file_size_bytes: int,
+    limits: DownloadLimits,
     raw_dir: Path,
-    deadline: float | None = None,
     dns_overrides: Mapping[str, str] | None = None,
     conditional: Mapping[str, Mapping[str, str]] | None = None,
 ) -> list[DownloadOutcome]:
@@ -326,16 +361,12 @@ async def download_documents(
     ``conditional`` maps a candidate URL to request headers (If-None-Match / If-Modified-Since)
     of the copy already held; a ``304`` answer is the outcome ``not_modified`` (nothing stored).
     """
-    if max_file_size_bytes <= 0:
-        raise ValueError(f"max_file_size_bytes must be > 0, got {max_file_size_bytes}")
     raw_dir.mkdir(parents=True, exist_ok=True)
     async with Fetcher(
         settings, allow_private_networks=allow_private_networks, dns_overrides=dns_overrides
     ) as f:
         store = LocalRawStore(raw_dir)
-        downloader = _Downloader(
-            f, settings, store, raw_dir / ".tmp", max_file_size_bytes, deadline, conditional
-        )
+        downloader = _Downloader(f, settings, store, raw_dir / ".tmp", limits, conditional)
         outcomes = list(await asyncio.gather(*(downloader.one(c) for c in candidates)))
     _fill_aliases(outcomes)
     logger.info(
@@ -349,6 +380,25 @@ async def download_documents(
     return outcomes
 
 
-def download_documents_sync(candidates: list[Candidate], **kwargs: Any) -> list[DownloadOutcome]:
+def download_documents_sync(
+    candidates: list[Candidate],
+    *,
+    settings: CrawlSettings,
+    allow_private_networks: bool,
+    limits: DownloadLimits,
+    raw_dir: Path,
+    dns_overrides: Mapping[str, str] | None = None,
+    conditional: Mapping[str, Mapping[str, str]] | None = None,
+) -> list[DownloadOutcome]:
     """:func:`download_documents` for synchronous callers (Airflow task bodies)."""
-    return asyncio.run(download_documents(candidates, **kwargs))
+    return asyncio.run(
+        download_documents(
+            candidates,
+            settings=settings,
+            allow_private_networks=allow_private_networks,
+            limits=limits,
+            raw_dir=raw_dir,
+            dns_overrides=dns_overrides,
+            conditional=conditional,
+        )
+    )

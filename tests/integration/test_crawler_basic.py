@@ -7,7 +7,7 @@ from pathlib import Path
 
 from docharvest.config import Settings
 from docharvest.crawl import crawl_site_sync
-from docharvest.download import download_documents_sync
+from docharvest.download import DownloadLimits, download_documents_sync
 from docharvest.samples.pdfwriter import simple_pdf
 
 from tests.support.siteserver import Route, SiteServer, html
@@ -43,7 +43,7 @@ def test_nested_documents_found_and_downloaded(site: SiteServer, settings: Setti
         report.candidates,
         settings=settings.crawl,
         allow_private_networks=True,
-        max_file_size_bytes=1_000_000,
+        limits=DownloadLimits(max_file_size_bytes=1_000_000),
         raw_dir=tmp_path / "raw",
     )
     assert [o.status for o in outcomes] == ["downloaded", "downloaded"]

@@ -9,7 +9,7 @@ from typing import Any
 
 from docharvest.config import Settings
 from docharvest.crawl import CrawlReport, PageRecord, crawl_site_sync
-from docharvest.download import download_documents_sync
+from docharvest.download import DownloadLimits, download_documents_sync
 from docharvest.samples.pdfwriter import simple_pdf
 
 from tests.support.siteserver import RequestInfo, Route, SiteServer, html
@@ -115,7 +115,7 @@ def test_extensionless_pdf_is_found_and_not_fetched_twice(
         report.candidates,
         settings=settings.crawl,
         allow_private_networks=True,
-        max_file_size_bytes=1_000_000,
+        limits=DownloadLimits(max_file_size_bytes=1_000_000),
         raw_dir=tmp_path / "raw",
     )
     assert all(o.status == "downloaded" and o.document_type == "pdf" for o in outcomes)
@@ -141,7 +141,7 @@ def test_redirect_chain_final_url_and_aliases(site: SiteServer, settings: Settin
         [old],
         settings=settings.crawl,
         allow_private_networks=True,
-        max_file_size_bytes=10**6,
+        limits=DownloadLimits(max_file_size_bytes=10**6),
         raw_dir=tmp_path,
     )
     assert outcome.status == "downloaded"

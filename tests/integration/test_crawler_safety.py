@@ -6,7 +6,7 @@ from pathlib import Path
 
 from docharvest.config import Settings
 from docharvest.crawl import crawl_site_sync
-from docharvest.download import download_documents_sync
+from docharvest.download import DownloadLimits, download_documents_sync
 
 from tests.support.siteserver import Route, SiteServer, html
 
@@ -55,7 +55,7 @@ def test_redirects_and_links_to_private_targets_are_refused(
             report.candidates,
             settings=crawl,
             allow_private_networks=False,
-            max_file_size_bytes=10**6,
+            limits=DownloadLimits(max_file_size_bytes=10**6),
             raw_dir=tmp_path,
         )
         by_url = {o.url: o for o in outcomes}

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from docharvest.config import Settings
-from docharvest.download import download_documents_sync
+from docharvest.download import DownloadLimits, download_documents_sync
 from docharvest.models import Candidate
 
 from tests.support.siteserver import Route, SiteServer
@@ -21,7 +21,7 @@ def download(settings: Settings, tmp_path: Path, candidates: list[Candidate], **
         candidates,
         settings=settings.crawl,
         allow_private_networks=True,
-        max_file_size_bytes=kw.pop("cap", 10**6),
+        limits=DownloadLimits(max_file_size_bytes=kw.pop("cap", 10**6), deadline=kw.pop("deadline", None)),
         raw_dir=tmp_path / "raw",
         **kw,
     )
@@ -97,7 +97,7 @@ def test_a_broken_document_server_is_a_recorded_failure(
         ][:1],
         settings=crawl,
         allow_private_networks=True,
-        max_file_size_bytes=10**6,
+        limits=DownloadLimits(max_file_size_bytes=10**6),
         raw_dir=tmp_path,
     )
     assert out.status == "failed" and out.issue is not None

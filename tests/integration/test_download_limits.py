@@ -6,7 +6,7 @@ import gzip
 from pathlib import Path
 
 from docharvest.config import Settings
-from docharvest.download import download_documents_sync
+from docharvest.download import DownloadLimits, download_documents_sync
 from docharvest.models import Candidate
 from docharvest.samples.pdfwriter import simple_pdf
 
@@ -21,7 +21,7 @@ def _download(settings: Settings, tmp_path: Path, urls: list[str], cap: int = MB
         [Candidate(url=u) for u in urls],
         settings=settings.crawl,
         allow_private_networks=private,
-        max_file_size_bytes=cap,
+        limits=DownloadLimits(max_file_size_bytes=cap),
         raw_dir=tmp_path / "raw",
     )
 

@@ -15,7 +15,7 @@ import pytest
 from docharvest.config import Settings
 from docharvest.crawl.fetcher import Fetcher
 from docharvest.crawl.headers import ResponseHead
-from docharvest.download import download_documents_sync
+from docharvest.download import DownloadLimits, download_documents_sync
 from docharvest.models import Candidate
 
 from tests.support.siteserver import Route, SiteServer
@@ -30,7 +30,7 @@ def _download(settings: Settings, tmp_path: Path, url: str, retries: int = 3):
         [Candidate(url=url)],
         settings=crawl,
         allow_private_networks=True,
-        max_file_size_bytes=10**6,
+        limits=DownloadLimits(max_file_size_bytes=10**6),
         raw_dir=tmp_path / "raw",
     )
     return out

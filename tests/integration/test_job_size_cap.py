@@ -9,7 +9,7 @@ from pathlib import Path
 
 from docharvest.config import Settings
 from docharvest.crawl import crawl_site_sync
-from docharvest.download import download_documents_sync
+from docharvest.download import DownloadLimits, download_documents_sync
 from docharvest.models import file_size_bytes
 from docharvest.pipeline import extract as extract_steps
 from docharvest.pipeline import scrape as scrape_steps
@@ -20,6 +20,7 @@ from docharvest.store.db import get_engine
 from tests.support.siteserver import RequestInfo, Route, SiteServer, html
 
 MB = 1024 * 1024
+PDF_SMALL = simple_pdf([["Summary 2024"]], title="Summary")
 CHUNK = 64 * 1024
 
 
@@ -129,9 +130,42 @@ def test_the_crawler_and_the_downloader_stop_an_oversize_page_url_at_the_same_ca
     assert not [f for f in (tmp_path / "prefetch").rglob("*") if f.is_file()]
     [outcome] = download_documents_sync(
         found.candidates, settings=settings.crawl, allow_private_networks=True,
-        max_file_size_bytes=cap, raw_dir=tmp_path / "raw",
+        limits=DownloadLimits(max_file_size_bytes=cap), raw_dir=tmp_path / "raw",
     )  # fmt: skip
     assert outcome.status == "too_large" and outcome.issue is not None
     assert "max_file_size_mb=1" in outcome.issue.message
-    assert len(report_doc.sent) == 2  # the crawler's look, the downloader's refusal
-    assert max(report_doc.sent) < 16 * MB, [n // MB for n in report_doc.sent]
+    assert outcome.issue.error_type == "file_too_large" and outcome.raw_path is None
+    assert len(report_doc.sent) == 1  # the crawler's look only: the downloader trusts what it found
+    assert report_doc.sent[0] < 16 * MB, report_doc.sent[0] // MB
+    assert not [f for f in (tmp_path / "raw").rglob("*") if f.is_file()]
+
+
+def test_an_oversize_page_url_by_content_length_is_asked_for_once(
+    site: SiteServer, settings: Settings, tmp_path: Path
+) -> None:
+    cap = file_size_bytes(1)
+    body = b"%PDF-1.4\n" + b"0" * (3 * MB)
+    site.add("/", html("<a href='/report'>Annual report</a> <a href='/small'>Summary</a>"))
+    site.add("/report", Route(body=body, headers={"Content-Type": "application/pdf"}))
+    site.add("/small", Route(body=PDF_SMALL, headers={"Content-Type": "application/pdf"}))
+    found = crawl_site_sync(site.url("/"), settings=settings.crawl, allow_private_networks=True,
+                            work_dir=tmp_path / "prefetch", max_file_size_bytes=cap)  # fmt: skip
+    by_url = {c.url: c for c in found.candidates}
+    assert by_url[site.url("/report")].extra["too_large"]["size_bytes"] == len(body)
+    assert "too_large" not in by_url[site.url("/small")].extra
+    outcomes = download_documents_sync(
+        found.candidates, settings=settings.crawl, allow_private_networks=True,
+        limits=DownloadLimits(max_file_size_bytes=cap), raw_dir=tmp_path / "raw",
+    )  # fmt: skip
+    report, small = sorted(outcomes, key=lambda o: o.url)
+    assert report.status == "too_large" and report.size_bytes == len(body) and report.issue is not None
+    assert report.issue.message.startswith("file 3.0 MB exceeds max_file_size_mb=1")
+    assert small.status == "downloaded"
+    assert site.requested_paths().count("/report") == 1
+    # A downloader under a larger cap than the crawler's cannot trust the mark: it asks again.
+    [again] = download_documents_sync(
+        [by_url[site.url("/report")]], settings=settings.crawl, allow_private_networks=True,
+        limits=DownloadLimits(max_file_size_bytes=4 * MB), raw_dir=tmp_path / "raw",
+    )  # fmt: skip
+    assert again.status == "downloaded" and again.size_bytes == len(body)
+    assert site.requested_paths().count("/report") == 2

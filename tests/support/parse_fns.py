@@ -6,7 +6,7 @@ import os
 import signal
 import time
 
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 
 def sleep_forever(path: str, kind: str | None) -> DocumentText:

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from docharvest.models import Candidate
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 MONTH_NAMES = list(calendar.month_name)[1:]  # January .. December (English, C locale)
 FAR_PAST, FAR_FUTURE = date(1950, 1, 1), date(2049, 12, 31)

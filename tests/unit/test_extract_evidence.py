@@ -17,7 +17,7 @@ from docharvest.extract.labels import LabelIndex
 from docharvest.extract.reading import read_document
 from docharvest.extract.schema import load_schema
 from docharvest.pipeline.extract import APPROVED, REVIEW, extracted_row, validated_rows
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 from docharvest.validate import validate_rows
 
 from tests.support.invoices import generate_invoices

@@ -12,7 +12,7 @@ from docharvest.extract.labels import LabelIndex
 from docharvest.extract.reading import read_document
 from docharvest.extract.schema import load_schema, parse_schema
 from docharvest.samples.pdfwriter import PdfBuilder
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 from tests.support.invoices import generate_invoices, generate_minutes
 

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from docharvest.extract.fields import extract_fields
 from docharvest.extract.schema import load_schema
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 CASES: dict[str, tuple[str, dict[str, Any]]] = {
     **{

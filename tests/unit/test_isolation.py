@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from docharvest.pipeline.isolation import ParseFailure, ParseLimits, read_text, run_isolated
 from docharvest.samples.hostile import write_hostile_set
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 from tests.support import parse_fns
 

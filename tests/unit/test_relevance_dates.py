@@ -8,7 +8,7 @@ import pytest
 from docharvest.models import Candidate
 from docharvest.relevance import RuleScorer, parse_prompt
 from docharvest.relevance.dates import find_dates, own_date
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from docharvest.errors import ConfigError
 from docharvest.models import Candidate
 from docharvest.relevance import build_scorer, parse_prompt
 from docharvest.relevance.llm import OpenAIScorer
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 
 class FakeEndpoint:

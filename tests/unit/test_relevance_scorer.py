@@ -9,7 +9,7 @@ import pytest
 from docharvest.config import Settings
 from docharvest.models import Candidate, ScrapeParameters
 from docharvest.relevance import RuleScorer, Scorer, build_scorer, parse_prompt
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 from tests.support.relevance_corpus import Corpus, build_corpus
 
@@ -201,7 +201,7 @@ def test_a_read_document_silent_on_the_kind_falls_below_the_default_threshold() 
     """A schedule that only shares the year with "board minutes from 2024" is not returned."""
     from docharvest.models import Candidate
     from docharvest.relevance import RuleScorer, parse_prompt
-    from docharvest.text import DocumentText
+    from docharvest.text.document import DocumentText
 
     intent = parse_prompt("Find all board meeting minutes from 2024")
     candidate = Candidate(

@@ -18,7 +18,7 @@ from docharvest.relevance import RuleScorer, parse_prompt, rank_editions
 from docharvest.relevance.editions import edition_year
 from docharvest.relevance.intent import subject_words
 from docharvest.relevance.phrases import read_phrase
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 TODAY = date(2025, 6, 1)
 SCORER = RuleScorer()

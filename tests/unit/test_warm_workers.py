@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from docharvest.pipeline import isolation
 from docharvest.pipeline.isolation import ParseFailure, ParseLimits, keep_warm, run_isolated
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 from tests.support import parse_fns
 from tests.unit.test_isolation import _children

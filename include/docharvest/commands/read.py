@@ -93,7 +93,7 @@ def _gunzip(path: Path, work: Path, cap: int) -> Path:
 
 def _fetch(url: str, settings: Settings, work: Path) -> tuple[Path, str]:
     """Download one URL the way a scrape job downloads a document; web pages are allowed too."""
-    from docharvest.download import download_documents_sync
+    from docharvest.download import DownloadLimits, download_documents_sync
     from docharvest.models import Candidate
 
     crawl = settings.crawl.model_copy(update={"document_types": [*settings.crawl.document_types, "html"]})
@@ -101,7 +101,7 @@ def _fetch(url: str, settings: Settings, work: Path) -> tuple[Path, str]:
         [Candidate(url=url)],
         settings=crawl,
         allow_private_networks=settings.allow_private_networks,
-        max_file_size_bytes=file_size_bytes(settings.extract.max_file_size_mb),
+        limits=DownloadLimits(max_file_size_bytes=file_size_bytes(settings.extract.max_file_size_mb)),
         raw_dir=work / "raw",
     )
     if outcome.status != "downloaded" or outcome.raw_path is None:

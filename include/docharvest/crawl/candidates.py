@@ -4,7 +4,9 @@ A document link becomes a :class:`~docharvest.models.Candidate` with the evidenc
 its page (link text, title, heading, context, table column, section); robots.txt is checked
 for the scraper before it is kept. A page URL that turned out to be a document keeps the
 evidence of the link that led to it, and its spooled body (when it fit under the job's cap)
-is put in the prefetch store so the download stage adopts it instead of fetching it again.
+is put in the prefetch store so the download stage adopts it instead of fetching it again;
+one found over the job's cap (by Content-Length, or by spooling past it) is marked
+``too_large`` so the download stage records it as such without asking for it again.
 """
 
 from __future__ import annotations
@@ -26,13 +28,14 @@ class CandidateSet:
     """Candidates by dedup key, in the order found."""
 
     def __init__(self, settings: CrawlSettings, frontier: Frontier, scope: Scope, robots: RobotsCache,
-                 issues: IssueLog, prefetch: RawStore | None) -> None:  # fmt: skip
+                 issues: IssueLog, prefetch: RawStore | None, max_file_size_bytes: int) -> None:  # fmt: skip
         self.settings = settings
         self.frontier = frontier
         self.scope = scope
         self.robots = robots
         self.issues = issues
         self.prefetch = prefetch
+        self.max_file_size_bytes = max_file_size_bytes  # the cap the page sinks spool under
         self.found: dict[str, Candidate] = {}
 
     def __len__(self) -> int:
@@ -90,23 +93,37 @@ class CandidateSet:
             extra |= {"section": entry.link.section} if entry.link.section else {}
         if head.filename:
             extra["filename"] = head.filename
+        seen = {
+            "content_type": head.headers.get("Content-Type"),
+            "final_url": result.final_url,
+            "chain": list(result.chain),
+            "filename": head.filename,
+            "etag": head.headers.get("ETag"),
+            "last_modified": head.headers.get("Last-Modified"),
+        }
+        declared = head.content_length  # a compressed body can outgrow it: then the size is unknown
+        too_large = declared is not None and declared > self.max_file_size_bytes
         sink = result.sink
         if isinstance(sink, PageSink) and sink.file is not None:
+            too_large = too_large or result.overflowed
             if result.overflowed or result.stopped_early or self.prefetch is None:
                 sink.file.discard()
             else:
                 stored = self.prefetch.put(sink.file)
+                size = stored.path.stat().st_size
                 extra["prefetched"] = {
                     "path": str(stored.path),
                     "sha256": stored.sha256,
-                    "content_type": head.headers.get("Content-Type"),
-                    "final_url": result.final_url,
-                    "chain": list(result.chain),
-                    "size_bytes": stored.path.stat().st_size,
-                    "filename": head.filename,
-                    "etag": head.headers.get("ETag"),
-                    "last_modified": head.headers.get("Last-Modified"),
-                }
+                    "size_bytes": size,
+                } | seen
+        if too_large:
+            # Its body is larger than ``over_bytes``: a downloader under that cap or a lower one refuses it.
+            extra["too_large"] = {
+                "over_bytes": self.max_file_size_bytes,
+                "size_bytes": declared
+                if declared is not None and declared > self.max_file_size_bytes
+                else None,
+            } | seen
         self.frontier.seen.add(key)
         link = entry.link
         self.found[key] = Candidate(

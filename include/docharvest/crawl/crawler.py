@@ -89,7 +89,7 @@ class _Crawl:
         self.issues = IssueLog()
         prefetch = LocalRawStore(work_dir) if work_dir is not None else None
         self.candidates = CandidateSet(
-            settings, self.frontier, self.scope, self.robots, self.issues, prefetch
+            settings, self.frontier, self.scope, self.robots, self.issues, prefetch, max_file_size_bytes
         )
         self.pages: list[PageRecord] = []
         self.pages_crawled = 0

@@ -27,7 +27,7 @@ from docharvest.extract.parties import AMBIGUOUS_ISSUER_CONFIDENCE, intermediary
 from docharvest.extract.parts import read_parts
 from docharvest.extract.schema import ExtractionSchema
 from docharvest.extract.values import Candidate
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 
 @dataclass

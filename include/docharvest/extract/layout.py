@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 _CELL_GAP = re.compile(r"\S(?:.*?\S)?(?=\s{2,}|\t|$)")
 TAB_COLUMN_WIDTH = 40

@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from docharvest.errors import UnreadableDocumentError
-from docharvest.text import DocumentText, extract_text
+from docharvest.text import extract_text
+from docharvest.text.document import DocumentText
 from docharvest.text.ocr import OcrLimits
 
 NO_TEXT_LAYER = "no text layer (empty document, or a scan where OCR found no text)"

@@ -46,19 +46,25 @@ def download_for_job(
     job: JobRecord,
     candidates: list[Candidate],
     *,
-    max_file_size_bytes: int,
     conditional: dict[str, dict[str, str]] | None = None,
 ) -> list[DownloadOutcome]:
-    """Download ``candidates`` for ``job``: under its size cap, until its deadline, into the raw store."""
-    from docharvest.download import download_documents_sync
+    """Download ``candidates`` for ``job``: under its size cap, until its deadline, into the raw store.
 
+    The one place a job's params become :class:`~docharvest.download.DownloadLimits`.
+    """
+    from docharvest.download import DownloadLimits, download_documents_sync
+    from docharvest.models import ExtractConf, ScrapeParameters
+
+    params = job.params
+    if not isinstance(params, ScrapeParameters | ExtractConf):
+        raise TypeError(f"job {job.job_id} ({job.kind}) does not download documents")
+    limits = DownloadLimits(max_file_size_bytes=params.max_file_size_bytes, deadline=monotonic_deadline(job))
     return download_documents_sync(
         candidates,
         settings=settings.crawl,
         allow_private_networks=settings.allow_private_networks,
-        max_file_size_bytes=max_file_size_bytes,
+        limits=limits,
         raw_dir=settings.raw_dir,
-        deadline=monotonic_deadline(job),
         conditional=conditional,
     )
 

@@ -32,7 +32,7 @@ from multiprocessing import get_context
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 from docharvest.text.failure import ParseFailure
 from docharvest.text.ocr import OcrLimits
 

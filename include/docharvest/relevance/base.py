@@ -7,7 +7,7 @@ from typing import Protocol, runtime_checkable
 
 from docharvest.models import Candidate
 from docharvest.relevance.intent import Intent
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from docharvest.models import Candidate
 from docharvest.relevance.dates import Period, day_in_year, find_dates, month_days, own_date
 from docharvest.relevance.phrases import EMPTY, Phrase, read_path, read_phrase, split_url
 from docharvest.relevance.vocab import FORM_KINDS, PERIOD_KINDS
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 # Source names as they appear in reasons.
 (

@@ -25,7 +25,7 @@ from docharvest.models import Candidate
 from docharvest.relevance.base import Score, ScorerUsage
 from docharvest.relevance.intent import Intent
 from docharvest.relevance.rules import RuleScorer, title_block
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 logger = logging.getLogger(__name__)
 

@@ -66,7 +66,7 @@ from docharvest.relevance.evidence import (
 from docharvest.relevance.intent import BodySpec, Intent, subject_words
 from docharvest.relevance.phrases import split_url
 from docharvest.relevance.vocab import PERIOD_KINDS, RELATED_KINDS
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 __all__ = ["RuleScorer", "candidate_sources", "text_sources", "title_block"]
 

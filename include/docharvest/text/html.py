@@ -11,7 +11,6 @@ no chrome but loses two short product descriptions that the knowledge jobs' read
 
 from __future__ import annotations
 
-import gzip
 import logging
 import re
 from collections import Counter
@@ -44,16 +43,6 @@ class HtmlText:
         for kind, text, level in self.blocks:
             lines.append(f"{'#' * max(1, min(level, 6))} {text}" if kind == "heading" else text)
         return "\n\n".join(lines)
-
-
-def decode_html(data: bytes) -> str:
-    """Bytes of a page (gzip-compressed too) -> text; the charset is declared or detected."""
-    from docharvest.text.readers import decode_bytes
-
-    if data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    match = re.search(rb"<meta[^>]+charset=[\"']?([\w-]+)", data[:4096], re.I)
-    return decode_bytes(data, match.group(1).decode("ascii") if match else None)
 
 
 def _shingles(text: str) -> Counter[tuple[str, ...]]:

@@ -12,10 +12,9 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from charset_normalizer import from_bytes
-
 from docharvest.errors import DocumentLimitError, UnreadableDocumentError
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
+from docharvest.text.encoding import decode_bytes, decode_html
 from docharvest.text.ocr import OcrLimits, ocr_pages
 
 log = logging.getLogger(__name__)
@@ -149,17 +148,6 @@ def read_docx(path: Path) -> DocumentText:
     )
 
 
-def decode_bytes(data: bytes, declared: str | None = None) -> str:
-    """Decode text with the declared charset, else UTF-8, else detection (windows-1252 pages)."""
-    for encoding in filter(None, [declared, "utf-8"]):
-        try:
-            return data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    best = from_bytes(data).best()
-    return str(best) if best is not None else data.decode("cp1252", errors="replace")
-
-
 def read_txt(path: Path) -> DocumentText:
     text = decode_bytes(path.read_bytes())
     # A form feed is the conventional page break in plain-text documents.
@@ -168,7 +156,7 @@ def read_txt(path: Path) -> DocumentText:
 
 def read_html(path: Path) -> DocumentText:
     """The main content of a saved page (gzip-compressed too), as ``docharvest read`` prints it."""
-    from docharvest.text.html import decode_html, read_html_text
+    from docharvest.text.html import read_html_text
 
     try:
         page = read_html_text(decode_html(path.read_bytes()))

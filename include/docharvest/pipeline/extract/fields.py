@@ -27,7 +27,7 @@ from docharvest.pipeline.extract.base import (
 )
 from docharvest.store import repository
 from docharvest.store.db import get_engine
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 log = logging.getLogger(__name__)
 

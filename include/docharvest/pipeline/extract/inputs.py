@@ -67,7 +67,7 @@ def collect_documents(
         docs += found
         issues += problems
     if urls:
-        found, problems = _download(settings, job, urls, conf.max_file_size_bytes)
+        found, problems = _download(settings, job, urls)
         docs += found
         issues += problems
     unique: dict[str, dict[str, Any]] = {}
@@ -117,13 +117,11 @@ def _head(path: Path) -> bytes:
 
 
 def _download(
-    settings: Settings, job: JobRecord, urls: list[str], max_file_size_bytes: int
+    settings: Settings, job: JobRecord, urls: list[str]
 ) -> tuple[list[dict[str, Any]], list[JobIssue]]:
     engine = get_engine(settings)
     repository.start_agent(engine, job.job_id, Agent.scraper, f"Downloading {len(urls)} document(s)")
-    outcomes = download_for_job(
-        settings, job, [Candidate(url=u) for u in urls], max_file_size_bytes=max_file_size_bytes
-    )
+    outcomes = download_for_job(settings, job, [Candidate(url=u) for u in urls])
     docs, issues = [], []
     for outcome in outcomes:
         if outcome.status == "downloaded" and outcome.raw_path is not None:

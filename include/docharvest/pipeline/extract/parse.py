@@ -19,7 +19,7 @@ from docharvest.pipeline.extract.base import FAILED, PARSED, UNREADABLE, issue, 
 from docharvest.pipeline.isolation import ParseLimits, run_isolated, truncation_notice
 from docharvest.store import repository
 from docharvest.store.db import get_engine
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 
 from docharvest.models import Candidate
 from docharvest.pipeline.scrape.base import DISCOVERED, SKIPPED
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 
 if TYPE_CHECKING:
     from docharvest.relevance import Intent, Scorer

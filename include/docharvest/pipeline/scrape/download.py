@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from docharvest.config import Settings
 from docharvest.incremental import IncrementalBatch
-from docharvest.models import Agent, Candidate, ScrapeParameters
+from docharvest.models import Agent, Candidate
 from docharvest.pipeline.common import cpu_meter, download_for_job
 from docharvest.pipeline.isolation import ParseLimits, parse_ahead
 from docharvest.pipeline.scrape.base import DISCOVERED, DOWNLOADED
@@ -30,16 +30,13 @@ def download(settings: Settings, job_id: str, batch: int) -> int:
     job = repository.get_job_record(engine, job_id)
     repository.start_agent(engine, job_id, Agent.scraper, f"Downloading batch {batch}")
     todo = repository.list_documents(engine, job_id, batch=batch, statuses=[DISCOVERED])
-    max_file_size_bytes = job.params_as(ScrapeParameters).max_file_size_bytes
     tracker = IncrementalBatch(engine, job_id, job.source, [d["url"] for d in todo]) if job.source else None
 
     def fetch(
         docs: list[dict[str, Any]], conditional: dict[str, dict[str, str]] | None
     ) -> list[DownloadOutcome]:
         candidates = [Candidate.model_validate(d["evidence"]) for d in docs]
-        return download_for_job(
-            settings, job, candidates, max_file_size_bytes=max_file_size_bytes, conditional=conditional
-        )
+        return download_for_job(settings, job, candidates, conditional=conditional)
 
     with cpu_meter(settings, job_id, f"download-{batch}"):
         outcomes = fetch(todo, tracker.conditional if tracker else None)

@@ -26,7 +26,7 @@ from docharvest.pipeline.scrape.base import DOWNLOADED, EXTRACTED, UNREADABLE, j
 from docharvest.pipeline.scrape.candidates import document_name
 from docharvest.store import repository
 from docharvest.store.db import get_engine
-from docharvest.text import DocumentText
+from docharvest.text.document import DocumentText
 from docharvest.text.failure import ParseFailure
 
 log = logging.getLogger(__name__)
