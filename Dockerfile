@@ -10,7 +10,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends libpq5 tini lib
 WORKDIR /opt/docharvest
 COPY requirements.txt ./
 # requirements.txt pins the Celery provider and celery<5.7 (5.7 breaks provider 3.26's workers).
-RUN pip install uv && uv pip install --system -r requirements.txt
+RUN pip install uv && uv pip install --system --compile-bytecode -r requirements.txt
 COPY pyproject.toml README.md ./
 COPY include ./include
 COPY dags ./dags

@@ -24,6 +24,9 @@ os.environ.setdefault("AIRFLOW__API_AUTH__JWT_SECRET", "docharvest-tests-" + "x"
 # Nothing in the suite may reach the internet or inherit a developer's DocHarvest env.
 for _key in [k for k in os.environ if k.startswith("DOCHARVEST_") and k != "DOCHARVEST_TEST_DATABASE_URL"]:
     del os.environ[_key]
+# Job commands started as subprocesses run in-process, as they always did; the warm local runner
+# (a daemon that outlives the command) is tested on its own, in tests/integration/test_daemon.py.
+os.environ["DOCHARVEST_DAEMON"] = "0"
 
 import uuid  # noqa: E402
 from collections.abc import Iterator  # noqa: E402

@@ -57,6 +57,12 @@ def _skip_final_collection() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     if argv is None:  # the command itself, whose process ends with it (not a test calling main)
+        from docharvest.orchestration import daemon_client as daemon
+
+        if daemon.wanted(sys.argv[1:]):  # a job: run it in a fork of the warm local runner
+            code = daemon.run_via_daemon(sys.argv[1:])
+            if code is not None:
+                return code
         atexit.register(_skip_final_collection)
     args = build_parser().parse_args(argv)
     return int(args.run(args))

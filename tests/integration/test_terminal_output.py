@@ -42,6 +42,8 @@ def env(tmp_path_factory: pytest.TempPathFactory, database_url: str) -> dict[str
             "DOCHARVEST_DATABASE_URL": database_url,
             "DOCHARVEST_CRAWL__MIN_DELAY_SECONDS": "0",
             "DOCHARVEST_CRAWL__RETRY_BACKOFF_SECONDS": "0.05",
+            # A user's default: through the warm local runner, which goes soon after these tests.
+            "DOCHARVEST_DAEMON_IDLE_SECONDS": "30",
         }
     )
     # The CLI sets up its own Airflow (home, DB) as a user's run does.

@@ -34,3 +34,10 @@ def raise_error(path: str, kind: str | None) -> DocumentText:
 
 def pid(path: str, kind: str | None) -> DocumentText:
     return DocumentText(pages=[str(os.getpid())])
+
+
+def count_calls(path: str, kind: str | None) -> DocumentText:
+    """Appends this call to the file ``kind`` names, so a test can count the reads of ``path``."""
+    with open(str(kind), "a") as fh:
+        fh.write(path + "\n")
+    return DocumentText(pages=[f"read {path}"])

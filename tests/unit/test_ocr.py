@@ -121,3 +121,38 @@ def test_a_sliver_image_is_not_ocrd_and_the_document_still_reads(tmp_path: Path)
     writer.write(out)
     text = extract_text(_write(tmp_path, "odd.pdf", out.getvalue()), "pdf")
     assert "Readable page" in text.text and text.ocr_pages == 0
+
+
+def _pages(data: bytes) -> list[object]:
+    from pypdf import PdfReader
+
+    return list(PdfReader(io.BytesIO(data)).pages)
+
+
+def test_image_check_skips_pypdfs_content_parse_only_where_no_image_can_be() -> None:
+    from docharvest.samples.pdfwriter import PdfBuilder
+    from docharvest.text.ocr import may_have_images
+
+    pdf = PdfBuilder(title="t")
+    pdf.page().ops.append(b"%" + b"ab" * 200_000)  # a text-less page: a long content stream
+    pdf.page().ops.append(b"q BI /W 2 /H 2 /CS /G /BPC 8 ID \x00\xff\xff\x00 EI Q")  # inline image
+    pdf.page().ops.append(b"(OBI) Tj")  # "BI" inside a word is no operator
+    padded, inline, text_bi = _pages(pdf.to_bytes())
+    assert may_have_images(padded) is False
+    assert may_have_images(inline) is True
+    assert may_have_images(text_bi) is False
+    (scan,) = _pages(scanned_pdf([MINUTES]))
+    assert may_have_images(scan) is True
+
+
+def test_text_less_pages_without_images_read_as_empty_without_loading_ocr(tmp_path: Path) -> None:
+    from docharvest.samples.pdfwriter import PdfBuilder
+    from docharvest.text import ocr
+
+    pdf = PdfBuilder(title="t")
+    pdf.page().lines(72, 700, ["Board minutes January 2024 approved"])
+    pdf.page().ops.append(b"%" + b"cd" * 200_000)
+    ocr.engine.cache_clear()
+    text = extract_text(_write(tmp_path, "pad.pdf", pdf.to_bytes()), "pdf")
+    assert text.pages[1] == "" and text.ocr_pages == 0 and "Board minutes" in text.text
+    assert ocr.engine.cache_info().currsize == 0  # the OCR model was never loaded

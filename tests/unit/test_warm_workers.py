@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 import pytest
 from docharvest.pipeline import isolation
 from docharvest.pipeline.isolation import ParseFailure, ParseLimits, keep_warm, run_isolated
@@ -11,6 +14,8 @@ from tests.support import parse_fns
 from tests.unit.test_isolation import _children
 
 LIMITS = ParseLimits(seconds=2, memory_mb=512, max_text_chars=10_000)
+# For tests that count reads: a worker slow to start on a loaded machine must not time out.
+SLOW_OK = ParseLimits(seconds=60, memory_mb=512, max_text_chars=10_000)
 
 
 def _children_now() -> set[int]:
@@ -68,3 +73,51 @@ def test_a_worker_that_served_its_share_is_retired(monkeypatch: pytest.MonkeyPat
         third = _pids(run_isolated(parse_fns.pid, jobs[:1], workers=1, limits=LIMITS))
     assert len(first) == 1 and not second & first  # three documents: retired, not kept
     assert third == second  # one document: kept warm
+
+
+def _read_ahead_idle() -> None:
+    ahead = isolation._warm.ahead if isolation._warm is not None else None
+    deadline = time.monotonic() + 60
+    while ahead is not None and (ahead.queue or ahead.running) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def test_documents_read_ahead_are_taken_not_read_again(tmp_path: Path) -> None:
+    calls = tmp_path / "calls.txt"
+    jobs = [(f"doc{i}", str(calls)) for i in range(5)]
+    ticks: list[int] = []
+    with keep_warm():
+        assert isolation.parse_ahead(parse_fns.count_calls, jobs[:3], workers=2, limits=SLOW_OK)
+        _read_ahead_idle()
+        assert sorted(calls.read_text().split()) == ["doc0", "doc1", "doc2"]  # read in the background
+        results = run_isolated(
+            parse_fns.count_calls, jobs, workers=2, limits=SLOW_OK, on_result=lambda: ticks.append(1)
+        )
+    assert [r.pages[0] for r in results if isinstance(r, DocumentText)] == [f"read doc{i}" for i in range(5)]
+    assert sorted(calls.read_text().split()) == [f"doc{i}" for i in range(5)]  # each read once
+    assert len(ticks) == 5  # the job's heartbeat moves for documents read ahead too
+
+
+def test_reading_ahead_does_nothing_outside_a_warm_block_and_keeps_failures(tmp_path: Path) -> None:
+    assert not isolation.parse_ahead(parse_fns.echo, [("a", "x")], workers=1, limits=SLOW_OK)
+    before = _children_now()
+    with keep_warm():
+        isolation.parse_ahead(parse_fns.crash, [("a", "x")], workers=1, limits=SLOW_OK)
+        _read_ahead_idle()
+        (crashed,) = run_isolated(parse_fns.crash, [("a", "x")], workers=1, limits=SLOW_OK)
+    assert isinstance(crashed, ParseFailure) and crashed.error_type == "parse_worker_died"
+    assert _children() == before  # the block stops the read-ahead thread's workers too
+
+
+def test_reading_ahead_stops_at_its_text_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(isolation, "AHEAD_MAX_CHARS", 1)
+    calls = tmp_path / "calls.txt"
+    jobs = [(f"doc{i}", str(calls)) for i in range(6)]
+    with keep_warm():
+        isolation.parse_ahead(parse_fns.count_calls, jobs, workers=1, limits=SLOW_OK)
+        _read_ahead_idle()
+        ahead_reads = len(calls.read_text().split())
+        results = run_isolated(parse_fns.count_calls, jobs, workers=1, limits=SLOW_OK)
+    assert ahead_reads == 1  # one document's text reached the budget: the rest left to the step
+    assert all(isinstance(r, DocumentText) for r in results)
+    assert len(calls.read_text().split()) == 6

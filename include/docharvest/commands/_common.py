@@ -48,6 +48,11 @@ def add_common_job_flags(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-v", "--verbose", action="store_true", help="show Airflow's and DocHarvest's logs (and tracebacks)"
     )
+    parser.add_argument(
+        "--no-daemon",
+        action="store_true",
+        help="run in this process, not in the warm local runner (also: DOCHARVEST_DAEMON=0)",
+    )
 
 
 def settings_from_args(args: argparse.Namespace) -> Settings:

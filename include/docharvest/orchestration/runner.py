@@ -98,20 +98,35 @@ def _fewer_collections() -> Iterator[None]:
         gc.set_threshold(*threshold)
 
 
+# DAGs parsed in this process, by file and its modification time: the warm daemon parses the job
+# DAGs once, and every job forked from it finds its DAG here.
+_loaded: dict[tuple[str, int], Any] = {}
+
+
+def load_dag(settings: Settings, dag_id: str) -> Any:
+    """The DAG ``dag_id`` from its file in ``settings.dags_folder`` (parsed once per file version)."""
+    path = settings.dags_folder / f"{dag_id}.py"
+    key = (str(path.resolve()), path.stat().st_mtime_ns if path.exists() else 0)
+    if key not in _loaded:
+        from airflow.dag_processing.dagbag import DagBag
+
+        bag = DagBag(dag_folder=str(path))
+        if dag_id not in bag.dags:
+            raise RuntimeError(f"DAG {dag_id} failed to load: {bag.import_errors or 'not found'}")
+        _loaded[key] = bag.dags[dag_id]
+    return _loaded[key]
+
+
 def run_job(dag_id: str, conf: dict[str, Any], settings: Settings) -> str:
     """Run ``dag_id`` with ``conf`` to completion in-process; return the DAG run's final state."""
     prepare_environment(settings)
     with _fewer_collections():
         ensure_airflow_db()
-        from airflow.dag_processing.dagbag import DagBag
-
-        bag = DagBag(dag_folder=str(settings.dags_folder / f"{dag_id}.py"))
-        if dag_id not in bag.dags:
-            raise RuntimeError(f"DAG {dag_id} failed to load: {bag.import_errors or 'not found'}")
+        dag = load_dag(settings, dag_id)
         from docharvest.pipeline.isolation import ParseLimits, keep_warm
 
         gc.freeze()
         # Every task runs in this process: parse workers serve all its batches.
         with keep_warm(prespawn=ParseLimits.from_settings(settings)):
-            dag_run = bag.dags[dag_id].test(run_conf=conf)
+            dag_run = dag.test(run_conf=conf)
     return str(dag_run.state)

@@ -9,7 +9,10 @@ missing), so a ``kill -9`` of the task or CLI leaves no orphaned parse processes
 
 Within ``keep_warm()`` (the CLI runs a whole job in one process), healthy idle workers are kept
 across calls instead of a new spawn (~1 s each) per batch; a worker that timed out or died is
-never kept, and the context stops the rest when it ends.
+never kept, and the context stops the rest when it ends. There, ``parse_ahead()`` also lets the
+workers read documents before the step that needs them asks (a scrape job's download step hands
+over each batch it fetched, so parsing overlaps the next downloads); ``run_isolated`` then takes
+those results instead of reading the documents again.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing import get_context
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -240,6 +243,106 @@ class _Worker:
 class _WarmPool:
     owner: int  # the pid that spawned them: a forked child must not use its parent's workers
     idle: list[_Worker]
+    lock: threading.Lock = field(default_factory=threading.Lock)  # the read-ahead thread takes workers too
+    ahead: _Ahead | None = None
+
+
+_Key = tuple[Callable[..., Any], tuple[Any, ...]]
+# Text held by documents read ahead and not yet taken (~10-30 MB); past it, the step reads the rest
+# itself. Reading ahead only fills the download steps, which are short next to the budget.
+AHEAD_MAX_CHARS = 8_000_000
+
+
+class _Ahead:
+    """Documents read by a thread of this process before the step that needs them asks.
+
+    Reads ``workers`` documents at a time; pauses while a step reads its own (``run_isolated``
+    outside this thread), so the two never compete for the cores.
+    """
+
+    def __init__(self) -> None:
+        self.cond = threading.Condition()
+        self.queue: list[tuple[_Key, ParseLimits, int]] = []
+        self.running: set[_Key] = set()
+        self.done: dict[_Key, DocumentText | ParseFailure] = {}
+        self.chars = 0
+        self.paused = 0
+        self.closed = False
+        self.thread: threading.Thread | None = None
+
+    def submit(
+        self, fn: Callable[..., Any], jobs: Sequence[Sequence[Any]], workers: int, limits: ParseLimits
+    ) -> None:
+        with self.cond:
+            known = {k for k, _, _ in self.queue} | self.running | set(self.done)
+            for args in jobs:
+                key = (fn, tuple(args))
+                if key not in known:
+                    self.queue.append((key, limits, workers))
+                    known.add(key)
+            if self.queue and self.thread is None and not self.closed:
+                self.thread = threading.Thread(target=self._run, daemon=True, name="parse-ahead")
+                self.thread.start()
+            self.cond.notify_all()
+
+    def _run(self) -> None:
+        while True:
+            with self.cond:
+                while self.paused and not self.closed:
+                    self.cond.wait()
+                if self.closed or not self.queue or self.chars >= AHEAD_MAX_CHARS:
+                    self.queue.clear()
+                    self.thread = None
+                    self.cond.notify_all()
+                    return
+                (fn, _), limits, workers = self.queue[0]
+                chunk = [item for item in self.queue if item[0][0] is fn and item[1] == limits][:workers]
+                for item in chunk:
+                    self.queue.remove(item)
+                    self.running.add(item[0])
+            keys = [key for key, _, _ in chunk]
+            try:
+                results = run_isolated(
+                    fn, [args for _, args in keys], workers=workers, limits=limits, _ahead=True
+                )
+            except Exception:  # never the job's problem: the step reads these itself
+                log.warning("reading ahead failed", exc_info=True)
+                results = []
+            with self.cond:
+                for key, result in zip(keys, results, strict=False):
+                    self.done[key] = result
+                    self.chars += result.text_length if isinstance(result, DocumentText) else 0
+                self.running.difference_update(keys)
+                self.cond.notify_all()
+
+    def take(
+        self, fn: Callable[..., Any], jobs: Sequence[Sequence[Any]]
+    ) -> dict[int, DocumentText | ParseFailure]:
+        """Results already read for these jobs (by index); pauses reading ahead until ``resume``."""
+        keys = [(fn, tuple(args)) for args in jobs]
+        wanted = set(keys)
+        with self.cond:
+            self.paused += 1
+            self.queue = [item for item in self.queue if item[0] not in wanted]
+            while self.running:  # the chunk being read now: its workers come back before ours start
+                self.cond.wait()
+            found = {i: self.done.pop(key) for i, key in enumerate(keys) if key in self.done}
+            self.chars -= sum(r.text_length for r in found.values() if isinstance(r, DocumentText))
+            return found
+
+    def resume(self) -> None:
+        with self.cond:
+            self.paused -= 1
+            self.cond.notify_all()
+
+    def close(self) -> None:
+        """Stop reading ahead; wait for the documents being read now."""
+        with self.cond:
+            self.closed = True
+            self.queue.clear()
+            self.cond.notify_all()
+            while self.thread is not None and self.running:
+                self.cond.wait()
 
 
 _warm: _WarmPool | None = None
@@ -263,16 +366,39 @@ def keep_warm(prespawn: ParseLimits | None = None) -> Iterator[None]:
     try:
         yield
     finally:
-        pool, _warm = _warm, None
+        pool = _warm
+        if pool.ahead is not None:
+            pool.ahead.close()
+        _warm = None
         for worker in pool.idle:
             worker.stop()
 
 
+def parse_ahead(
+    fn: Callable[..., DocumentText | str], jobs: Sequence[Sequence[Any]], *, workers: int, limits: ParseLimits
+) -> bool:
+    """Inside ``keep_warm()``: start reading these jobs now, in the background, for a later
+    ``run_isolated(fn, jobs)`` to take. Elsewhere (a task process of its own) it does nothing.
+    Holds at most ``AHEAD_MAX_CHARS`` of text; past that the later step reads the rest itself."""
+    pool = _warm
+    if pool is None or pool.owner != os.getpid() or not jobs:
+        return False
+    with pool.lock:
+        if pool.ahead is None:
+            pool.ahead = _Ahead()
+    pool.ahead.submit(fn, jobs, max(1, workers), limits)
+    return True
+
+
 def _take_worker(limits: ParseLimits) -> _Worker:
     """A warm worker spawned under the same limits, else a new one."""
-    if _warm is not None and _warm.owner == os.getpid():
-        while _warm.idle:
-            worker = _warm.idle.pop()
+    pool = _warm
+    if pool is not None and pool.owner == os.getpid():
+        while True:
+            with pool.lock:
+                worker = pool.idle.pop() if pool.idle else None
+            if worker is None:
+                break
             if worker.limits == limits and worker.process.is_alive():
                 return worker
             worker.stop()
@@ -282,8 +408,10 @@ def _take_worker(limits: ParseLimits) -> _Worker:
 def _release(worker: _Worker) -> None:
     """Keep an idle worker warm when inside ``keep_warm()``, else stop it."""
     kept = worker.served < RECYCLE_AFTER and worker.process.is_alive()
-    if _warm is not None and _warm.owner == os.getpid() and kept:
-        _warm.idle.append(worker)
+    pool = _warm
+    if pool is not None and pool.owner == os.getpid() and kept:
+        with pool.lock:
+            pool.idle.append(worker)
     else:
         worker.stop()
 
@@ -295,14 +423,21 @@ def run_isolated(
     workers: int,
     limits: ParseLimits,
     on_result: Callable[[], None] | None = None,
+    _ahead: bool = False,
 ) -> list[DocumentText | ParseFailure]:
     """``fn(*args)`` for each job in up to ``workers`` isolated processes, results in job order.
 
     ``fn`` must be importable by name (it is pickled by reference). ``on_result`` is called after
-    each document (a heartbeat for the job).
+    each document (a heartbeat for the job). Jobs already read by ``parse_ahead`` are taken as read.
     """
     results: list[DocumentText | ParseFailure | None] = [None] * len(jobs)
-    todo = list(range(len(jobs)))[::-1]
+    ahead = _warm.ahead if _warm is not None and _warm.owner == os.getpid() and not _ahead else None
+    known = ahead.take(fn, jobs) if ahead is not None else {}
+    for index, result in known.items():
+        results[index] = result
+        if on_result is not None:
+            on_result()
+    todo = [i for i in range(len(jobs)) if i not in known][::-1]
     pool: list[_Worker] = []
     try:
         while todo or any(w.index is not None for w in pool):
@@ -337,6 +472,8 @@ def run_isolated(
     finally:
         for worker in pool:
             _release(worker) if worker.index is None else worker.kill()
+        if ahead is not None:
+            ahead.resume()
     return [r if r is not None else ParseFailure("not read") for r in results]
 
 

@@ -126,9 +126,39 @@ def respace(text: str) -> str:
     return _GLUED_RE.sub(split, text)
 
 
+# ``BI`` starts an inline image in a content stream (PDF 32000 8.9.7); a literal first, so the
+# scan of a multi-megabyte stream runs at memchr speed.
+_INLINE_IMAGE_RE = re.compile(rb"BI\s")
+
+
+def may_have_images(page: Any) -> bool:
+    """False only when the page cannot hold an image: no XObject and no inline-image operator.
+
+    pypdf's ``page.images`` parses the whole content stream in Python to find inline images,
+    seconds for a multi-megabyte page (a vector drawing, a padded page); this looks at the
+    resources and scans the raw bytes instead. Anything unusual answers True (the full listing).
+    """
+    try:
+        resources = page.get("/Resources")
+        resources = resources.get_object() if resources is not None else None
+        xobjects = resources.get("/XObject") if isinstance(resources, dict) else None
+        xobjects = xobjects.get_object() if xobjects is not None else None
+        if isinstance(xobjects, dict) and len(xobjects) > 0:
+            return True  # an image, or a form that may hold one
+        contents = page.get_contents()
+        data = contents.get_data() if contents is not None else b""
+    except Exception:  # a malformed page: let pypdf's own listing decide
+        return True
+    return any(
+        m.start() == 0 or data[m.start() - 1 : m.start()].isspace() for m in _INLINE_IMAGE_RE.finditer(data)
+    )
+
+
 def page_images(page: Any) -> list[Any]:
     """The page's embedded images large enough to hold text, as PIL images (undecodable ones skipped)."""
-    found = []
+    found: list[Any] = []
+    if not may_have_images(page):
+        return found
     try:
         images = list(page.images)
     except Exception as exc:  # pypdf raises many types for exotic image filters
@@ -160,10 +190,6 @@ def ocr_pages(pages: list[Any], texts: list[str], limits: OcrLimits) -> tuple[di
         if wanted:
             warnings.append(f"{len(wanted)} page(s) without a text layer; OCR is switched off")
         return results, warnings
-    try:
-        engine()
-    except OcrUnavailable as exc:
-        return results, [f"{len(wanted)} page(s) without a text layer; {exc}"]
     started = time.monotonic()
     done = 0
     for index in wanted:
@@ -180,6 +206,11 @@ def ocr_pages(pages: list[Any], texts: list[str], limits: OcrLimits) -> tuple[di
         images = page_images(pages[index])
         if not images:
             continue
+        try:  # loaded on the first page that has something to read (~1 s, once per process)
+            engine()
+        except OcrUnavailable as exc:
+            warnings.append(f"{len(wanted)} page(s) without a text layer; {exc}")
+            break
         try:
             text = "\n".join(t for t in (ocr_image(img) for img in images) if t)
         except Exception as exc:  # an image the engine cannot take costs this page, not the document

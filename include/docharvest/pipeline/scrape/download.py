@@ -12,7 +12,9 @@ from docharvest.config import Settings
 from docharvest.incremental import IncrementalBatch
 from docharvest.models import Agent, Candidate
 from docharvest.pipeline.common import cpu_meter, download_for_job
+from docharvest.pipeline.isolation import ParseLimits, parse_ahead
 from docharvest.pipeline.scrape.base import DISCOVERED, DOWNLOADED
+from docharvest.pipeline.scrape.read import parse_document, parse_jobs
 from docharvest.store import repository
 from docharvest.store.db import get_engine
 
@@ -58,6 +60,11 @@ def download(settings: Settings, job_id: str, batch: int) -> int:
     repository.record_errors(engine, job_id, issues)
     if tracker:
         tracker.save()
+    # When the whole job runs in this process (the CLI), its parse workers read this batch while
+    # the next one downloads; the extract step then takes what they have read.
+    fetched = [r for r in rows if r["status"] == DOWNLOADED and r["raw_path"]]
+    limits = ParseLimits.from_settings(settings)
+    parse_ahead(parse_document, parse_jobs(fetched, settings), workers=settings.parse_workers, limits=limits)
     log.info(
         "job %s batch %d: %d/%d downloaded, %d not modified (304)",
         job_id,
