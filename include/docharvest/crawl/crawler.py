@@ -50,6 +50,9 @@ logger = logging.getLogger(__name__)
 # A crawl run outside a job (tests, bench) spools under a job's default cap.
 DEFAULT_MAX_FILE_SIZE_BYTES = ScrapeParameters().max_file_size_bytes
 CHECKPOINT_SECONDS = 1.0  # a checkpoint is a few KB per hundred pages: cheap enough to write often
+# A checkpoint holds every page and URL seen: on a big site one save takes a while (~0.5 s at
+# 20,000 pages), so saves are spaced to keep them under a tenth of the crawl's time.
+CHECKPOINT_SHARE = 0.1
 
 
 class _Crawl:
@@ -121,10 +124,13 @@ class _Crawl:
 
     def save_checkpoint(self, *, done: bool) -> None:
         assert self.checkpoint_path is not None
+        started = time.monotonic()
         try:
             checkpoint.save(self.checkpoint_path, checkpoint.snapshot(self, done=done))
         except OSError as exc:  # a full disk must not end the crawl; the next save may work
             logger.warning("crawl checkpoint not written: %s", exc)
+        took = time.monotonic() - started
+        self.checkpoint_due.every = max(CHECKPOINT_SECONDS, took / CHECKPOINT_SHARE)
 
     def resume(self) -> bool:
         """Continue from the checkpoint, if there is one for this start URL; True when resumed."""

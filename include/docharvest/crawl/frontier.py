@@ -25,7 +25,7 @@ from docharvest.models import Candidate
 Priority = Callable[[Candidate], float]
 
 
-@dataclass
+@dataclass(slots=True)  # one per link / page / queued URL: no __dict__ each
 class Entry:
     """A page waiting in the frontier: where it was linked from and how."""
 

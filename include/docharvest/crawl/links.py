@@ -49,7 +49,7 @@ CONTEXT_CHARS = 300
 TEXT_CHARS = 300
 
 
-@dataclass
+@dataclass(slots=True)  # one per link / page / queued URL: no __dict__ each
 class Link:
     url: str
     kind: str

@@ -13,7 +13,7 @@ SCRAPER = Agent.scraper.value
 MAX_ISSUES_PER_TYPE = 50
 
 
-@dataclass
+@dataclass(slots=True)  # one per link / page / queued URL: no __dict__ each
 class PageRecord:
     """A fetched HTML page, without its body (memory must stay flat on big sites)."""
 

@@ -173,7 +173,9 @@ def request_url(url: str) -> str | None:
         return None
 
 
-@lru_cache(maxsize=65536)
+# Keyed by the page: its hits are a page's repeated links, so a page's worth of entries will do
+# (65,536 held ~25 MB on a 20,000-page crawl, issue 18).
+@lru_cache(maxsize=4096)
 def resolve_link(base: str, href: str) -> str | None:
     """The URL to request for a link ``href`` found on ``base`` (a request URL), or None.
 

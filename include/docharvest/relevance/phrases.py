@@ -30,6 +30,10 @@ from docharvest.relevance.vocab import (
     WEAK_KINDS,
 )
 
+# Repeats are local (a page's heading, title and breadcrumb on every link of the page): a few
+# thousand entries catch them. 65,536 held ~70 MB of Phrases on a 20,000-page crawl (issue 18).
+PHRASE_CACHE_SIZE = 8192
+
 
 @dataclass(frozen=True, slots=True)
 class Body:
@@ -293,7 +297,7 @@ def _qualifying(text: str, start: int, end: int) -> bool:
     return inside or bool(_MEETING_WORD_RE.match(text[end:]))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=PHRASE_CACHE_SIZE)
 def read_phrase(text: str) -> Phrase:
     """Evidence in a prose text (link text, heading, title block line)."""
     if not text or not text.strip():
@@ -387,7 +391,7 @@ _HEX_ID_RE = re.compile(
 _EXTENSION_RE = re.compile(r"\.(?:pdf|docx?|txt|rtf|odt|xlsx?|csv|pptx?|html?|aspx|php)$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=PHRASE_CACHE_SIZE)
 def read_path(path: str) -> Phrase:
     """Evidence in a file name or URL path segment: words split at separators, abbreviations known."""
     if not path:
