@@ -101,3 +101,26 @@ def test_timeline_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]
     timeline.sample(12, force=True)
     samples = read_timeline(tmp_path)
     assert [p for _, p in samples] == [0, 12] and samples[0][0] == 0.0
+
+
+def test_first_start_says_why_it_waits(settings: Settings, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Before Airflow's DB exists the wait is ~20-30 s: the plain line says it is the first run."""
+    from docharvest.orchestration.runner import DB_MARKER_PREFIX, first_airflow_start
+
+    fresh = settings.model_copy(update={"airflow_home": tmp_path / "fresh-airflow"})
+    (tmp_path / "fresh-airflow").mkdir()
+    assert first_airflow_start(fresh)
+    (tmp_path / "fresh-airflow" / f"{DB_MARKER_PREFIX}3.0.0").touch()
+    assert not first_airflow_start(fresh)
+
+    monkeypatch.setattr(progress, "PLAIN_EVERY", 0.05)
+    engine = init_db(settings)
+    stream = io.StringIO()
+    with progress.ProgressDisplay(engine, "job_not_yet", stream, live=False, starting=progress.FIRST_START):
+        time.sleep(0.2)
+    assert "first run on this machine" in stream.getvalue()
+    stream = io.StringIO()
+    with progress.ProgressDisplay(engine, "job_not_yet", stream, live=False):
+        time.sleep(0.2)
+    assert "starting Airflow and the DAG run" in stream.getvalue()
+    assert "first run" not in stream.getvalue()

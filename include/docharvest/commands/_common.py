@@ -133,9 +133,9 @@ def run_dag_job(
     Unless ``quiet``, the job's progress is shown on stderr while it runs.
     Raises ``JobDidNotStartError`` when the run ended before its first step created the job.
     """
-    from docharvest.commands.progress import ProgressDisplay
+    from docharvest.commands.progress import FIRST_START, STARTING, ProgressDisplay
     from docharvest.liveness import reap_jobs, this_owner
-    from docharvest.orchestration.runner import run_job
+    from docharvest.orchestration.runner import first_airflow_start, run_job
     from docharvest.pipeline.common import heartbeat
     from docharvest.store.db import init_db
 
@@ -149,7 +149,12 @@ def run_dag_job(
         job_output_guard(verbose, log_path) as terminal,
         heartbeat(settings, job_id, every=2.0, owner=this_owner()),
     ):
-        progress = contextlib.nullcontext() if quiet else ProgressDisplay(engine, job_id, terminal)
+        starting = FIRST_START if first_airflow_start(settings) else STARTING
+        progress = (
+            contextlib.nullcontext()
+            if quiet
+            else ProgressDisplay(engine, job_id, terminal, starting=starting)
+        )
         with progress:
             state = run_job(dag_id, conf.model_dump(mode="json", exclude_none=True), settings)
     try:

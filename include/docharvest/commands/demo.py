@@ -74,13 +74,30 @@ def write_report(settings: Settings, job_id: str) -> str:
     return str(write_job_report(settings, job_id))
 
 
+# Run as a user would, in its own process: DuckDB's bindings report their cached types as
+# "leaked" when the interpreter exits without a final collection, which this command skips.
+_QUERY_SCRIPT = """
+import json, sys
+import duckdb
+with duckdb.connect() as connection:
+    rows = connection.sql(sys.argv[1]).fetchall()
+print(json.dumps([[str(cell) if cell is not None else None for cell in row] for row in rows]))
+"""
+
+
 def _run_query(query: str) -> list[str]:
-    try:
-        import duckdb
-    except ImportError:
-        return []
-    relation = duckdb.sql(query)
-    rows = relation.fetchall() if relation is not None else []
+    import json
+    import subprocess
+
+    child = subprocess.run(
+        [sys.executable, "-c", _QUERY_SCRIPT, query], capture_output=True, text=True, timeout=120
+    )
+    if child.returncode != 0:
+        if "No module named 'duckdb'" in child.stderr:
+            return []
+        last_line = (child.stderr.strip().splitlines() or ["no output"])[-1]
+        return [f"DuckDB query failed: {last_line}"]
+    rows = json.loads(child.stdout)
     return [f"DuckDB says ({len(rows)} rows):"] + [
         f"  {score!s:>5}  {doc_type or '-':<5} {name}" for name, doc_type, score, _ in rows[:20]
     ]

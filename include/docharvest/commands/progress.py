@@ -113,11 +113,25 @@ def read_snapshot(engine: sa.Engine, job_id: str) -> Snapshot | None:
     )
 
 
+STARTING = "starting Airflow and the DAG run"
+# Said when Airflow's own DB does not exist yet, so the first command's wait is not a mystery.
+FIRST_START = "starting Airflow (first run on this machine: creating its database, ~20-30 s)"
+
+
 class ProgressDisplay:
     """Polls a job's progress in a background thread and shows it on ``stream``."""
 
-    def __init__(self, engine: sa.Engine, job_id: str, stream: TextIO, *, live: bool | None = None) -> None:
+    def __init__(
+        self,
+        engine: sa.Engine,
+        job_id: str,
+        stream: TextIO,
+        *,
+        live: bool | None = None,
+        starting: str = STARTING,
+    ) -> None:
         self.engine = engine
+        self.starting = starting
         self.job_id = job_id
         self.stream = stream
         self.live = stream.isatty() if live is None else live
@@ -150,7 +164,7 @@ class ProgressDisplay:
         while True:
             snap = self._poll()
             waited = _clock(time.monotonic() - started)
-            text = snap.line() if snap else f"[{waited}] {self.job_id}: starting Airflow and the DAG run"
+            text = snap.line() if snap else f"[{waited}] {self.job_id}: {self.starting}"
             self.stream.write(f"docharvest: {text}\n")
             self.stream.flush()
             if self._stop.wait(PLAIN_EVERY):
@@ -165,12 +179,12 @@ class ProgressDisplay:
         with Live(console=console, refresh_per_second=4, transient=True) as live:
             while True:
                 snap = self._poll()
-                live.update(render_rich(snap, self.job_id, time.monotonic() - started))
+                live.update(render_rich(snap, self.job_id, time.monotonic() - started, self.starting))
                 if self._stop.wait(LIVE_EVERY):
                     break
 
 
-def render_rich(snap: Snapshot | None, job_id: str, waited: float) -> Any:
+def render_rich(snap: Snapshot | None, job_id: str, waited: float, starting: str = STARTING) -> Any:
     """The live panel: a spinner line plus a small table of counts."""
     from rich.console import Group
     from rich.panel import Panel
@@ -178,7 +192,7 @@ def render_rich(snap: Snapshot | None, job_id: str, waited: float) -> Any:
     from rich.table import Table
 
     if snap is None:
-        return Spinner("dots", text=f" {job_id}: starting Airflow and the DAG run ({waited:.0f} s)")
+        return Spinner("dots", text=f" {job_id}: {starting} ({waited:.0f} s)")
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold")
     table.add_column()

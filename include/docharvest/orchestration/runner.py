@@ -71,12 +71,20 @@ def prepare_environment(settings: Settings) -> None:
     Path(os.environ["AIRFLOW_HOME"]).mkdir(parents=True, exist_ok=True)
 
 
+DB_MARKER_PREFIX = ".docharvest-airflow-db-"
+
+
+def first_airflow_start(settings: Settings) -> bool:
+    """True before Airflow's metadata DB has been created in this Airflow home (a slow first run)."""
+    return not any(settings.airflow_home.glob(f"{DB_MARKER_PREFIX}*"))
+
+
 def ensure_airflow_db() -> None:
     """Create/upgrade Airflow's own DB once; a marker file skips the ~4 s check afterwards."""
     import airflow
     from airflow.utils import db as airflow_db
 
-    marker = Path(os.environ["AIRFLOW_HOME"]) / f".docharvest-airflow-db-{airflow.__version__}"
+    marker = Path(os.environ["AIRFLOW_HOME"]) / f"{DB_MARKER_PREFIX}{airflow.__version__}"
     if marker.exists():
         return
     log.info("initialising Airflow's metadata DB in %s", os.environ["AIRFLOW_HOME"])
