@@ -32,7 +32,7 @@ from docharvest.timestamps import as_utc
 
 
 def lineage(job: Mapping[str, Any]) -> dict[str, Any]:
-    """The lineage columns of a job's rows in ``documents``, ``jobs`` and ``job_errors``."""
+    """The lineage columns every dataset row carries (docs/warehouse.md): who made it, from which source."""
     return {
         "job_id": job["job_id"],
         "run_id": job.get("run_id"),
@@ -40,11 +40,6 @@ def lineage(job: Mapping[str, Any]) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "docharvest_version": __version__,
     }
-
-
-def _item_lineage(job: Mapping[str, Any]) -> dict[str, Any]:
-    # knowledge_items and result_rows_<schema> have never filled source_name (it stays null there).
-    return {k: v for k, v in lineage(job).items() if k != "source_name"}
 
 
 def scrape_dataset_rows(engine: sa.Engine, job_id: str) -> dict[str, list[dict[str, Any]]]:
@@ -119,7 +114,7 @@ def job_tables(engine: sa.Engine, job: Mapping[str, Any]) -> dict[str, list[dict
 def knowledge_item_rows(job: Mapping[str, Any], items: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """The job's rows of the ``knowledge_items`` dataset, each with the business it describes."""
     business = (job.get("result") or {}).get("business") or {}
-    common = _item_lineage(job)
+    common = lineage(job)
     return [
         {
             **common,
@@ -160,7 +155,7 @@ def result_row_records(
     job: Mapping[str, Any], schema: ExtractionSchema, rows: Sequence[Mapping[str, Any]]
 ) -> list[dict[str, Any]]:
     """The job's rows of ``result_rows_<schema>``: typed values, row metadata, lineage."""
-    common = _item_lineage(job)
+    common = lineage(job)
     return [{**_typed_values(schema, r["values"]), **_row_meta(schema, r), **common} for r in rows]
 
 
