@@ -28,6 +28,7 @@ for _key in [k for k in os.environ if k.startswith("DOCHARVEST_") and k != "DOCH
 # (a daemon that outlives the command) is tested on its own, in tests/integration/test_daemon.py.
 os.environ["DOCHARVEST_DAEMON"] = "0"
 
+import contextlib  # noqa: E402
 import uuid  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 
@@ -44,11 +45,12 @@ def pytest_report_header(config: pytest.Config) -> str:
     return f"docharvest metadata DB: {'PostgreSQL ' + PG_URL if PG_URL else 'SQLite (set DOCHARVEST_TEST_DATABASE_URL for PostgreSQL)'}"
 
 
-@pytest.fixture(scope="session")
-def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """SQLite by default; a fresh PostgreSQL schema when DOCHARVEST_TEST_DATABASE_URL is set."""
+@contextlib.contextmanager
+def new_database(sqlite_dir: Path) -> Iterator[str]:
+    """A metadata DB nothing has migrated yet: a new SQLite file in ``sqlite_dir``, or a new
+    PostgreSQL schema (dropped afterwards) when DOCHARVEST_TEST_DATABASE_URL is set."""
     if not PG_URL:
-        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'docharvest.db'}"
+        yield f"sqlite:///{sqlite_dir / 'docharvest.db'}"
         return
     base = Settings(database_url=PG_URL).effective_database_url
     schema = f"dh_test_{uuid.uuid4().hex[:10]}"
@@ -60,6 +62,13 @@ def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with engine.begin() as conn:
         conn.execute(sa.text(f"DROP SCHEMA {schema} CASCADE"))
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """SQLite by default; a fresh PostgreSQL schema when DOCHARVEST_TEST_DATABASE_URL is set."""
+    with new_database(tmp_path_factory.mktemp("db")) as url:
+        yield url
 
 
 @pytest.fixture

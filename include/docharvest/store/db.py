@@ -6,8 +6,11 @@ write to it concurrently; transactions are kept short by the repository.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import logging
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -78,10 +81,38 @@ def _applied_revisions(engine: sa.Engine) -> set[str] | None:
         return None
 
 
+# Any fixed 64-bit number: PostgreSQL's advisory lock that serialises DocHarvest's migrations.
+_MIGRATION_LOCK_KEY = 0x446F634861727653
+
+
+@contextlib.contextmanager
+def _file_lock(path: str) -> Iterator[None]:
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+@contextlib.contextmanager
+def _migration_transaction(engine: sa.Engine) -> Iterator[sa.Connection]:
+    """A transaction no other process migrates the same DB during: two first commands at once
+    on a new DB both saw no schema and both created the tables (one won, the others failed).
+    The lock is held until the transaction has committed."""
+    database = engine.url.database if engine.dialect.name == "sqlite" else None
+    lock = _file_lock(f"{database}.migrate-lock") if database and database != ":memory:" else None
+    with lock or contextlib.nullcontext(), engine.begin() as conn:
+        if engine.dialect.name == "postgresql":  # released with the transaction
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY})
+        yield conn
+
+
 def migrate(engine: sa.Engine) -> None:
     """Bring the metadata DB to the newest schema (idempotent; every branch head).
 
     A DB already at every head is left alone without loading Alembic (~0.5-1 s per process).
+    Concurrent callers take turns; Alembic then finds what the first one applied.
     """
     if _applied_revisions(engine) == set(script_heads()):
         return
@@ -90,7 +121,7 @@ def migrate(engine: sa.Engine) -> None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as conn:
+    with _migration_transaction(engine) as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "heads")
     log.debug("metadata DB migrated: %s", engine.url.render_as_string(hide_password=True))
