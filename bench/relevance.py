@@ -16,9 +16,11 @@ every site of each seed's corpus (a document of another site is a negative). Pri
   at while fixing, so it is marked seen), with --with-part3 part 3 (decoy_sites_part3.py; held
   back in round 1, its errors inspected afterwards: a development part since round 2), with
   --with-part4 part 4 (decoy_sites_part4.py; held back in round 2, its errors printed by round 2's
-  final run: a development part since round 3) and, with --with-part5, held-back part 5
-  (decoy_sites_part5.py; written before round 3's tuning, never tuned on, only its aggregates
-  printed unless --show-part5-errors) -- with the decoys reported and the
+  final run: a development part since round 3), with --with-part5 part 5 (decoy_sites_part5.py;
+  held back in round 3, its errors printed by round 3's final run: a development part since round
+  4) and, with --with-part6, held-back part 6 (decoy_sites_part6.py; written before round 4's
+  tuning, never tuned on, only its aggregates printed unless --show-part6-errors) -- with the
+  decoys reported and the
   precision against each near-miss class, how often a "the X" job ranks a relevant document first,
   and ../shared/realworld/civic when present: mean precision / recall / F1 over jobs at the job's
   threshold (0.5), ECE and the documents per 0.1 score bucket of each corpus.
@@ -26,7 +28,8 @@ every site of each seed's corpus (a document of another site is a negative). Pri
     .venv/bin/python bench/relevance.py --corpora-only --with-part3     # development (part 3 is seen)
     .venv/bin/python bench/relevance.py --corpora-only --with-part3 --with-part4   # all seen parts
     .venv/bin/python bench/relevance.py --corpora-only --with-part3 --with-part4 --with-part5
-                                                          # + held part 5, aggregates only
+                                                          # every seen part
+    .venv/bin/python bench/relevance.py --corpora-only --with-part6   # held part 6, aggregates only
     .venv/bin/python bench/relevance.py --corpora-only --with-part3 --with-part4 --calibration
 
 --calibration fits an isotonic map (relevance/calibration.py, anchored so 0.5 stays 0.5) on the
@@ -55,6 +58,7 @@ from tests.support.decoy_sites_dev2 import build_sites_dev2
 from tests.support.decoy_sites_part3 import CATEGORIES3, build_sites3
 from tests.support.decoy_sites_part4 import build_sites4
 from tests.support.decoy_sites_part5 import build_sites5
+from tests.support.decoy_sites_part6 import build_sites6
 from tests.support.relevance_corpus import Corpus, build_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -148,12 +152,22 @@ def main() -> None:
     parser.add_argument(
         "--with-part5",
         action="store_true",
-        help="also run held-back part 5 (aggregates only; written before round 3's tuning, never tuned on)",
+        help="also run part 5 (seen since round 3's final run: a development part now)",
     )
     parser.add_argument(
         "--show-part5-errors",
         action="store_true",
-        help="also print part 5's misjudged documents (the final run only: it makes part 5 seen)",
+        help="also print part 5's misjudged documents (part 5 is seen now: a development part)",
+    )
+    parser.add_argument(
+        "--with-part6",
+        action="store_true",
+        help="also run held-back part 6 (aggregates only; written before round 4's tuning, never tuned on)",
+    )
+    parser.add_argument(
+        "--show-part6-errors",
+        action="store_true",
+        help="also print part 6's misjudged documents (the final run only: it makes part 6 seen)",
     )
     parser.add_argument(
         "--calibration",
@@ -165,13 +179,15 @@ def main() -> None:
         CALIBRATION.extend(fit_calibration())
         print("isotonic calibration fitted on dev parts 1+2 + part 3 (score -> share relevant):")
         print("  " + ", ".join(f"{x:.3f}->{y:.3f}" for x, y in CALIBRATION))
-    global SHOW_PART3, WITH_PART3, SHOW_PART4, WITH_PART4, SHOW_PART5, WITH_PART5
+    global SHOW_PART3, WITH_PART3, SHOW_PART4, WITH_PART4, SHOW_PART5, WITH_PART5, SHOW_PART6, WITH_PART6
     SHOW_PART3 = args.show_part3_errors
     WITH_PART3 = args.with_part3 or args.show_part3_errors
     SHOW_PART4 = args.show_part4_errors
     WITH_PART4 = args.with_part4 or args.show_part4_errors
     SHOW_PART5 = args.show_part5_errors
     WITH_PART5 = args.with_part5 or args.show_part5_errors
+    SHOW_PART6 = args.show_part6_errors
+    WITH_PART6 = args.with_part6 or args.show_part6_errors
     if args.corpora_only:
         print_corpora(Path(args.civic), args.errors)
         return
@@ -225,14 +241,17 @@ def main() -> None:
 # its failures were looked at while fixing (seen); "part3" was written after that, before any
 # further tuning; its errors were inspected after round 1, so it is a development part now.
 # "part4" was written before round 2's tuning; its errors were printed by round 2's final run, so it
-# is a development part since round 3. "part5" was written before round 3's tuning and is never
-# tuned on: only its aggregates print (unless --show-part5-errors, the final run only).
+# is a development part since round 3. "part5" was written before round 3's tuning; its errors
+# were printed by round 3's final run, so it is a development part since round 4. "part6" was
+# written before round 4's tuning and is never tuned on: only its aggregates print (unless
+# --show-part6-errors, the final run only).
 PARTS = {
     "tune": "decoys: dev parts 1+2 (tuned on)",
     "held": "decoys: held part 1 (seen)",
     "part3": "decoys: part 3 (seen, now dev)",
     "part4": "decoys: part 4 (seen, now dev)",
-    "part5": "decoys: part 5 (held, never tuned)",
+    "part5": "decoys: part 5 (seen, now dev)",
+    "part6": "decoys: part 6 (held, never tuned)",
 }
 
 
@@ -240,7 +259,12 @@ def decoy_runs(part: str) -> tuple[list[civic.JobRun], dict[str, dict[str, str]]
     """The decoy sites of one part as single-page jobs; labels by job id (doc path -> category)."""
     sites = [
         s
-        for s in build_sites() + build_sites_dev2() + build_sites3() + build_sites4() + build_sites5()
+        for s in build_sites()
+        + build_sites_dev2()
+        + build_sites3()
+        + build_sites4()
+        + build_sites5()
+        + build_sites6()
         if s.part == part
     ]
     jobs, labels = [], {}
@@ -299,6 +323,7 @@ def decoy_figures(part: str, errors: int) -> dict[str, float | str]:
                 (part == "part3" and not SHOW_PART3)
                 or (part == "part4" and not SHOW_PART4)
                 or (part == "part5" and not SHOW_PART5)
+                or (part == "part6" and not SHOW_PART6)
             )
             if wrong and shown < errors and not hidden:
                 shown += 1
@@ -349,7 +374,7 @@ def _calibrate_runs(runs: list[civic.JobRun]) -> None:
 
 
 def fit_calibration() -> list[tuple[float, float]]:
-    """Isotonic map on the development decoy parts (1+2 and part 3), never held-back part 5 nor civic."""
+    """Isotonic map on the development decoy parts (1+2 and part 3), never held-back part 6 nor civic."""
     from docharvest.relevance.calibration import fit_isotonic
 
     for part in ("tune", "part3"):
@@ -366,6 +391,8 @@ SHOW_PART4 = False
 WITH_PART4 = False
 SHOW_PART5 = False
 WITH_PART5 = False
+SHOW_PART6 = False
+WITH_PART6 = False
 
 
 def bucket_counts(pairs: list[tuple[float, bool]]) -> list[tuple[int, int]]:
@@ -427,6 +454,7 @@ def print_corpora(civic_dir: Path, errors: int, synthetic: dict[str, float | str
         if (part != "part3" or WITH_PART3)
         and (part != "part4" or WITH_PART4)
         and (part != "part5" or WITH_PART5)
+        and (part != "part6" or WITH_PART6)
     ]
     found = civic_figures(civic_dir)
     rows.append(("civic (../shared, development half)", found) if found else ("civic: absent", {}))
