@@ -6,11 +6,10 @@ and ``<option value>`` URLs, all resolved against ``<base href>``. Links that na
 carry the evidence the relevance scorer needs (text, title, surrounding text, heading,
 table column, breadcrumb); page links carry only their text, to keep the frontier small.
 
-A link's surrounding text is its own: in a block listing many documents the other links' texts
-are left out (they describe other files), and in a table it is the row's label cells (the meeting
-date) plus the column header ("Agenda", "Minutes"), which is often the only word naming the kind
-when the link itself is an icon. Its heading is the nearest heading before it (``h1``-``h6``,
-``role=heading``, ``<summary>``, ``<caption>``), or the title of the accordion/tab panel holding it.
+What names a document link besides its text (its block or table row, the labels of the list
+items, definitions, cards and rows holding it, the heading trail) is read by
+:mod:`docharvest.crawl.link_context`. Headings are ``h1``-``h6``, ``role=heading`` and
+``<caption>`` in document order, and the title of the tab/accordion panel holding a link.
 """
 
 from __future__ import annotations
@@ -23,16 +22,15 @@ from dataclasses import dataclass, field
 from charset_normalizer import from_bytes
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from docharvest.crawl.link_context import ContextReader
+from docharvest.crawl.link_context import clean as _clean
 from docharvest.crawl.urls import DOCUMENT_EXTENSIONS, resolve_link, url_extension
 
 _SELECTOR = (
-    "h1,h2,h3,h4,h5,h6,[role=heading],summary,caption,[role=tab],a[href],area[href],iframe[src],frame[src],"
+    "h1,h2,h3,h4,h5,h6,[role=heading],caption,[role=tab],a[href],area[href],iframe[src],frame[src],"
     "link[href],meta[http-equiv],[data-href],[onclick],option[value]"
 )
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "summary", "caption"})
-_BLOCKS = frozenset(
-    {"p", "li", "td", "th", "tr", "dd", "dt", "div", "section", "article", "figure", "blockquote"}
-)
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "caption"})
 _ONCLICK_RE = re.compile(
     r"""(?:location(?:\.href)?\s*=|location\.(?:assign|replace)\(|window\.open\()\s*['"]([^'"]+)['"]"""
 )
@@ -45,7 +43,6 @@ _TYPE_HINTS = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
 }
 _TEXT_HINT_RE = re.compile(r"\b(pdf|docx?|xlsx?|pptx?|csv|rtf|odt|txt)\b", re.I)
-CONTEXT_CHARS = 300
 TEXT_CHARS = 300
 
 
@@ -130,92 +127,13 @@ def decode_html(body: bytes, header_charset: str | None) -> str:
     return body.decode(encoding, errors="replace")
 
 
-def _clean(text: str, limit: int) -> str:
-    return _SPACE_RE.sub(" ", text).strip()[:limit]
-
-
-def _context(node: LexborNode) -> tuple[str, str]:
-    """(surrounding text, table column header) of a document link."""
-    parent = node.parent
-    while parent is not None and parent.tag not in _BLOCKS and parent.tag not in ("body", "html"):
-        parent = parent.parent
-    if parent is None or parent.tag in ("body", "html"):
-        return "", ""
-    # A link in a table cell ("Minutes" next to "January 9, 2024") is described by its row.
-    if parent.tag in ("td", "th") and parent.parent is not None and parent.parent.tag == "tr":
-        return _row_context(node, parent, parent.parent)
-    return _own_text(parent, node, CONTEXT_CHARS), ""
-
-
-def _own_text(block: LexborNode, link: LexborNode, limit: int) -> str:
-    """The block's text without the texts of its other links (they describe other documents)."""
-    text = block.text(separator=" ")
-    for other in block.css("a[href]"):
-        if other.mem_id == link.mem_id:
-            continue
-        words = other.text(separator=" ")
-        if words.strip():
-            text = text.replace(words, " ", 1)
-    return _clean(text, limit)
-
-
-def _row_context(link: LexborNode, cell: LexborNode, row: LexborNode) -> tuple[str, str]:
-    """The row's label cells (no links) and the link's own cell, and the cell's column header."""
-    parts, column, position, index = [], "", 0, -1
-    for child in row.iter():
-        if child.tag not in ("td", "th"):
-            continue
-        if child.mem_id == cell.mem_id:
-            index = position
-            parts.append(_own_text(child, link, CONTEXT_CHARS))
-        elif child.css_first("a[href]") is None:
-            parts.append(child.text(separator=" "))
-        position += _span(child)
-    table = row.parent
-    while table is not None and table.tag != "table":
-        table = table.parent
-    if table is not None and index >= 0:
-        header = next((r for r in table.css("tr") if r.css_first("th") is not None), None)
-        if header is not None and header.mem_id != row.mem_id:
-            column = _cell_at(header, index)
-    return _clean(" ".join(parts), CONTEXT_CHARS), _clean(column, TEXT_CHARS)
-
-
-def _span(cell: LexborNode) -> int:
-    value = (cell.attributes.get("colspan") or "1").strip()
-    return int(value) if value.isdigit() and 0 < int(value) < 100 else 1
-
-
-def _cell_at(row: LexborNode, index: int) -> str:
-    position = 0
-    for child in row.iter():
-        if child.tag not in ("td", "th"):
-            continue
-        if position <= index < position + _span(child):
-            return child.text(separator=" ")
-        position += _span(child)
-    return ""
-
-
 def _heading_level(tag: str, attrs: dict[str, str | None]) -> int:
     if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit():
         return int(tag[1])
     level = (attrs.get("aria-level") or "").strip()
     if level.isdigit():
         return int(level)
-    return 7  # summary, caption, an unlevelled role=heading: below every h1-h6
-
-
-def _panel_title(node: LexborNode, titles: dict[str, str]) -> str:
-    """The title of the tab/accordion panel holding ``node`` (``aria-controls``/``aria-labelledby``)."""
-    parent = node.parent
-    while parent is not None and parent.tag not in ("body", "html"):
-        attrs = parent.attributes
-        for key in (attrs.get("id"), attrs.get("aria-labelledby")):
-            if key and key in titles:
-                return titles[key]
-        parent = parent.parent
-    return ""
+    return 7  # caption, an unlevelled role=heading: below every h1-h6
 
 
 def _hint(node: LexborNode, text: str) -> str | None:
@@ -241,7 +159,8 @@ def extract_links(html: str, page_url: str, document_type: Callable[[str], str |
     if crumb is not None:
         page.breadcrumb = _clean(crumb.text(separator=" "), 300)
     heading = ""
-    outline: dict[int, str] = {}  # heading level -> text of the current heading at that level
+    outline: dict[int, tuple[str, LexborNode]] = {}  # heading level -> the current heading at that level
+    reader: ContextReader | None = None  # made at the first document link
     panel_titles: dict[str, str] = {}  # panel id / tab id -> tab title
     seen_nodes: set[int] = set()
     for node in tree.css(_SELECTOR):
@@ -261,8 +180,8 @@ def extract_links(html: str, page_url: str, document_type: Callable[[str], str |
         if tag in _HEADING_TAGS or role == "heading":
             heading = _clean(node.text(separator=" "), 200)
             level = _heading_level(tag, attrs)
-            outline = {lv: text for lv, text in outline.items() if lv < level}
-            outline[level] = heading
+            outline = {lv: seen for lv, seen in outline.items() if lv < level}
+            outline[level] = (heading, node)
             continue
         for kind, raw in _raw_links(tag, attrs):
             url = resolve_link(base, raw)
@@ -284,11 +203,10 @@ def extract_links(html: str, page_url: str, document_type: Callable[[str], str |
             # The heading is free to keep; it is the evidence of an extension-less document link.
             link.heading = heading
             if link.doc_type is not None or link.hinted_type is not None:
-                link.context, link.column = _context(node)
-                panel = _panel_title(node, panel_titles) if panel_titles else ""
-                link.heading = panel or heading
-                outer = list(outline.values()) if panel else list(outline.values())[:-1]
-                link.section = _clean(" / ".join(t for t in outer if t), 300)
+                reader = reader or ContextReader(tree)
+                found = reader.read(node, text, list(outline.values()), panel_titles)
+                link.context, link.column = found.context, found.column
+                link.heading, link.section = found.heading, found.section
             page.links.append(link)
     return page
 
