@@ -12,6 +12,7 @@ from docharvest.relevance.bodies import (
     is_organisation_board,
     source_agreement,
     without_organisation,
+    without_site_owner,
 )
 from docharvest.relevance.confidence import PRIORS, TEXT_SOURCES, Verdict, accumulate
 from docharvest.relevance.dates import agreement
@@ -138,6 +139,13 @@ def body_verdict(
     wanted = intent.bodies
     if any(is_organisation_board(b, org_keys) for b in wanted):
         wanted = (*wanted, ORGANISATION_BOARD)
+    owners = tuple(
+        b
+        for s in sources
+        if s.name in (PAGE, CRUMB)
+        for b in s.phrase.bodies
+        if not b.plural and not is_bare(b.text)
+    )
     own_named = any(s.name in OWN_LABELS and s.phrase.bodies for s in sources)
     own_body = any(
         s.name in OWN_LABELS and any(not is_bare(b.text) for b in s.phrase.bodies) for s in sources
@@ -145,6 +153,8 @@ def body_verdict(
     items = []
     for s in sources:
         bodies = without_organisation(s.phrase.bodies, org_keys) if org_keys else s.phrase.bodies
+        if s.name not in PAGE_WIDE:
+            bodies = without_site_owner(bodies, owners)
         if not bodies or (
             own_body and s.name in PAGE_WIDE | {SECTION} and all(is_bare(b.text) for b in bodies)
         ):

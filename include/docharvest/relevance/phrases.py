@@ -144,6 +144,7 @@ _BODY_FOLLOWERS = frozenset(
     }
 )  # fmt: skip
 _COORDINATION_RE = re.compile(r"^[\s,;]*(?:[a-z]+\s+){0,2}(?:and|&|,|;|/|or|\+)[\s,;]*$")
+_BODY_AND_RE = re.compile(r"^\s*,?\s*(?:and|&|\+)\s*$")
 _OF_RE = re.compile(r"^\s*(?:of|for|on|regarding|about)\b")
 
 
@@ -171,6 +172,7 @@ def _body_at(
         joins = word in ("and", "&") and i > 0 and words[i - 1][0] in SPECIALIST_QUALIFIERS
         if not joins and (
             word in _QUALIFIER_STOP
+            or word == "&"  # "Council & Committee": two bodies, like "and"
             or word in STOPWORDS
             or word.isdigit()
             or (word in _KIND_OF and word not in SPECIALIST_QUALIFIERS)
@@ -187,8 +189,8 @@ def _body_at(
             j += 1
         while j < len(words) and len(of_words) < 2:
             word = words[j][0]
-            if word in _QUALIFIER_STOP or word.isdigit():
-                break
+            if word in _QUALIFIER_STOP or word.isdigit() or norm[words[j - 1][2] : words[j][1]].strip():
+                break  # punctuation ends the name: "Board of Trustees, Finance Committee"
             if not (word in GOVERNING_OF or word in SPECIALIST_QUALIFIERS or of_words):
                 break
             of_words.append(word)
@@ -213,6 +215,7 @@ def _names_a_body(norm: str, words: list[tuple[str, int, int]], index: int) -> b
     after = words[index + 1][0]
     return (
         after in _BODY_FOLLOWERS
+        or after == "&"
         or after in _QUALIFIER_STOP
         or after in STOPWORDS
         or after in _KIND_WORDS
@@ -233,7 +236,13 @@ def _classify(btype: str, qualifiers: list[str], of_words: list[str]) -> Body:
     # "Library Foundation Board", "Friends of the Library Board": the foundation's, the friends' board.
     specialist = "affiliate" if "affiliate" in keys else next(iter(keys), None)
     text = " ".join(qualifiers + [btype] + (["of", *of_words] if of_words else []))
+    if specialist == "affiliate":
+        # A foundation or friends group belongs to no level of government: "Education Foundation
+        # Board" and "Foundation Board of Directors" name its board, not a school or company board.
+        return Body(specialist, "", text)
     if specialist:
+        # The members' title ("Board of Water *Commissioners*") names no level for a specialist body.
+        level = next((LEVEL_WORDS[w] for w in qualifiers if w in LEVEL_WORDS), "")
         return Body(specialist, level, text)
     if btype == "council":
         return Body("council", level, text)
@@ -312,6 +321,10 @@ def read_phrase(text: str) -> Phrase:
                 body, start, end = _body_at(norm, words, i, word)
                 if bodies and masked and start < masked[-1][1]:
                     continue  # "board of trustees": "trustees" is inside the body just read
+                if masked and _BODY_AND_RE.match(norm[masked[-1][1] : start]):
+                    # "Council & Committee Meetings": a heading naming a set of bodies, not one.
+                    bodies[-1] = replace(bodies[-1], plural=True)
+                    body = replace(body, plural=True)
                 bodies.append(body)
                 masked.append((start, end))
     if not bodies:

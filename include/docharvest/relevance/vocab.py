@@ -146,44 +146,57 @@ GOVERNING_OF: frozenset[str] = frozenset({
 })
 
 # Qualifiers that make a body a specialist one (not "the board"). Grouped by the key used to
-# compare bodies, so "planning board" and "planning commission" are the same body.
-SPECIALIST_QUALIFIERS: dict[str, str] = {}
-for _key, _words in {
-    "planning": ("planning", "plan"),
-    "zoning": ("zoning", "appeals", "adjustment", "adjustments", "variance"),
-    "library": ("library",),
-    "parks": ("parks", "park", "recreation"),
-    "health": ("health", "hospital", "hospitals"),
-    "ethics": ("ethics",),
-    "assessment": ("assessment", "assessors", "assessor", "tax"),
-    "review": ("review", "architectural", "design"),
-    "historic": ("historic", "historical", "preservation", "landmarks"),
-    "housing": ("housing",),
-    "conservation": ("conservation", "environmental", "environment", "open", "sustainability", "climate"),
-    "utilities": ("water", "sewer", "utility", "utilities", "wastewater", "stormwater", "electric", "power"),
-    "fire": ("fire",),
-    "police": ("police", "public safety"),
-    "elections": ("elections", "election", "electoral", "canvassers", "registrars"),
-    "audit": ("audit",),
-    "finance": ("finance", "financial", "budget", "fiscal", "investment", "pension", "retirement"),
-    "personnel": ("personnel", "compensation", "human resources", "civil service", "employee"),
-    "governance": ("nominating", "governance", "nominations", "corporate governance"),
-    "policy": ("policy",),
-    "technology": ("technology", "risk", "cybersecurity"),
-    "facilities": ("facilities", "building", "buildings", "capital", "construction"),
-    "transportation": ("transportation", "traffic", "transit", "airport", "harbor", "port", "highway", "parking"),
-    "trees": ("tree", "shade", "beautification"),
-    "arts": ("arts", "cultural", "culture", "museum"),
-    "cemetery": ("cemetery",),
-    "development": ("economic", "development", "redevelopment", "industrial", "downtown", "business"),
-    "youth": ("youth", "senior", "seniors", "aging", "veterans"),
-    "curriculum": ("curriculum", "instruction", "academic", "athletics", "wellness"),
-    "advisory": ("advisory", "citizens", "steering", "ad hoc", "task force"),
+# compare bodies, so "planning board" and "planning commission" are the same body. Within a key,
+# each tuple is one set of synonyms ("zoning board of appeals" = "board of adjustment"); words of
+# different tuples name different bodies of one field (a Pension Board is not the Finance
+# Committee, the Board of Canvassers not the Board of Elections). A tuple starting with "*" names
+# the whole field ("utility board"): it says nothing of which body of the field is meant.
+SPECIALIST_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "planning": (("planning", "plan"),),
+    "zoning": (("zoning", "appeals", "adjustment", "adjustments", "variance"),),
+    "library": (("library",),),
+    "parks": (("parks", "park", "recreation"),),
+    "health": (("health",), ("hospital", "hospitals")),
+    "ethics": (("ethics",),),
+    "assessment": (("assessment", "tax"), ("assessors", "assessor")),
+    "review": (("review", "architectural", "design"),),
+    "historic": (("historic", "historical", "preservation", "landmarks"),),
+    "housing": (("housing",),),
+    "conservation": (("conservation", "environmental", "environment"), ("open",), ("sustainability", "climate")),
+    "utilities": (("*", "utility", "utilities"), ("water",), ("sewer", "wastewater"), ("stormwater",),
+                  ("electric", "power")),
+    "fire": (("fire",),),
+    "police": (("police", "public safety"),),
+    "elections": (("elections", "election", "electoral"), ("canvassers", "canvassing"), ("registrars",)),
+    "audit": (("audit",),),
+    "finance": (("finance", "financial", "fiscal", "budget"), ("investment",), ("pension", "retirement")),
+    "personnel": (("personnel", "human resources", "employee"), ("compensation",), ("civil service",)),
+    "governance": (("nominating", "nominations"), ("governance", "corporate governance")),
+    "policy": (("policy",),),
+    "technology": (("technology", "cybersecurity"), ("risk",)),
+    "facilities": (("facilities", "building", "buildings", "construction"), ("capital",)),
+    "transportation": (("transportation", "traffic"), ("transit",), ("airport",), ("harbor", "port"),
+                       ("highway",), ("parking",)),
+    "trees": (("tree", "shade"), ("beautification",)),
+    "arts": (("arts", "cultural", "culture"), ("museum",)),
+    "cemetery": (("cemetery",),),
+    "development": (("development", "redevelopment"), ("economic",), ("industrial",), ("downtown",),
+                    ("business",)),
+    "youth": (("youth",), ("senior", "seniors", "aging"), ("veterans",)),
+    "curriculum": (("curriculum", "instruction", "academic"), ("athletics",), ("wellness",)),
+    "advisory": (("advisory",), ("citizens",), ("steering",), ("ad hoc",), ("task force",)),
     # Organisations beside the body that support it: a foundation's or a friends group's board.
-    "affiliate": ("foundation", "friends", "alumni", "booster", "boosters", "auxiliary"),
-}.items():
-    for _word in _words:
-        SPECIALIST_QUALIFIERS[_word] = _key
+    "affiliate": (("foundation",), ("friends",), ("alumni",), ("booster", "boosters"), ("auxiliary",)),
+}
+SPECIALIST_QUALIFIERS: dict[str, str] = {}
+# Word -> its synonym set's first word (None: a word naming the whole field).
+SPECIALIST_CLASS: dict[str, str | None] = {}
+for _key, _groups in SPECIALIST_GROUPS.items():
+    for _group in _groups:
+        _field = _group[0] == "*"
+        for _word in _group[_field:]:
+            SPECIALIST_QUALIFIERS[_word] = _key
+            SPECIALIST_CLASS[_word] = None if _field else _group[0]
 
 # Who a document is for: "dimension:value". A request naming one value of a dimension (a high
 # school handbook) is contradicted by a document naming another value of it (a middle-school one).

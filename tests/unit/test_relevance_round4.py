@@ -1,0 +1,92 @@
+"""Round 4: decoy part 5's failure classes, each fixed by a general principle (not a word list).
+
+1. bodies joined by "&"/"and" are a set ("Council & Committee Meetings"): they neither are nor
+   contradict the one body asked for; punctuation ends a body's name;
+2. words of one field name different bodies unless synonyms (the Board of Canvassers is not the
+   Board of Elections, a Pension Committee not the Finance Committee; a Board of Adjustment is the
+   Zoning Board of Appeals);
+3. a foundation's board belongs to no level of government; a member title names no level;
+4. the site's owner (the body its page title names) heading a document's title block is not its body
+   when the title block names another one.
+"""
+
+from __future__ import annotations
+
+from docharvest.relevance import parse_prompt
+from docharvest.relevance.bodies import source_agreement
+from docharvest.relevance.phrases import read_phrase
+
+from tests.unit.test_relevance_unseen_classes import TODAY, _score
+
+
+def _agreement(prompt: str, text: str) -> float:
+    return source_agreement(parse_prompt(prompt, today=TODAY).bodies, read_phrase(text).bodies)
+
+
+# -- 1. a set of bodies --------------------------------------------------------------------------------
+
+
+def test_bodies_joined_by_an_ampersand_are_two_bodies_of_a_set() -> None:
+    bodies = read_phrase("Council & Committee Meetings").bodies
+    assert [b.text for b in bodies] == ["council", "committee"]
+    assert all(b.plural for b in bodies)
+    pair = read_phrase("City Council & Planning Commission").bodies
+    assert [b.key for b in pair] == ["council", "planning"]
+    # A speciality joined by "&" is still one body's name.
+    assert [b.text for b in read_phrase("Parks & Recreation Committee").bodies] == [
+        "parks & recreation committee"
+    ]
+
+
+def test_a_heading_naming_a_set_of_bodies_does_not_contradict_one_of_them() -> None:
+    assert _agreement("council minutes 2019", "Council & Committee Meetings") >= 0
+    assert _agreement("finance committee minutes 2019", "Board & Committee Meetings") >= 0
+    prompt = "2019 council minutes"
+    page = {"page_title": "Government | Red Cliff Band", "heading": "Council & Committee Meetings"}
+    score, reason = _score(prompt, link_text="Minutes", context="08/28/2019 Tribal Council Minutes", **page)
+    assert score >= 0.5 and "contradicted" not in reason.lower()
+
+
+def test_punctuation_ends_a_body_named_with_of() -> None:
+    bodies = read_phrase("Board of Trustees, Finance Committee").bodies
+    assert [b.text for b in bodies] == ["board of trustees", "finance committee"]
+
+
+# -- 2. bodies of one field ----------------------------------------------------------------------------
+
+
+def test_bodies_of_one_field_differ_unless_their_names_are_synonyms() -> None:
+    assert _agreement("election board meeting minutes", "Board of Canvassers") < 0
+    assert _agreement("election board meeting minutes", "County Board of Elections") == 1.0
+    assert _agreement("finance committee minutes", "Pension Committee") < 0
+    assert _agreement("zoning board of appeals minutes", "Board of Adjustment") == 1.0
+    # A word naming the whole field ("utility") names no one body of it: it does not contradict.
+    assert _agreement("utility board minutes", "Water Board") > 0
+
+
+# -- 3. levels -----------------------------------------------------------------------------------------
+
+
+def test_a_foundation_board_has_no_level_of_government() -> None:
+    prompt = "education foundation board mtg minutes 2023"
+    assert _agreement(prompt, "Foundation Board of Directors") == 1.0
+    assert _agreement(prompt, "Board of Education") < 0
+    # The members' title names no level for a specialist body.
+    assert _agreement("city water board minutes", "Board of Water Commissioners") > 0
+
+
+# -- 4. the site's owner ---------------------------------------------------------------------------------
+
+
+def test_the_site_owner_heading_a_title_block_is_not_the_documents_body() -> None:
+    page = {"page_title": "Elections & Meetings | Dane County Board of Elections", "link_text": "Minutes"}
+    block = ["DANE COUNTY BOARD OF ELECTIONS", "{body}", "MINUTES", "Regular Meeting - March 3, 2023"]
+
+    def title(body: str) -> list[str]:
+        return [line.format(body=body) for line in block]
+
+    prompt = "board of elections minutes 2023"
+    own, _ = _score(prompt, title("Board of Elections"), **page)
+    canvassers, reason = _score(prompt, title("Board of Canvassers"), **page)
+    assert own >= 0.8 > 0.3 > canvassers
+    assert "canvassers" in reason
