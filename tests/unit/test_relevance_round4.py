@@ -7,7 +7,10 @@
    Zoning Board of Appeals);
 3. a foundation's board belongs to no level of government; a member title names no level;
 4. the site's owner (the body its page title names) heading a document's title block is not its body
-   when the title block names another one.
+   when the title block names another one;
+5. an audience of another age contradicts (an adult's application is not a minor's), one not named
+   does not; "form for adults", "plan for the airport": a complement after the kind qualifies it;
+   a bare link's row label names it, not the section heading above; instructions are not the form.
 """
 
 from __future__ import annotations
@@ -90,3 +93,55 @@ def test_the_site_owner_heading_a_title_block_is_not_the_documents_body() -> Non
     canvassers, reason = _score(prompt, title("Board of Canvassers"), **page)
     assert own >= 0.8 > 0.3 > canvassers
     assert "canvassers" in reason
+
+
+# -- 5. audience by age; a complement after the kind qualifies it ----------------------------------------
+
+
+def test_a_complement_after_the_kind_qualifies_it() -> None:
+    intent = parse_prompt("enrollment form for adults", today=TODAY)
+    assert intent.audiences == ("age:adult",) and intent.keywords == ("enrollment",)
+    assert "airport" in parse_prompt("master plan for the airport", today=TODAY).keywords
+    assert "march" not in parse_prompt("the agenda for the march 3 board meeting", today=TODAY).keywords
+
+
+_FORMS = {"page_title": "Government | Red Cliff Band", "heading": "Enrollment Office", "link_text": "PDF"}
+
+
+def test_an_audience_of_another_age_contradicts_and_an_unnamed_one_does_not() -> None:
+    prompt = "enrollment form for adults"
+    adult, _ = _score(
+        prompt,
+        ["RED CLIFF BAND", "APPLICATION FOR ENROLLMENT", "ADULT APPLICANTS 18 AND OVER"],
+        context="Enrollment Application - Adult (18 and over) PDF",
+        **_FORMS,
+    )
+    minor, reason = _score(
+        prompt,
+        ["RED CLIFF BAND", "APPLICATION FOR ENROLLMENT", "MINOR APPLICANTS UNDER 18"],
+        context="Enrollment Application - Minor (under 18) PDF",
+        **_FORMS,
+    )
+    unnamed, _ = _score(prompt, context="Enrollment Application PDF", **_FORMS)
+    assert adult >= 0.8 and unnamed >= 0.5 and minor < 0.3
+    assert "audience minor" in reason
+
+
+def test_a_bare_links_row_label_names_it_not_the_section_heading() -> None:
+    # "Enrollment" is the section's word; the row names another application.
+    elder, _ = _score("enrollment form for adults", context="Elder Services Application PDF", **_FORMS)
+    assert elder < 0.5
+
+
+def test_the_instructions_for_a_form_are_not_the_form() -> None:
+    instructions, _ = _score(
+        "enrollment form for adults",
+        ["RED CLIFF BAND", "INSTRUCTIONS", "How to complete the application for enrollment"],
+        context="Instructions for Completing the Enrollment Application PDF",
+        **_FORMS,
+    )
+    assert instructions < 0.5
+    certification, _ = _score(
+        "the CCR certification form", ["CCR CERTIFICATION FORM"], link_text="CCR Certification Form"
+    )
+    assert certification >= 0.8

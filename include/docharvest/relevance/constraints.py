@@ -50,9 +50,12 @@ OWN_SOURCES = frozenset({TITLE, META, LINK, LABEL, FILE, COLUMN})
 ANSWER_KINDS = frozenset({"minutes", "agenda", "notice", "form", "presentation", "summary", "transcript",
                           "newsletter", "menu", "schedule", "calendar"})  # fmt: skip
 # Wanting one of these kinds means wanting the documents about another one.
-DERIVED_KINDS = frozenset({"notice", "presentation", "summary", "form"})
+# (Not a form: the instructions for an application are not the application; a request for a
+# "certification form" names its marker word.)
+DERIVED_KINDS = frozenset({"notice", "presentation", "summary"})
 DERIVED_WORDS = frozenset({"summary", "comments", "comment", "notice", "hearing", "survey", "instructions",
-                           "addendum", "presentation", "revisions", "changes", "overview", "highlights"})  # fmt: skip
+                           "addendum", "presentation", "revisions", "changes", "overview", "highlights",
+                           "certification", "errata", "response"})  # fmt: skip
 
 
 # A label headed by a known kind the request's words do not name, for a kind the vocabulary does not know.

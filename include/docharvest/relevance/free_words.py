@@ -167,6 +167,10 @@ def subject_groups(intent: Intent, texts: Texts) -> frozenset[str]:
     return frozenset(found)
 
 
+def _names_something(text: str) -> bool:
+    return any(w not in GENERIC_LINK_WORDS for w in _TOKEN_RE.findall(text.lower()) if len(w) > 2)
+
+
 def candidate_texts(candidate: Candidate, filename: str | None, text: DocumentText | None = None) -> Texts:
     """The raw words around a candidate (and, once read, in its title block and text)."""
     folder, url_name = split_url(candidate.url)
@@ -180,10 +184,12 @@ def candidate_texts(candidate: Candidate, filename: str | None, text: DocumentTe
     if len(context) <= LABEL_CHARS:
         near.append(context)
     label = " ".join(own)
-    if not any(w not in GENERIC_LINK_WORDS for w in _TOKEN_RE.findall(link.lower()) if len(w) > 2):
-        # A bare "Download PDF" link: the heading or label next to it names the document.
-        own += near
-        label = " ".join([name, *near])
+    if not _names_something(link):
+        # A bare "Download PDF" link: the label next to it names the document ("Elder Services
+        # Application PDF" in its row), or, without one, the heading above it.
+        named = [context] if len(context) <= LABEL_CHARS and _names_something(context) else near
+        own += named
+        label = " ".join([name, *named])
     page = " ".join(
         (
             candidate.page_title,

@@ -362,20 +362,37 @@ def _keywords(text: str, body_words: set[str]) -> tuple[str, ...]:
     has_kind = any(w in KIND_WORDS for w in words)
     picked: list[str] = []
     for i, word in enumerate(words):
-        if not is_content(word) or word in picked:
+        if not is_content(word) or word in picked or word in MONTHS:
             continue
-        if has_kind:
-            j = i + 1
-            while (
-                j < len(words)
-                and (is_content(words[j]) or words[j] in FILLER_BEFORE_KIND)
-                and words[j] not in KIND_WORDS
-            ):
-                j += 1
-            if j >= len(words) or words[j] not in KIND_WORDS:
-                continue
+        if has_kind and not _before_kind(words, i) and not _after_kind(words, i):
+            continue
         picked.append(word)
     return tuple(picked)
+
+
+def _before_kind(words: list[str], i: int) -> bool:
+    """Does the content word at ``i`` qualify a kind word after it ("*employee* handbook")?"""
+    j = i + 1
+    while (
+        j < len(words)
+        and (is_content(words[j]) or words[j] in FILLER_BEFORE_KIND)
+        and words[j] not in KIND_WORDS
+    ):
+        j += 1
+    return j < len(words) and words[j] in KIND_WORDS
+
+
+# "form *for adults*", "master plan *for the airport*": a complement after the kind qualifies it too.
+_COMPLEMENT = frozenset({"for", "of", "on", "about", "regarding", "concerning"})
+
+
+def _after_kind(words: list[str], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and is_content(words[j]) and words[j] not in KIND_WORDS:
+        j -= 1
+    while j >= 0 and words[j] in ("the", "all", "our", "its", "their", "a", "an"):
+        j -= 1
+    return j >= 1 and words[j] in _COMPLEMENT and words[j - 1] in KIND_WORDS
 
 
 def calendar_years(intent: Intent) -> set[int]:

@@ -217,6 +217,9 @@ for _value, _phrases in {
     # Coaches are the staff of a sports programme: a coaches' handbook is not the parents' one.
     "group:coach": ("coach", "coaches", "coaching"),
     "group:volunteer": ("volunteer", "volunteers"),
+    # An applicant's or participant's age: an adult's application is not a minor's.
+    "age:adult": ("adult", "adults", "18 and over", "18 and older", "over 18", "age 18 and over"),
+    "age:minor": ("minor", "minors", "under 18", "juvenile", "juveniles", "child", "children"),
 }.items():
     for _phrase in _phrases:
         AUDIENCE_PHRASES[_phrase] = _value
