@@ -11,12 +11,14 @@
 5. an audience of another age contradicts (an adult's application is not a minor's), one not named
    does not; "form for adults", "plan for the airport": a complement after the kind qualifies it;
    a bare link's row label names it, not the section heading above; instructions are not the form.
+6. a shortened plural ("regs") stands for the word it begins; "current" asks for the edition in force.
 """
 
 from __future__ import annotations
 
 from docharvest.relevance import parse_prompt
 from docharvest.relevance.bodies import source_agreement
+from docharvest.relevance.free_words import holds
 from docharvest.relevance.phrases import read_phrase
 
 from tests.unit.test_relevance_unseen_classes import TODAY, _score
@@ -145,3 +147,25 @@ def test_the_instructions_for_a_form_are_not_the_form() -> None:
         "the CCR certification form", ["CCR CERTIFICATION FORM"], link_text="CCR Certification Form"
     )
     assert certification >= 0.8
+
+
+# -- 6. shortened words; "current" asks for the edition in force -------------------------------------------
+
+
+def test_a_shortened_plural_stands_for_the_word_it_begins() -> None:
+    assert holds("regs", "rules and regulations") and holds("reqs", "filing requirements")
+    assert not holds("regs", "regular meeting") and not holds("regs", "regional plan")
+
+
+def test_current_asks_for_the_edition_in_force() -> None:
+    assert parse_prompt("current rules & regs", today=TODAY).single
+    assert not parse_prompt("latest agendas", today=TODAY).single
+    page = {"page_title": "Board & Documents | Rosemount Cemetery District", "link_text": "Download"}
+    rules, reason = _score("current rules & regs", context="Rules and Regulations (adopted 2018)", **page)
+    proposed, _ = _score(
+        "current rules & regs",
+        url="https://t.gov/policies/proposed-amendments-to-the-rules-and-regulations.pdf",
+        **page,
+    )
+    assert rules >= 0.5 > proposed
+    assert "does not name" not in reason

@@ -43,7 +43,12 @@ def stem(word: str) -> str:
 
 
 def holds(word: str, text: str) -> bool:
-    return re.search(r"(?<![a-z])" + re.escape(stem(word)), text) is not None
+    if re.search(r"(?<![a-z])" + re.escape(stem(word)), text) is not None:
+        return True
+    # A shortened plural stands for a longer one it begins: "regs" for "regulations", "reqs" for
+    # "requirements" (a prefix alone already matches: "info", "admin", "dept" is read as initials).
+    short = len(word) in (4, 5) and word.endswith("s") and word[-2] != "s"
+    return short and re.search(rf"(?<![a-z]){re.escape(word[:-1])}[a-z]+s(?![a-z])", text) is not None
 
 
 def _acronym_words(words: tuple[str, ...], text: str) -> set[str]:

@@ -230,6 +230,8 @@ def parse_prompt(prompt: str, *, today: date | None = None) -> Intent:
 _PLURAL_ASK_RE = re.compile(
     r"\b(?:all|every|each|any|list\s+of|copies|documents|files|ones)\b", re.IGNORECASE
 )
+# "current rules & regs", "latest IPM plan": the edition in force, one document.
+_IN_FORCE_RE = re.compile(r"\b(?:current|latest|newest|most\s+recent|in\s+(?:force|effect))\b", re.I)
 _ONE_ASK_RE = re.compile(
     r"^\s*(?:(?:find|get|show|give|download|locate|fetch)\s+(?:me\s+)?)?(?:the|this|a)\b", re.I
 )
@@ -239,7 +241,7 @@ def _asks_for_one(text: str, kinds: tuple[str, ...]) -> bool:
     """ "the agenda for ...", "the 2024-25 handbook": one document; "all ...", "agendas": a set."""
     if _PLURAL_ASK_RE.search(text):
         return False
-    if not _ONE_ASK_RE.match(text):
+    if not _ONE_ASK_RE.match(text) and not _IN_FORCE_RE.search(text):
         return False
     # "the minutes" is plural in form: one meeting's minutes when a single day is asked for.
     plural_kind = re.search(
