@@ -12,11 +12,12 @@
    does not; "form for adults", "plan for the airport": a complement after the kind qualifies it;
    a bare link's row label names it, not the section heading above; instructions are not the form.
 6. a shortened plural ("regs") stands for the word it begins; "current" asks for the edition in force.
+7. a bare link is dated as an edition by its row label ("Airport Master Plan (2010)").
 """
 
 from __future__ import annotations
 
-from docharvest.relevance import parse_prompt
+from docharvest.relevance import parse_prompt, rank_editions
 from docharvest.relevance.bodies import source_agreement
 from docharvest.relevance.free_words import holds
 from docharvest.relevance.phrases import read_phrase
@@ -169,3 +170,20 @@ def test_current_asks_for_the_edition_in_force() -> None:
     )
     assert rules >= 0.5 > proposed
     assert "does not name" not in reason
+
+
+# -- 7. an edition's label ---------------------------------------------------------------------------------
+
+
+def test_a_bare_links_row_label_dates_its_edition() -> None:
+    def row(url: str, context: str) -> dict[str, object]:
+        evidence = {"link_text": "Download", "title_attr": "", "context": context}
+        return {"url": url, "confidence_score": 0.99, "relevance_reason": "Matches.", "evidence": evidence}
+
+    rows = [
+        row("https://a.gov/DocViewer/1548.pdf", "Airport Master Plan (2020) Download"),
+        row("https://a.gov/DocViewer/1570.pdf", "Airport Master Plan (2010) Download"),
+    ]
+    updates = rank_editions(parse_prompt("the airport master plan", today=TODAY), rows)
+    assert [u["url"] for u in updates] == ["https://a.gov/DocViewer/1570.pdf"]
+    assert updates[0]["confidence_score"] < 0.5

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from docharvest.relevance.evidence import LABEL_CHARS
+from docharvest.relevance.free_words import names_something
 from docharvest.relevance.intent import Intent
 
 __all__ = ["EDITION_FACTOR", "edition_year", "rank_editions"]
@@ -43,14 +45,17 @@ def edition_year(label: str) -> int | None:
 
 def _label(row: Mapping[str, Any]) -> str:
     evidence = row.get("evidence") or {}
+    link = " ".join(str(evidence.get(k) or "") for k in ("link_text", "title_attr"))
+    context = str(evidence.get("context") or "")
     parts = [
-        str(evidence.get("link_text") or ""),
-        str(evidence.get("title_attr") or ""),
+        link,
+        # A bare "Download" link is named by its row's title cell: "Airport Master Plan (2010)".
+        context if not names_something(link) and len(context) <= LABEL_CHARS else "",
         str(row.get("filename") or ""),
         str(row.get("name") or ""),
         str(row.get("label") or ""),
     ]
-    return " ".join(p for p in parts if p)
+    return " ".join(p for p in parts if p.strip())
 
 
 def rank_editions(intent: Intent, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:

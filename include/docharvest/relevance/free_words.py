@@ -172,7 +172,8 @@ def subject_groups(intent: Intent, texts: Texts) -> frozenset[str]:
     return frozenset(found)
 
 
-def _names_something(text: str) -> bool:
+def names_something(text: str) -> bool:
+    """Does a link text say what it links to (not just "Download PDF")?"""
     return any(w not in GENERIC_LINK_WORDS for w in _TOKEN_RE.findall(text.lower()) if len(w) > 2)
 
 
@@ -189,10 +190,10 @@ def candidate_texts(candidate: Candidate, filename: str | None, text: DocumentTe
     if len(context) <= LABEL_CHARS:
         near.append(context)
     label = " ".join(own)
-    if not _names_something(link):
+    if not names_something(link):
         # A bare "Download PDF" link: the label next to it names the document ("Elder Services
         # Application PDF" in its row), or, without one, the heading above it.
-        named = [context] if len(context) <= LABEL_CHARS and _names_something(context) else near
+        named = [context] if len(context) <= LABEL_CHARS and names_something(context) else near
         own += named
         label = " ".join([name, *named])
     page = " ".join(
