@@ -13,6 +13,7 @@
    a bare link's row label names it, not the section heading above; instructions are not the form.
 6. a shortened plural ("regs") stands for the word it begins; "current" asks for the edition in force.
 7. a bare link is dated as an edition by its row label ("Airport Master Plan (2010)").
+8. a kind phrase naming a sort ("master plan", "bus schedule") is contradicted by another sort.
 """
 
 from __future__ import annotations
@@ -187,3 +188,31 @@ def test_a_bare_links_row_label_dates_its_edition() -> None:
     updates = rank_editions(parse_prompt("the airport master plan", today=TODAY), rows)
     assert [u["url"] for u in updates] == ["https://a.gov/DocViewer/1570.pdf"]
     assert updates[0]["confidence_score"] < 0.5
+
+
+# -- 8. sorts of a kind --------------------------------------------------------------------------------------
+
+
+def test_a_kind_of_another_sort_contradicts_the_sort_asked_for() -> None:
+    intent = parse_prompt("the airport master plan", today=TODAY)
+    assert intent.sorts == ("comprehensive",)
+    assert type(intent).from_dict(intent.to_dict()) == intent
+    page = {"page_title": "Public Documents - Tri-County Regional Airport Authority", "link_text": "Download"}
+    org = "TRI-COUNTY REGIONAL AIRPORT AUTHORITY"
+    plan, _ = _score(
+        "the airport master plan",
+        [org, "AIRPORT MASTER PLAN", "Final Report"],
+        context="Airport Master Plan",
+        **page,
+    )
+    cip, reason = _score(
+        "the airport master plan",
+        [org, "CAPITAL IMPROVEMENT PROGRAM", "FY 2021-2025"],
+        context="Capital Improvement Program",
+        **page,
+    )
+    assert plan >= 0.8 > 0.3 > cip
+    assert "capital" in reason
+    # A kind phrase naming no sort ("budget book") does not contradict a sort asked for.
+    book, _ = _score("the operating budget fy2024", ["FY2024 BUDGET BOOK"], link_text="FY2024 Budget Book")
+    assert book >= 0.5

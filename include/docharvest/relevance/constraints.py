@@ -106,6 +106,11 @@ def kind_verdict(intent: Intent, sources: list[Source], text_read: bool = False)
             items.append((s.name, -1.0, said))
         elif not wanted:
             continue
+        elif heads & wanted and intent.sorts and s.phrase.sorts and not s.phrase.sorts & set(intent.sorts):
+            # The capital improvement plan for the master plan: the kind asked for, of another sort.
+            items.append(
+                (s.name, -0.25 if s.phrase.listing else -1.0, "/".join(sorted(s.phrase.sorts)) + f" {said}")
+            )
         elif heads & wanted:
             # "Agendas & Minutes" names the wanted kind among others: a listing, not a verdict.
             items.append((s.name, 1.0 if heads <= wanted and not s.phrase.listing else 0.25, said))

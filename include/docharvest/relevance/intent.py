@@ -86,6 +86,7 @@ class Intent:
     keywords: tuple[str, ...] = ()
     audiences: tuple[str, ...] = ()  # "level:high", "group:student": who the document is for
     single: bool = False  # "the X": one document expected (best match first), not a set
+    sorts: tuple[str, ...] = ()  # the sort of kind named ("master plan": "comprehensive"; vocab.KIND_SORTS)
     periods: tuple[Period, ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -149,6 +150,7 @@ class Intent:
             keywords=tuple(data.get("keywords", ())),
             audiences=tuple(data.get("audiences", ())),
             single=bool(data.get("single", False)),
+            sorts=tuple(data.get("sorts", ())),
         )
 
 
@@ -223,6 +225,7 @@ def parse_prompt(prompt: str, *, today: date | None = None) -> Intent:
         ),
         audiences=_ordered(phrase.audiences),
         single=_asks_for_one(positive, kinds),
+        sorts=_ordered(phrase.sorts),
     )
     return intent
 

@@ -22,6 +22,7 @@ from docharvest.relevance.vocab import (
     GOVERNING_OF,
     KIND_ABBREVIATIONS,
     KIND_PHRASES,
+    KIND_SORTS,
     LEVEL_WORDS,
     MONTHS,
     SPECIALIST_QUALIFIERS,
@@ -66,6 +67,7 @@ class Phrase:
     # A document about another one ("Summary of Handbook Revisions", "Comments on the Annual
     # Plan", "Notice of Public Hearing - FY2025 Budget"): it names that document, is not it.
     derived: bool = False
+    sorts: frozenset[str] = frozenset()  # the sort of its head kind it names (vocab.KIND_SORTS): "capital"
 
     @property
     def modifiers(self) -> frozenset[str]:
@@ -261,29 +263,39 @@ def _classify(btype: str, qualifiers: list[str], of_words: list[str]) -> Body:
 _PERIOD_NAME_RE = re.compile(r"\bcalendar\s+years?\b")
 
 
-def _kinds(text: str, masked: list[tuple[int, int]]) -> tuple[frozenset[str], frozenset[str]]:
-    """(heads, all kinds) named in ``text`` outside the masked (body) spans."""
+def _kinds(text: str, masked: list[tuple[int, int]]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(heads, all kinds, sorts of the heads) named in ``text`` outside the masked (body) spans."""
+    heads, kinds, mentions = _kind_mentions(text, masked)
+    sorts = frozenset(KIND_SORTS[p] for k, p in mentions if k in heads and p in KIND_SORTS)
+    return heads, kinds, sorts
+
+
+def _kind_mentions(
+    text: str, masked: list[tuple[int, int]]
+) -> tuple[frozenset[str], frozenset[str], list[tuple[str, str]]]:
     for s, e in masked:
         text = text[:s] + " " * (e - s) + text[e:]
     text = _PERIOD_NAME_RE.sub(lambda m: " " * len(m.group(0)), text)
-    mentions: list[tuple[str, int, int]] = []
+    mentions: list[tuple[str, int, int, str]] = []
     for m in _KIND_RE.finditer(text):
-        mentions.append((_KIND_OF[_SPACE_RE.sub(" ", m.group(1))], m.start(), m.end()))
+        phrase = _SPACE_RE.sub(" ", m.group(1))
+        mentions.append((_KIND_OF[phrase], m.start(), m.end(), phrase))
     if not mentions:
-        return frozenset(), frozenset()
-    kinds = frozenset(k for k, _, _ in mentions)
+        return frozenset(), frozenset(), []
+    kinds = frozenset(m[0] for m in mentions)
     # A kind in a parenthetical or naming a meeting ("Minutes (Budget Workshop)", "Budget Hearing
     # Minutes") qualifies the document; it is not what the document is, when another kind is named.
     naming = [m for m in mentions if not _qualifying(text, m[1], m[2])]
     if naming and len(naming) < len(mentions):
         mentions = naming
+    named = [(m[0], m[3]) for m in mentions]
     if len(kinds) == 1:
-        return kinds, kinds
+        return kinds, kinds, named
     # The head of an English noun phrase is its last noun ("budget presentation"), unless
     # "of"/"for" introduces the complement ("minutes of the budget hearing"); kinds joined
     # by "and" are all heads ("agendas and minutes").
     heads = {mentions[-1][0]}
-    for (k1, _, e1), (k2, s2, _) in zip(mentions, mentions[1:], strict=False):
+    for (k1, _, e1, _), (k2, s2, _, _) in zip(mentions, mentions[1:], strict=False):
         between = text[e1:s2]
         if _COORDINATION_RE.match(between):
             heads |= {k1, k2}
@@ -291,7 +303,7 @@ def _kinds(text: str, masked: list[tuple[int, int]]) -> tuple[frozenset[str], fr
             heads = (heads - {k2}) | {k1}
     if len(heads) > 1 and heads - WEAK_KINDS:
         heads -= WEAK_KINDS
-    return frozenset(heads), kinds
+    return frozenset(heads), kinds, named
 
 
 _MEETING_WORD_RE = re.compile(
@@ -329,7 +341,7 @@ def read_phrase(text: str) -> Phrase:
                 masked.append((start, end))
     if not bodies:
         bodies.extend(_abbreviated_bodies(text))
-    heads, kinds = _kinds(norm, masked)
+    heads, kinds, sorts = _kinds(norm, masked)
     statuses = frozenset(_STATUS_OF[_SPACE_RE.sub(" ", m.group(1))] for m in _STATUS_RE.finditer(norm))
     several = bool(_SEVERAL_KINDS_RE.search(norm))
     listing = len(heads) > 1 or several or bool(_LISTING_RE.search(norm))
@@ -339,7 +351,7 @@ def read_phrase(text: str) -> Phrase:
     audiences = read_audiences(norm)
     # "Summary of Proceedings" is minutes, "Notice of Meeting and Agenda" an agenda: not derived.
     derived = bool(_DERIVED_RE.search(norm)) and not heads & _MEETING_RECORDS
-    return Phrase(heads, kinds, tuple(bodies), statuses, find_dates(text), listing, audiences, derived)
+    return Phrase(heads, kinds, tuple(bodies), statuses, find_dates(text), listing, audiences, derived, sorts)
 
 
 _AUDIENCE_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(AUDIENCE_PHRASES)) + r")(?![a-z0-9])")
@@ -439,6 +451,7 @@ def read_path(path: str) -> Phrase:
         phrase.listing,
         phrase.audiences,
         phrase.derived,
+        phrase.sorts,
     )
 
 

@@ -84,6 +84,19 @@ KIND_PHRASES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Kind phrases that name one sort of their kind: a request for the master plan is not answered by
+# the capital improvement plan or the strategic plan, nor the bell schedule by the bus schedule.
+# (Phrases not listed name the kind itself: "budget book", "meeting minutes", "agenda packet".)
+KIND_SORTS: dict[str, str] = {
+    "comprehensive plan": "comprehensive", "master plan": "comprehensive", "strategic plan": "strategic",
+    "capital improvement plan": "capital", "capital improvement program": "capital", "capital plan": "capital",
+    "hazard mitigation plan": "hazard mitigation",
+    "operating budget": "operating", "capital budget": "capital",
+    "bell schedule": "bell", "bell schedules": "bell", "class schedule": "class", "bus schedule": "bus",
+    "exam schedule": "exam", "testing schedule": "exam",
+    "lunch menu": "lunch", "lunch menus": "lunch", "breakfast menu": "breakfast", "breakfast menus": "breakfast",
+}
+
 # Abbreviations seen in file names and URL paths only (too ambiguous in prose).
 KIND_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "minutes": ("min", "mins", "minute", "mtgmin"),
