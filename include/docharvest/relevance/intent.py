@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from docharvest.relevance.body_names import Body
 from docharvest.relevance.dates import (
     MAX_YEAR,
     MIN_YEAR,
@@ -23,7 +24,7 @@ from docharvest.relevance.dates import (
     fiscal_year,
     span_year,
 )
-from docharvest.relevance.phrases import Body, read_phrase
+from docharvest.relevance.phrases import read_phrase
 from docharvest.relevance.prompt_words import (
     BODY_WORDS,
     FILLER_BEFORE_KIND,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from docharvest.relevance.phrases import Body
+from docharvest.relevance.body_names import Body
 from docharvest.relevance.vocab import (
     AUDIENCE_PHRASES,
     BODY_ABBREVIATIONS,
