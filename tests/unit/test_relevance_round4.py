@@ -14,6 +14,7 @@
 6. a shortened plural ("regs") stands for the word it begins; "current" asks for the edition in force.
 7. a bare link is dated as an edition by its row label ("Airport Master Plan (2010)").
 8. a kind phrase naming a sort ("master plan", "bus schedule") is contradicted by another sort.
+9. a document whose label marks another language ("(Spanish)") does not answer a request in English.
 """
 
 from __future__ import annotations
@@ -216,3 +217,41 @@ def test_a_kind_of_another_sort_contradicts_the_sort_asked_for() -> None:
     # A kind phrase naming no sort ("budget book") does not contradict a sort asked for.
     book, _ = _score("the operating budget fy2024", ["FY2024 BUDGET BOOK"], link_text="FY2024 Budget Book")
     assert book >= 0.5
+
+
+# -- 9. language ---------------------------------------------------------------------------------------------
+
+
+def test_a_label_marks_a_language_a_place_name_does_not() -> None:
+    assert read_phrase("Sample Ballot (Spanish)").audiences == {"language:spanish"}
+    assert read_phrase("Boleta de muestra - Español").audiences == {"language:spanish"}
+    assert read_phrase("Spanish Fork City Council Minutes").audiences == frozenset()
+    assert read_phrase("English Language Learners Handbook").audiences == frozenset()
+    assert parse_prompt("sample ballot in spanish", today=TODAY).audiences == ("language:spanish",)
+    assert parse_prompt("Spanish Fork city council minutes", today=TODAY).audiences == ()
+
+
+def test_a_translation_does_not_answer_a_request_in_english() -> None:
+    page = {"page_title": "Elections | Dane County Board of Elections", "link_text": ""}
+    block = ["DANE COUNTY BOARD OF ELECTIONS", "{title}", "GENERAL ELECTION", "November 2, 2022"]
+    prompt = "2022 general election sample ballot"
+    english, _ = _score(
+        prompt, [line.format(title="SAMPLE BALLOT") for line in block], context="Sample Ballot", **page
+    )
+    spanish, reason = _score(
+        prompt,
+        [line.format(title="BOLETA DE MUESTRA") for line in block],
+        context="Sample Ballot (Spanish)",
+        **page,
+    )
+    assert english >= 0.7 and spanish < 0.3
+    assert "audience spanish" in reason and "not english" in reason
+    # Asked for in Spanish, the translation is not contradicted (its Spanish text does not hold the
+    # request's English words, so it stays below the English one's score for the English request).
+    asked, asked_reason = _score(
+        "2022 general election sample ballot in spanish",
+        [line.format(title="BOLETA DE MUESTRA") for line in block],
+        context="Sample Ballot (Spanish)",
+        **page,
+    )
+    assert asked > 0.3 > spanish and "contradicted" not in asked_reason.lower()

@@ -254,11 +254,14 @@ def topic_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
 TOPIC_GROUPS = frozenset({"group:athletics"})
 
 
+# A request names its language by being written in it (``languages``).
+REQUEST_LANGUAGE = "language:english"
+
+
 def audience_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
-    """Who the document is for, per dimension (school level, group): another value contradicts."""
-    if not intent.audiences:
-        return None
-    wanted = set(intent.audiences)
+    """Who the document is for, per dimension (school level, group, age, language): another value
+    contradicts. The language is always asked for: a translation answers no request in English."""
+    wanted = wanted_audiences(intent)
     dimensions = {a.split(":")[0] for a in wanted}
     items = []
     for s in sources:
@@ -278,4 +281,13 @@ def audience_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
                 values.append(1.0 if here <= wanted else -1.0 if not here & wanted else -0.3)
         value = min(values) if min(values) < 0 else sum(values) / len(values)
         items.append((s.name, value, "/".join(sorted(a.split(":")[1] for a in named))))
+    if not intent.audiences and not items:
+        return None  # no audience asked for, no language named: nothing to report
     return accumulate("audience", PRIORS["audience"], items)
+
+
+def wanted_audiences(intent: Intent) -> set[str]:
+    wanted = set(intent.audiences)
+    if not any(a.startswith("language:") for a in wanted):
+        wanted.add(REQUEST_LANGUAGE)
+    return wanted

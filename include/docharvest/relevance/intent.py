@@ -24,6 +24,7 @@ from docharvest.relevance.dates import (
     fiscal_year,
     span_year,
 )
+from docharvest.relevance.languages import read_languages
 from docharvest.relevance.phrases import read_phrase
 from docharvest.relevance.prompt_words import (
     BODY_WORDS,
@@ -224,7 +225,7 @@ def parse_prompt(prompt: str, *, today: date | None = None) -> Intent:
             | audience_words(positive_rest)
             | abbreviations_read(positive_rest, phrase.bodies),
         ),
-        audiences=_ordered(phrase.audiences),
+        audiences=_ordered(phrase.audiences | read_languages(positive_rest.lower(), KIND_WORDS)),
         single=_asks_for_one(positive, kinds),
         sorts=_ordered(phrase.sorts),
     )

@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from docharvest.relevance.body_names import Body, read_bodies
 from docharvest.relevance.dates import Period, find_dates
+from docharvest.relevance.languages import read_languages
 from docharvest.relevance.vocab import (
     AUDIENCE_PHRASES,
     BODY_ABBREVIATIONS,
@@ -168,7 +169,8 @@ _AUDIENCE_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(AUDIENCE_PHRASES
 
 def read_audiences(norm: str) -> frozenset[str]:
     """Audiences named in a normalised (lower-case) text; "high school" is not the bare "school"."""
-    return frozenset(AUDIENCE_PHRASES[_SPACE_RE.sub(" ", m.group(1))] for m in _AUDIENCE_RE.finditer(norm))
+    named = frozenset(AUDIENCE_PHRASES[_SPACE_RE.sub(" ", m.group(1))] for m in _AUDIENCE_RE.finditer(norm))
+    return named | read_languages(norm)
 
 
 # "Meetings and Minutes", "Agendas & Meetings": a section or folder name, not a document's kind.
