@@ -15,6 +15,9 @@
 7. a bare link is dated as an edition by its row label ("Airport Master Plan (2010)").
 8. a kind phrase naming a sort ("master plan", "bus schedule") is contradicted by another sort.
 9. a document whose label marks another language ("(Spanish)") does not answer a request in English.
+10. a search-style request with a singular head ("scholarship application seniors") asks for one
+    document; an older edition shares its title with the newer one; a bare link under a card heading
+    is dated by it.
 """
 
 from __future__ import annotations
@@ -255,3 +258,48 @@ def test_a_translation_does_not_answer_a_request_in_english() -> None:
         **page,
     )
     assert asked > 0.3 > spanish and "contradicted" not in asked_reason.lower()
+
+
+# -- 10. a search-style request with a singular head asks for one document; editions share a title ------------
+
+
+def test_a_singular_head_asks_for_one_document_a_plural_one_for_a_set() -> None:
+    for prompt in ("scholarship applicaton seniors", "rn license renewal form", "2023 water quality report"):
+        assert parse_prompt(prompt, today=TODAY).single, prompt
+    for prompt in ("council minutes 2019", "board of directors agendas 2023", "board policies"):
+        assert not parse_prompt(prompt, today=TODAY).single, prompt
+
+
+def _row(url: str, score: float, **evidence: str) -> dict[str, object]:
+    return {"url": url, "confidence_score": score, "relevance_reason": "Matches.", "evidence": evidence}
+
+
+def test_an_older_edition_is_one_of_the_same_title() -> None:
+    intent = parse_prompt("comprehensive economic development strategy", today=TODAY)
+    rows = [
+        _row("https://p.gov/a.pdf", 0.82, link_text="Comprehensive Economic Development Strategy 2021-2025"),
+        _row("https://p.gov/b.pdf", 0.82, link_text="CEDS Annual Performance Report 2022"),
+        _row("https://p.gov/c.pdf", 0.82, link_text="Comprehensive Economic Development Strategy 2016-2020"),
+    ]
+    assert [u["url"] for u in rank_editions(intent, rows)] == ["https://p.gov/c.pdf"]
+
+
+def test_a_bare_link_under_a_card_heading_is_dated_by_it() -> None:
+    intent = parse_prompt("scholarship applicaton seniors", today=TODAY)
+    rows = [
+        _row(
+            "https://f.org/7b4c.pdf",
+            0.82,
+            link_text="Download",
+            context="Download",
+            heading="2023 Senior Scholarship Application",
+        ),
+        _row(
+            "https://f.org/9492.pdf",
+            0.82,
+            link_text="Download",
+            context="Download",
+            heading="2022 Senior Scholarship Application",
+        ),
+    ]
+    assert [u["url"] for u in rank_editions(intent, rows)] == ["https://f.org/9492.pdf"]

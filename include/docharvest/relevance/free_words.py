@@ -177,6 +177,12 @@ def names_something(text: str) -> bool:
     return any(w not in GENERIC_LINK_WORDS for w in _TOKEN_RE.findall(text.lower()) if len(w) > 2)
 
 
+def bare_link_label(context: str, near: list[str]) -> list[str]:
+    """What names a bare "Download PDF" link: the short label next to it ("Elder Services Application
+    PDF" in its row) or, without one, what is near it (the heading above it, its column)."""
+    return [context] if len(context) <= LABEL_CHARS and names_something(context) else near
+
+
 def candidate_texts(candidate: Candidate, filename: str | None, text: DocumentText | None = None) -> Texts:
     """The raw words around a candidate (and, once read, in its title block and text)."""
     folder, url_name = split_url(candidate.url)
@@ -191,9 +197,7 @@ def candidate_texts(candidate: Candidate, filename: str | None, text: DocumentTe
         near.append(context)
     label = " ".join(own)
     if not names_something(link):
-        # A bare "Download PDF" link: the label next to it names the document ("Elder Services
-        # Application PDF" in its row), or, without one, the heading above it.
-        named = [context] if len(context) <= LABEL_CHARS and names_something(context) else near
+        named = bare_link_label(context, near)
         own += named
         label = " ".join([name, *named])
     page = " ".join(

@@ -247,12 +247,22 @@ def _asks_for_one(text: str, kinds: tuple[str, ...]) -> bool:
     if _PLURAL_ASK_RE.search(text):
         return False
     if not _ONE_ASK_RE.match(text) and not _IN_FORCE_RE.search(text):
-        return False
+        return _singular_head(text)
     # "the minutes" is plural in form: one meeting's minutes when a single day is asked for.
     plural_kind = re.search(
         r"\b(?:agendas|budgets|handbooks|calendars|reports|policies|notices|packets)\b", text, re.I
     )
     return not plural_kind
+
+
+def _singular_head(text: str) -> bool:
+    """A request typed as a search ("scholarship application seniors", "rn license renewal form",
+    "2023 water quality report") names one document when its kind -- or, for a kind the vocabulary
+    does not know, its last word -- is singular; "council minutes 2019", "agendas" name a set."""
+    words = [w for w in WORD_RE.findall(text.lower()) if w not in STOPWORDS and w not in MONTHS]
+    kind_words = [w for w in words if w in KIND_WORDS]
+    heads = kind_words or [w for w in words if is_content(w)][-1:]
+    return bool(heads) and not any(w.endswith("s") and not w.endswith("ss") for w in heads)
 
 
 def _ordered(items: frozenset[str]) -> tuple[str, ...]:
