@@ -18,6 +18,7 @@
 10. a search-style request with a singular head ("scholarship application seniors") asks for one
     document; an older edition shares its title with the newer one; a bare link under a card heading
     is dated by it.
+11. a word of the vocabulary is no shortening ("fire" does not stand for "firefighters").
 """
 
 from __future__ import annotations
@@ -303,3 +304,8 @@ def test_a_bare_link_under_a_card_heading_is_dated_by_it() -> None:
         ),
     ]
     assert [u["url"] for u in rank_editions(intent, rows)] == ["https://f.org/9492.pdf"]
+
+
+def test_a_field_word_is_no_shortening_of_a_longer_word() -> None:
+    assert _agreement("all fire board meeting minutes 2021", "Firefighters' Pension Board") < 0
+    assert _agreement("exec committee minutes", "Executive Committee") > 0

@@ -120,8 +120,12 @@ def _unit_and_parent(wanted: BodyLike, found: BodyLike) -> bool:
 
 
 def _within(words: frozenset[str], other: frozenset[str]) -> bool:
-    """Every word of ``words`` in ``other``, a shortened word ("exec") standing for its full form."""
-    return all(w in other or (len(w) >= 3 and any(o.startswith(w) for o in other)) for w in words)
+    """Every word of ``words`` in ``other``, a shortened word ("exec") standing for its full form.
+    A word of the vocabulary is no shortening: "fire" does not stand for "firefighters"."""
+    return all(
+        w in other or (len(w) >= 3 and w not in SPECIALIST_QUALIFIERS and any(o.startswith(w) for o in other))
+        for w in words
+    )
 
 
 def _names_less_of_type(wanted: BodyLike, found: BodyLike) -> bool:
