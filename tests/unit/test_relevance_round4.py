@@ -19,13 +19,15 @@
     document; an older edition shares its title with the newer one; a bare link under a card heading
     is dated by it.
 11. a word of the vocabulary is no shortening ("fire" does not stand for "firefighters").
+12. a date beside a bare link ("Feb 04, 2023 Download") names no document: the heading above does.
 """
 
 from __future__ import annotations
 
+import pytest
 from docharvest.relevance import parse_prompt, rank_editions
 from docharvest.relevance.bodies import source_agreement
-from docharvest.relevance.free_words import holds
+from docharvest.relevance.free_words import holds, names_something
 from docharvest.relevance.phrases import read_phrase
 
 from tests.unit.test_relevance_unseen_classes import TODAY, _score
@@ -285,21 +287,23 @@ def test_an_older_edition_is_one_of_the_same_title() -> None:
     assert [u["url"] for u in rank_editions(intent, rows)] == ["https://p.gov/c.pdf"]
 
 
-def test_a_bare_link_under_a_card_heading_is_dated_by_it() -> None:
+@pytest.mark.parametrize("posted", [("", ""), ("Jan 23, 2023 ", "Feb 04, 2023 ")])
+def test_a_bare_link_under_a_card_heading_is_dated_by_it(posted: tuple[str, str]) -> None:
+    # A posting date beside the "Download" link names no document: the heading does.
     intent = parse_prompt("scholarship applicaton seniors", today=TODAY)
     rows = [
         _row(
             "https://f.org/7b4c.pdf",
             0.82,
             link_text="Download",
-            context="Download",
+            context=posted[0] + "Download",
             heading="2023 Senior Scholarship Application",
         ),
         _row(
             "https://f.org/9492.pdf",
             0.82,
             link_text="Download",
-            context="Download",
+            context=posted[1] + "Download",
             heading="2022 Senior Scholarship Application",
         ),
     ]
@@ -309,3 +313,15 @@ def test_a_bare_link_under_a_card_heading_is_dated_by_it() -> None:
 def test_a_field_word_is_no_shortening_of_a_longer_word() -> None:
     assert _agreement("all fire board meeting minutes 2021", "Firefighters' Pension Board") < 0
     assert _agreement("exec committee minutes", "Executive Committee") > 0
+
+
+def test_a_date_beside_a_bare_link_names_no_document() -> None:
+    assert not names_something("Feb 04, 2023 Download") and names_something("Donation Pledge Form")
+    pledge, _ = _score(
+        "scholarship applicaton seniors",
+        link_text="Download",
+        heading="Donation Pledge Form",
+        context="Mar 09, 2023 Download",
+        page_title="News & Documents | Alder Grove Education Foundation",
+    )
+    assert pledge < 0.5

@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from docharvest.relevance.evidence import LABEL_CHARS
 from docharvest.relevance.free_words import bare_link_label, names_something
 from docharvest.relevance.intent import Intent
 
@@ -47,14 +46,12 @@ def _label(row: Mapping[str, Any]) -> str:
     evidence = row.get("evidence") or {}
     link = " ".join(str(evidence.get(k) or "") for k in ("link_text", "title_attr"))
     context = str(evidence.get("context") or "")
-    near = [str(evidence.get("heading") or ""), str((evidence.get("extra") or {}).get("column") or "")]
-    if len(context) <= LABEL_CHARS:
-        near.append(context)
+    above = [str(evidence.get("heading") or ""), str((evidence.get("extra") or {}).get("column") or "")]
     parts = [
         link,
         # A bare "Download" link is named by its row's title cell ("Airport Master Plan (2010)")
         # or the card heading above it ("2022 Senior Scholarship Application").
-        *(bare_link_label(context, near) if not names_something(link) else []),
+        *(bare_link_label(context, above) if not names_something(link) else []),
         str(row.get("filename") or ""),
         str(row.get("name") or ""),
         str(row.get("label") or ""),

@@ -15,6 +15,7 @@ from docharvest.relevance.evidence import LABEL_CHARS, title_block
 from docharvest.relevance.intent import Intent, subject_words
 from docharvest.relevance.phrases import split_url
 from docharvest.relevance.prompt_words import content_words
+from docharvest.relevance.vocab import MONTHS
 from docharvest.text.document import DocumentText
 
 
@@ -173,14 +174,25 @@ def subject_groups(intent: Intent, texts: Texts) -> frozenset[str]:
 
 
 def names_something(text: str) -> bool:
-    """Does a link text say what it links to (not just "Download PDF")?"""
-    return any(w not in GENERIC_LINK_WORDS for w in _TOKEN_RE.findall(text.lower()) if len(w) > 2)
+    """Does a link text say what it links to (not just "Download PDF", nor only when: "Feb 04, 2023")?"""
+    return any(
+        w not in GENERIC_LINK_WORDS and w not in DATE_WORDS
+        for w in _TOKEN_RE.findall(text.lower())
+        if len(w) > 2
+    )
 
 
-def bare_link_label(context: str, near: list[str]) -> list[str]:
+DATE_WORDS = frozenset(MONTHS) | {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+}  # fmt: skip
+
+
+def bare_link_label(context: str, above: list[str]) -> list[str]:
     """What names a bare "Download PDF" link: the short label next to it ("Elder Services Application
-    PDF" in its row) or, without one, what is near it (the heading above it, its column)."""
-    return [context] if len(context) <= LABEL_CHARS and names_something(context) else near
+    PDF" in its row) or, without one (a date and "Download" name nothing), what is above it (the
+    heading, its column)."""
+    return [context] if len(context) <= LABEL_CHARS and names_something(context) else above
 
 
 def candidate_texts(candidate: Candidate, filename: str | None, text: DocumentText | None = None) -> Texts:
@@ -191,13 +203,12 @@ def candidate_texts(candidate: Candidate, filename: str | None, text: DocumentTe
     name = re.sub(r"\b\w*\d\w*\b", " ", re.sub(r"[-_.+]+", " ", name))
     link = " ".join(t for t in (candidate.link_text, candidate.title_attr) if t and t.strip())
     own = [link, name]
-    near = [candidate.heading, str(candidate.extra.get("column") or "")]
+    above = [candidate.heading, str(candidate.extra.get("column") or "")]
     context = candidate.context or ""
-    if len(context) <= LABEL_CHARS:
-        near.append(context)
+    near = above + ([context] if len(context) <= LABEL_CHARS else [])
     label = " ".join(own)
     if not names_something(link):
-        named = bare_link_label(context, near)
+        named = bare_link_label(context, above)
         own += named
         label = " ".join([name, *named])
     page = " ".join(
