@@ -137,7 +137,7 @@ def run_on_site(site: Path, jobs: list[dict[str, Any]], scorer: Any = None) -> l
     for job in jobs:
         intent = parse_prompt(job["prompt"])
         run = JobRun(job)
-        labels: dict[str, str] = {}
+        labels: dict[str, dict[str, Any]] = {}
         for cand in pages[job["start_path"]]:
             pre = scorer.score_candidate(intent, cand)
             if pre.confidence < download_threshold:
@@ -148,18 +148,19 @@ def run_on_site(site: Path, jobs: list[dict[str, Any]], scorer: Any = None) -> l
             run.scored.append(
                 Scored(cand.url, pre.confidence, final.confidence, text is not None, final.reason)
             )
-            labels[cand.url] = f"{cand.link_text} {cand.title_attr} {url_filename(cand.url)}"
+            # What the pipeline's document row holds: the candidate's evidence and the file name.
+            labels[cand.url] = {"evidence": cand.model_dump(mode="json"), "filename": url_filename(cand.url)}
         _rank_editions(intent, run, labels)
         runs.append(run)
     return runs
 
 
-def _rank_editions(intent: Any, run: JobRun, labels: dict[str, str]) -> None:
+def _rank_editions(intent: Any, run: JobRun, labels: dict[str, dict[str, Any]]) -> None:
     """As the pipeline does once a job's documents are scored: "the X" ranks older editions below."""
     from docharvest.relevance.editions import rank_editions
 
     rows = [
-        {"url": s.url, "confidence_score": s.final, "relevance_reason": s.reason, "label": labels[s.url]}
+        {"url": s.url, "confidence_score": s.final, "relevance_reason": s.reason, **labels[s.url]}
         for s in run.scored
         if s.final is not None
     ]

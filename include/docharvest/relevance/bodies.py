@@ -14,7 +14,14 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from docharvest.relevance.vocab import BODY_TYPES, GOVERNING_OF, LEVEL_WORDS, SPECIALIST_QUALIFIERS, STOPWORDS
+from docharvest.relevance.vocab import (
+    BODY_TYPES,
+    GOVERNING_OF,
+    LEVEL_WORDS,
+    SPECIALIST_CLASS,
+    SPECIALIST_QUALIFIERS,
+    STOPWORDS,
+)
 
 # Agreement of one named body with the one asked for, -1..1.
 SAME = 1.0
@@ -61,9 +68,17 @@ def body_type(text: str) -> str:
 
 
 def distinctive(key: str, text: str) -> frozenset[str]:
-    """Words of a body's name that tell it apart from other bodies of its key."""
-    words = _WORD_RE.findall(text.lower())
-    return frozenset(w for w in words if w not in _NOT_DISTINCTIVE and SPECIALIST_QUALIFIERS.get(w) != key)
+    """Words of a body's name that tell it apart from other bodies of its key, a word of the key's
+    field read as its synonym set ("appeals" and "adjustment" alike; "canvassers" not "elections")."""
+    out = set()
+    for word in _WORD_RE.findall(text.lower()):
+        if word in _NOT_DISTINCTIVE:
+            continue
+        if SPECIALIST_QUALIFIERS.get(word) != key:
+            out.add(word)
+        elif SPECIALIST_CLASS[word] is not None:
+            out.add("=" + str(SPECIALIST_CLASS[word]))
+    return frozenset(out)
 
 
 def is_bare(text: str) -> bool:
@@ -105,8 +120,12 @@ def _unit_and_parent(wanted: BodyLike, found: BodyLike) -> bool:
 
 
 def _within(words: frozenset[str], other: frozenset[str]) -> bool:
-    """Every word of ``words`` in ``other``, a shortened word ("exec") standing for its full form."""
-    return all(w in other or (len(w) >= 3 and any(o.startswith(w) for o in other)) for w in words)
+    """Every word of ``words`` in ``other``, a shortened word ("exec") standing for its full form.
+    A word of the vocabulary is no shortening: "fire" does not stand for "firefighters"."""
+    return all(
+        w in other or (len(w) >= 3 and w not in SPECIALIST_QUALIFIERS and any(o.startswith(w) for o in other))
+        for w in words
+    )
 
 
 def _names_less_of_type(wanted: BodyLike, found: BodyLike) -> bool:
@@ -184,3 +203,15 @@ def without_organisation(found: tuple[BodyLike, ...], org_keys: frozenset[str]) 
     """
     inner = [b for b in found if not (body_type(b.text) == "authority" and b.key in org_keys)]
     return tuple(inner) if inner and len(inner) < len(found) else found
+
+
+def without_site_owner(found: tuple[BodyLike, ...], owners: tuple[BodyLike, ...]) -> tuple[BodyLike, ...]:
+    """The bodies a text names, less the site's owner (the body its page title names) when the
+    text names another one: "County Board of Elections / Board of Canvassers" on the board of
+    elections' site is a canvassers' document; the owner's name heads every document it posts."""
+    if len(found) < 2 or not owners:
+        return found
+    inner = [b for b in found if not any(agreement(o, b) == SAME for o in owners)]
+    if inner and len(inner) < len(found) and any(not is_bare(b.text) for b in inner):
+        return tuple(inner)
+    return found

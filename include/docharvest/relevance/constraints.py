@@ -12,6 +12,7 @@ from docharvest.relevance.bodies import (
     is_organisation_board,
     source_agreement,
     without_organisation,
+    without_site_owner,
 )
 from docharvest.relevance.confidence import PRIORS, TEXT_SOURCES, Verdict, accumulate
 from docharvest.relevance.dates import agreement
@@ -49,9 +50,12 @@ OWN_SOURCES = frozenset({TITLE, META, LINK, LABEL, FILE, COLUMN})
 ANSWER_KINDS = frozenset({"minutes", "agenda", "notice", "form", "presentation", "summary", "transcript",
                           "newsletter", "menu", "schedule", "calendar"})  # fmt: skip
 # Wanting one of these kinds means wanting the documents about another one.
-DERIVED_KINDS = frozenset({"notice", "presentation", "summary", "form"})
+# (Not a form: the instructions for an application are not the application; a request for a
+# "certification form" names its marker word.)
+DERIVED_KINDS = frozenset({"notice", "presentation", "summary"})
 DERIVED_WORDS = frozenset({"summary", "comments", "comment", "notice", "hearing", "survey", "instructions",
-                           "addendum", "presentation", "revisions", "changes", "overview", "highlights"})  # fmt: skip
+                           "addendum", "presentation", "revisions", "changes", "overview", "highlights",
+                           "certification", "errata", "response"})  # fmt: skip
 
 
 # A label headed by a known kind the request's words do not name, for a kind the vocabulary does not know.
@@ -102,6 +106,11 @@ def kind_verdict(intent: Intent, sources: list[Source], text_read: bool = False)
             items.append((s.name, -1.0, said))
         elif not wanted:
             continue
+        elif heads & wanted and intent.sorts and s.phrase.sorts and not s.phrase.sorts & set(intent.sorts):
+            # The capital improvement plan for the master plan: the kind asked for, of another sort.
+            items.append(
+                (s.name, -0.25 if s.phrase.listing else -1.0, "/".join(sorted(s.phrase.sorts)) + f" {said}")
+            )
         elif heads & wanted:
             # "Agendas & Minutes" names the wanted kind among others: a listing, not a verdict.
             items.append((s.name, 1.0 if heads <= wanted and not s.phrase.listing else 0.25, said))
@@ -138,6 +147,13 @@ def body_verdict(
     wanted = intent.bodies
     if any(is_organisation_board(b, org_keys) for b in wanted):
         wanted = (*wanted, ORGANISATION_BOARD)
+    owners = tuple(
+        b
+        for s in sources
+        if s.name in (PAGE, CRUMB)
+        for b in s.phrase.bodies
+        if not b.plural and not is_bare(b.text)
+    )
     own_named = any(s.name in OWN_LABELS and s.phrase.bodies for s in sources)
     own_body = any(
         s.name in OWN_LABELS and any(not is_bare(b.text) for b in s.phrase.bodies) for s in sources
@@ -145,6 +161,8 @@ def body_verdict(
     items = []
     for s in sources:
         bodies = without_organisation(s.phrase.bodies, org_keys) if org_keys else s.phrase.bodies
+        if s.name not in PAGE_WIDE:
+            bodies = without_site_owner(bodies, owners)
         if not bodies or (
             own_body and s.name in PAGE_WIDE | {SECTION} and all(is_bare(b.text) for b in bodies)
         ):
@@ -236,11 +254,14 @@ def topic_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
 TOPIC_GROUPS = frozenset({"group:athletics"})
 
 
+# A request names its language by being written in it (``languages``).
+REQUEST_LANGUAGE = "language:english"
+
+
 def audience_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
-    """Who the document is for, per dimension (school level, group): another value contradicts."""
-    if not intent.audiences:
-        return None
-    wanted = set(intent.audiences)
+    """Who the document is for, per dimension (school level, group, age, language): another value
+    contradicts. The language is always asked for: a translation answers no request in English."""
+    wanted = wanted_audiences(intent)
     dimensions = {a.split(":")[0] for a in wanted}
     items = []
     for s in sources:
@@ -260,4 +281,13 @@ def audience_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
                 values.append(1.0 if here <= wanted else -1.0 if not here & wanted else -0.3)
         value = min(values) if min(values) < 0 else sum(values) / len(values)
         items.append((s.name, value, "/".join(sorted(a.split(":")[1] for a in named))))
+    if not intent.audiences and not items:
+        return None  # no audience asked for, no language named: nothing to report
     return accumulate("audience", PRIORS["audience"], items)
+
+
+def wanted_audiences(intent: Intent) -> set[str]:
+    wanted = set(intent.audiences)
+    if not any(a.startswith("language:") for a in wanted):
+        wanted.add(REQUEST_LANGUAGE)
+    return wanted

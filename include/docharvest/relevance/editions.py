@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from docharvest.relevance.free_words import bare_link_label, names_something
 from docharvest.relevance.intent import Intent
 
 __all__ = ["EDITION_FACTOR", "edition_year", "rank_editions"]
@@ -43,14 +44,19 @@ def edition_year(label: str) -> int | None:
 
 def _label(row: Mapping[str, Any]) -> str:
     evidence = row.get("evidence") or {}
+    link = " ".join(str(evidence.get(k) or "") for k in ("link_text", "title_attr"))
+    context = str(evidence.get("context") or "")
+    above = [str(evidence.get("heading") or ""), str((evidence.get("extra") or {}).get("column") or "")]
     parts = [
-        str(evidence.get("link_text") or ""),
-        str(evidence.get("title_attr") or ""),
+        link,
+        # A bare "Download" link is named by its row's title cell ("Airport Master Plan (2010)")
+        # or the card heading above it ("2022 Senior Scholarship Application").
+        *(bare_link_label(context, above) if not names_something(link) else []),
         str(row.get("filename") or ""),
         str(row.get("name") or ""),
         str(row.get("label") or ""),
     ]
-    return " ".join(p for p in parts if p)
+    return " ".join(p for p in parts if p.strip())
 
 
 def rank_editions(intent: Intent, rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -68,22 +74,28 @@ def rank_editions(intent: Intent, rows: Iterable[Mapping[str, Any]]) -> list[dic
         score = row.get("confidence_score")
         if score is None:
             continue
-        year = edition_year(_label(row))
+        label = _label(row)
+        year = edition_year(label)
         if year is not None:
-            dated.append((row, float(score), year))
+            dated.append((row, float(score), year, _title_words(label)))
     if not dated:
         return []
     # Only a document answering about as well as the best one can make others older: a weaker
     # answer (an annual update, a summary) is not a newer edition of the document asked for.
-    best = max(score for _, score, _ in dated)
-    answering = [year for _, score, year in dated if score >= max(ANSWERS, best - EDITION_MARGIN)]
-    if not answering:
-        return []
-    newest = max(answering)
+    best = max(score for _, score, _, _ in dated)
+    answering = [
+        (year, words) for _, score, year, words in dated if score >= max(ANSWERS, best - EDITION_MARGIN)
+    ]
     updates = []
-    for row, score, year in dated:
+    for row, score, year, words in dated:
+        # An edition of the same title: "CEDS Annual Performance Report 2022" is not a newer
+        # edition of the "Comprehensive Economic Development Strategy 2021-2025".
+        newer = [y for y, other in answering if y > year and _same_title(words, other)]
+        if not newer:
+            continue
+        newest = max(newer)
         reason = str(row.get("relevance_reason") or "").rstrip(".")
-        if year < newest and score >= ANSWERS * EDITION_FACTOR and _OLDER not in reason:
+        if score >= ANSWERS * EDITION_FACTOR and _OLDER not in reason:
             updates.append(
                 {
                     "url": row["url"],
@@ -92,3 +104,25 @@ def rank_editions(intent: Intent, rows: Iterable[Mapping[str, Any]]) -> list[dic
                 }
             )
     return updates
+
+
+_WORD_RE = re.compile(r"(?<![a-z0-9])[a-z]{3,}(?![a-z0-9])")
+# Words of a label that say nothing of its title.
+_NOT_TITLE = frozenset(
+    {"pdf", "download", "view", "file", "doc", "docx", "the", "and", "for", "final", "adopted"}
+)
+# Share of their title words two labels must share to be editions of one document.
+SAME_TITLE = 0.5
+
+
+def _title_words(label: str) -> frozenset[str]:
+    """A label's title words: letters only (no years, upload ids or hashes), no link filler."""
+    words = _WORD_RE.findall(re.sub(r"[-_.+/]+", " ", label.lower()))
+    return frozenset(w for w in words if w not in _NOT_TITLE)
+
+
+def _same_title(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Editions share most title words; a label without any (a bare "Download") is not told apart."""
+    if not a or not b:
+        return True
+    return len(a & b) >= SAME_TITLE * len(a | b)

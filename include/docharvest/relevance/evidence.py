@@ -213,7 +213,8 @@ def _title_phrase(block: str) -> Phrase:
     statuses = frozenset().union(*(p.statuses for p in lines)) if lines else frozenset()
     # "SUMMARY OF CHANGES / Faculty Handbook", "NOTICE OF PUBLIC HEARING / FY2025 Budget".
     derived = any(p.derived for p in lines[:2])
-    return Phrase(heads, kinds, bodies, statuses, find_dates(block), derived=derived)
+    sorts = frozenset().union(*(p.sorts for p in lines if p.heads & heads)) if lines else frozenset()
+    return Phrase(heads, kinds, bodies, statuses, find_dates(block), derived=derived, sorts=sorts)
 
 
 def _draft_marked(first_page: str) -> bool:

@@ -15,6 +15,7 @@ from docharvest.relevance.evidence import LABEL_CHARS, title_block
 from docharvest.relevance.intent import Intent, subject_words
 from docharvest.relevance.phrases import split_url
 from docharvest.relevance.prompt_words import content_words
+from docharvest.relevance.vocab import MONTHS
 from docharvest.text.document import DocumentText
 
 
@@ -43,7 +44,12 @@ def stem(word: str) -> str:
 
 
 def holds(word: str, text: str) -> bool:
-    return re.search(r"(?<![a-z])" + re.escape(stem(word)), text) is not None
+    if re.search(r"(?<![a-z])" + re.escape(stem(word)), text) is not None:
+        return True
+    # A shortened plural stands for a longer one it begins: "regs" for "regulations", "reqs" for
+    # "requirements" (a prefix alone already matches: "info", "admin", "dept" is read as initials).
+    short = len(word) in (4, 5) and word.endswith("s") and word[-2] != "s"
+    return short and re.search(rf"(?<![a-z]){re.escape(word[:-1])}[a-z]+s(?![a-z])", text) is not None
 
 
 def _acronym_words(words: tuple[str, ...], text: str) -> set[str]:
@@ -167,6 +173,28 @@ def subject_groups(intent: Intent, texts: Texts) -> frozenset[str]:
     return frozenset(found)
 
 
+def names_something(text: str) -> bool:
+    """Does a link text say what it links to (not just "Download PDF", nor only when: "Feb 04, 2023")?"""
+    return any(
+        w not in GENERIC_LINK_WORDS and w not in DATE_WORDS
+        for w in _TOKEN_RE.findall(text.lower())
+        if len(w) > 2
+    )
+
+
+DATE_WORDS = frozenset(MONTHS) | {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+}  # fmt: skip
+
+
+def bare_link_label(context: str, above: list[str]) -> list[str]:
+    """What names a bare "Download PDF" link: the short label next to it ("Elder Services Application
+    PDF" in its row) or, without one (a date and "Download" name nothing), what is above it (the
+    heading, its column)."""
+    return [context] if len(context) <= LABEL_CHARS and names_something(context) else above
+
+
 def candidate_texts(candidate: Candidate, filename: str | None, text: DocumentText | None = None) -> Texts:
     """The raw words around a candidate (and, once read, in its title block and text)."""
     folder, url_name = split_url(candidate.url)
@@ -175,15 +203,14 @@ def candidate_texts(candidate: Candidate, filename: str | None, text: DocumentTe
     name = re.sub(r"\b\w*\d\w*\b", " ", re.sub(r"[-_.+]+", " ", name))
     link = " ".join(t for t in (candidate.link_text, candidate.title_attr) if t and t.strip())
     own = [link, name]
-    near = [candidate.heading, str(candidate.extra.get("column") or "")]
+    above = [candidate.heading, str(candidate.extra.get("column") or "")]
     context = candidate.context or ""
-    if len(context) <= LABEL_CHARS:
-        near.append(context)
+    near = above + ([context] if len(context) <= LABEL_CHARS else [])
     label = " ".join(own)
-    if not any(w not in GENERIC_LINK_WORDS for w in _TOKEN_RE.findall(link.lower()) if len(w) > 2):
-        # A bare "Download PDF" link: the heading or label next to it names the document.
-        own += near
-        label = " ".join([name, *near])
+    if not names_something(link):
+        named = bare_link_label(context, above)
+        own += named
+        label = " ".join([name, *named])
     page = " ".join(
         (
             candidate.page_title,

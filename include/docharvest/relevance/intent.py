@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from docharvest.relevance.body_names import Body
 from docharvest.relevance.dates import (
     MAX_YEAR,
     MIN_YEAR,
@@ -23,7 +24,8 @@ from docharvest.relevance.dates import (
     fiscal_year,
     span_year,
 )
-from docharvest.relevance.phrases import Body, read_phrase
+from docharvest.relevance.languages import read_languages
+from docharvest.relevance.phrases import read_phrase
 from docharvest.relevance.prompt_words import (
     BODY_WORDS,
     FILLER_BEFORE_KIND,
@@ -86,6 +88,7 @@ class Intent:
     keywords: tuple[str, ...] = ()
     audiences: tuple[str, ...] = ()  # "level:high", "group:student": who the document is for
     single: bool = False  # "the X": one document expected (best match first), not a set
+    sorts: tuple[str, ...] = ()  # the sort of kind named ("master plan": "comprehensive"; vocab.KIND_SORTS)
     periods: tuple[Period, ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -149,6 +152,7 @@ class Intent:
             keywords=tuple(data.get("keywords", ())),
             audiences=tuple(data.get("audiences", ())),
             single=bool(data.get("single", False)),
+            sorts=tuple(data.get("sorts", ())),
         )
 
 
@@ -221,8 +225,9 @@ def parse_prompt(prompt: str, *, today: date | None = None) -> Intent:
             | audience_words(positive_rest)
             | abbreviations_read(positive_rest, phrase.bodies),
         ),
-        audiences=_ordered(phrase.audiences),
+        audiences=_ordered(phrase.audiences | read_languages(positive_rest.lower(), KIND_WORDS)),
         single=_asks_for_one(positive, kinds),
+        sorts=_ordered(phrase.sorts),
     )
     return intent
 
@@ -230,6 +235,8 @@ def parse_prompt(prompt: str, *, today: date | None = None) -> Intent:
 _PLURAL_ASK_RE = re.compile(
     r"\b(?:all|every|each|any|list\s+of|copies|documents|files|ones)\b", re.IGNORECASE
 )
+# "current rules & regs", "latest IPM plan": the edition in force, one document.
+_IN_FORCE_RE = re.compile(r"\b(?:current|latest|newest|most\s+recent|in\s+(?:force|effect))\b", re.I)
 _ONE_ASK_RE = re.compile(
     r"^\s*(?:(?:find|get|show|give|download|locate|fetch)\s+(?:me\s+)?)?(?:the|this|a)\b", re.I
 )
@@ -239,13 +246,23 @@ def _asks_for_one(text: str, kinds: tuple[str, ...]) -> bool:
     """ "the agenda for ...", "the 2024-25 handbook": one document; "all ...", "agendas": a set."""
     if _PLURAL_ASK_RE.search(text):
         return False
-    if not _ONE_ASK_RE.match(text):
-        return False
+    if not _ONE_ASK_RE.match(text) and not _IN_FORCE_RE.search(text):
+        return _singular_head(text)
     # "the minutes" is plural in form: one meeting's minutes when a single day is asked for.
     plural_kind = re.search(
         r"\b(?:agendas|budgets|handbooks|calendars|reports|policies|notices|packets)\b", text, re.I
     )
     return not plural_kind
+
+
+def _singular_head(text: str) -> bool:
+    """A request typed as a search ("scholarship application seniors", "rn license renewal form",
+    "2023 water quality report") names one document when its kind -- or, for a kind the vocabulary
+    does not know, its last word -- is singular; "council minutes 2019", "agendas" name a set."""
+    words = [w for w in WORD_RE.findall(text.lower()) if w not in STOPWORDS and w not in MONTHS]
+    kind_words = [w for w in words if w in KIND_WORDS]
+    heads = kind_words or [w for w in words if is_content(w)][-1:]
+    return bool(heads) and not any(w.endswith("s") and not w.endswith("ss") for w in heads)
 
 
 def _ordered(items: frozenset[str]) -> tuple[str, ...]:
@@ -362,20 +379,37 @@ def _keywords(text: str, body_words: set[str]) -> tuple[str, ...]:
     has_kind = any(w in KIND_WORDS for w in words)
     picked: list[str] = []
     for i, word in enumerate(words):
-        if not is_content(word) or word in picked:
+        if not is_content(word) or word in picked or word in MONTHS:
             continue
-        if has_kind:
-            j = i + 1
-            while (
-                j < len(words)
-                and (is_content(words[j]) or words[j] in FILLER_BEFORE_KIND)
-                and words[j] not in KIND_WORDS
-            ):
-                j += 1
-            if j >= len(words) or words[j] not in KIND_WORDS:
-                continue
+        if has_kind and not _before_kind(words, i) and not _after_kind(words, i):
+            continue
         picked.append(word)
     return tuple(picked)
+
+
+def _before_kind(words: list[str], i: int) -> bool:
+    """Does the content word at ``i`` qualify a kind word after it ("*employee* handbook")?"""
+    j = i + 1
+    while (
+        j < len(words)
+        and (is_content(words[j]) or words[j] in FILLER_BEFORE_KIND)
+        and words[j] not in KIND_WORDS
+    ):
+        j += 1
+    return j < len(words) and words[j] in KIND_WORDS
+
+
+# "form *for adults*", "master plan *for the airport*": a complement after the kind qualifies it too.
+_COMPLEMENT = frozenset({"for", "of", "on", "about", "regarding", "concerning"})
+
+
+def _after_kind(words: list[str], i: int) -> bool:
+    j = i - 1
+    while j >= 0 and is_content(words[j]) and words[j] not in KIND_WORDS:
+        j -= 1
+    while j >= 0 and words[j] in ("the", "all", "our", "its", "their", "a", "an"):
+        j -= 1
+    return j >= 1 and words[j] in _COMPLEMENT and words[j - 1] in KIND_WORDS
 
 
 def calendar_years(intent: Intent) -> set[int]:

@@ -5,7 +5,8 @@ Education"), the document kinds named outside those bodies (so "Audit Committee"
 is a body, not an audit), which kind is the head of the phrase ("Budget
 Presentation" is a presentation about the budget; "Minutes of the Budget Hearing"
 are minutes), statuses (draft, proposed, final) and dates. Results are cached:
-headings, page titles and breadcrumbs repeat across every link of a page.
+headings, page titles and breadcrumbs repeat across every link of a page. The bodies are read
+by ``body_names``.
 """
 
 from __future__ import annotations
@@ -15,37 +16,22 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
+from docharvest.relevance.body_names import Body, read_bodies
 from docharvest.relevance.dates import Period, find_dates
+from docharvest.relevance.languages import read_languages
 from docharvest.relevance.vocab import (
     AUDIENCE_PHRASES,
     BODY_ABBREVIATIONS,
-    GOVERNING_OF,
     KIND_ABBREVIATIONS,
     KIND_PHRASES,
-    LEVEL_WORDS,
-    MONTHS,
-    SPECIALIST_QUALIFIERS,
+    KIND_SORTS,
     STATUS_PHRASES,
-    STOPWORDS,
     WEAK_KINDS,
 )
 
 # Repeats are local (a page's heading, title and breadcrumb on every link of the page): a few
 # thousand entries catch them. 65,536 held ~70 MB of Phrases on a 20,000-page crawl (issue 18).
 PHRASE_CACHE_SIZE = 8192
-
-
-@dataclass(frozen=True, slots=True)
-class Body:
-    """An issuing body: ``key`` compares bodies ("planning" for Planning Board/Commission)."""
-
-    key: str  # governing | council | committee | commission | authority | <specialist key>
-    level: str  # town | city | county | school | company | "" (unknown)
-    text: str
-    plural: bool = False  # "Design Review Committees": a group of bodies, not one
-    # The governing board of a specialist organisation, named by its members' title: "Board of
-    # Fire Commissioners", "Board of Library Trustees". "The board" of such a site means it.
-    titled: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +52,7 @@ class Phrase:
     # A document about another one ("Summary of Handbook Revisions", "Comments on the Annual
     # Plan", "Notice of Public Hearing - FY2025 Budget"): it names that document, is not it.
     derived: bool = False
+    sorts: frozenset[str] = frozenset()  # the sort of its head kind it names (vocab.KIND_SORTS): "capital"
 
     @property
     def modifiers(self) -> frozenset[str]:
@@ -83,66 +70,9 @@ def _alternation(phrases: list[str]) -> str:
 _KIND_OF = {p: k for k, ps in KIND_PHRASES.items() for p in ps}
 _KIND_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(_KIND_OF)) + r")(?![a-z0-9])")
 _ABBR_OF = {a: k for k, abbrs in KIND_ABBREVIATIONS.items() for a in abbrs}
-_KIND_WORDS = frozenset(w for p in _KIND_OF for w in p.split()) | frozenset(_ABBR_OF)
-_STATUS_WORDS = frozenset(w for ps in STATUS_PHRASES.values() for p in ps for w in p.split())
 _STATUS_OF = {p: s for s, ps in STATUS_PHRASES.items() for p in ps}
 _STATUS_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(_STATUS_OF)) + r")(?![a-z0-9])")
-_BODY_TYPE_RE = re.compile(
-    r"(?<![a-z0-9])(boards?|councils?|commissions?|committees?|authority|trustees?|associations?|organi[sz]ations?|"
-    r"senates?|assembly)"
-    r"(?![a-z0-9])"
-)
-_WORD_RE = re.compile(r"[a-z0-9'&]+")
-MONTH_WORDS = frozenset(MONTHS)
 _SPACE_RE = re.compile(r"\s+")
-# Words that end a body's qualifier list when reading backwards from "board".
-_QUALIFIER_STOP = frozenset(
-    [
-        "of",
-        "the",
-        "a",
-        "an",
-        "and",
-        "for",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "with",
-        "from",
-        "meeting",
-        "meetings",
-        "regular",
-        "special",
-        "joint",
-        "annual",
-        "minutes",
-        "agenda",
-        "agendas",
-        "draft",
-        "approved",
-        "adopted",
-        "proposed",
-    ]
-)
-# Words that place a body in a jurisdiction ("Harbor Point *School District* Board", "Park *City*
-# Council"). What comes before them is the place's name, not a speciality of the body.
-# ("district" is not one: a Water or Fire District is named by its speciality; "School District" is.)
-_PLACE_LEVELS = frozenset({"town", "township", "village", "city", "borough", "county", "parish", "school"})
-# Words that follow a body's type word when the text speaks of the body ("Council meeting",
-# "Board members", "Committee of the Whole"). Any other word after it makes the type word part
-# of a name: "Council Bluffs", "Council Grove", a "board-portal" folder.
-_BODY_FOLLOWERS = frozenset(
-    {
-        "member", "members", "chair", "chairman", "chairwoman", "chairperson", "president", "vice",
-        "chambers", "chamber", "room", "session", "sessions", "workshop", "workshops", "hearing", "hearings",
-        "retreat", "election", "elections", "actions", "action", "notes", "recap", "summary", "video",
-        "audio", "report", "reports", "members'", "business", "approved", "adopted", "draft", "regular",
-        "special", "joint", "annual", "work", "study", "as", "is", "was", "will", "has", "have", "voted",
-        "whole", "s",
-    }
-)  # fmt: skip
 _COORDINATION_RE = re.compile(r"^[\s,;]*(?:[a-z]+\s+){0,2}(?:and|&|,|;|/|or|\+)[\s,;]*$")
 _OF_RE = re.compile(r"^\s*(?:of|for|on|regarding|about)\b")
 
@@ -153,128 +83,43 @@ def _normalize(text: str) -> str:
     return _SPACE_RE.sub(" ", text.replace("'s ", "s "))
 
 
-def _body_at(
-    norm: str, words: list[tuple[str, int, int]], index: int, type_word: str
-) -> tuple[Body, int, int]:
-    """The body around the body-type word at ``words[index]``, with its character span."""
-    type_word = "trustees" if type_word == "trustee" else type_word  # "trustee minutes"
-    btype = type_word.rstrip("s") if type_word not in ("trustees", "authority") else type_word
-    qualifiers: list[str] = []
-    start = words[index][1]
-    i = index - 1
-    while i >= 0 and index - i <= 4:
-        word = words[i][0]
-        if qualifiers and qualifiers[0] in _PLACE_LEVELS and word not in _PLACE_LEVELS:
-            break  # the place's own name: "Harbor Point" of "Harbor Point School District Board"
-        if norm[words[i][2] : words[i + 1][1]].strip():
-            break  # punctuation ends the name: "City Council, Planning Board"
-        joins = word in ("and", "&") and i > 0 and words[i - 1][0] in SPECIALIST_QUALIFIERS
-        if not joins and (
-            word in _QUALIFIER_STOP
-            or word in STOPWORDS
-            or word.isdigit()
-            or (word in _KIND_OF and word not in SPECIALIST_QUALIFIERS)
-        ):
-            break
-        qualifiers.insert(0, word)
-        start = words[i][1]
-        i -= 1
-    end = words[index][2]
-    of_words: list[str] = []
-    if index + 1 < len(words) and words[index + 1][0] == "of":
-        j = index + 2
-        if j < len(words) and words[j][0] == "the":
-            j += 1
-        while j < len(words) and len(of_words) < 2:
-            word = words[j][0]
-            if word in _QUALIFIER_STOP or word.isdigit():
-                break
-            if not (word in GOVERNING_OF or word in SPECIALIST_QUALIFIERS or of_words):
-                break
-            of_words.append(word)
-            end = words[j][2]
-            j += 1
-    body = _classify(btype, qualifiers, of_words)
-    if type_word.endswith("s") and type_word != "trustees":
-        body = Body(body.key, body.level, body.text, plural=True)
-    elif body.key in SPECIALIST_KEYS and of_words and of_words[-1] in _MEMBER_TITLES:
-        body = Body(body.key, body.level, body.text, titled=True)
-    return body, start, end
-
-
-SPECIALIST_KEYS = frozenset(SPECIALIST_QUALIFIERS.values())
-_MEMBER_TITLES = frozenset({"commissioners", "trustees", "directors", "governors", "regents", "supervisors"})
-
-
-def _names_a_body(norm: str, words: list[tuple[str, int, int]], index: int) -> bool:
-    """Is the type word at ``index`` a body, or part of a name ("Council Bluffs", "board-portal")?"""
-    if index + 1 >= len(words) or norm[words[index][2] : words[index + 1][1]].strip():
-        return True  # the end of the text, or punctuation after it: "City Council, Planning Board"
-    after = words[index + 1][0]
-    return (
-        after in _BODY_FOLLOWERS
-        or after in _QUALIFIER_STOP
-        or after in STOPWORDS
-        or after in _KIND_WORDS
-        or after in _STATUS_WORDS
-        or after in MONTH_WORDS
-        or bool(_BODY_TYPE_RE.fullmatch(after))
-        or after[0].isdigit()
-    )
-
-
-def _classify(btype: str, qualifiers: list[str], of_words: list[str]) -> Body:
-    words = qualifiers + of_words
-    level = next((LEVEL_WORDS[w] for w in words if w in LEVEL_WORDS), "")
-    if btype == "trustees" and not qualifiers:
-        btype = "board"
-    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-    keys = [SPECIALIST_QUALIFIERS[w] for w in pairs + words if w in SPECIALIST_QUALIFIERS]
-    # "Library Foundation Board", "Friends of the Library Board": the foundation's, the friends' board.
-    specialist = "affiliate" if "affiliate" in keys else next(iter(keys), None)
-    text = " ".join(qualifiers + [btype] + (["of", *of_words] if of_words else []))
-    if specialist:
-        return Body(specialist, level, text)
-    if btype == "council":
-        return Body("council", level, text)
-    if btype == "commission":
-        governing = bool(level) or any(w in GOVERNING_OF and w != "the" for w in of_words)
-        return Body("governing" if governing else "commission", level, text)
-    if btype in ("committee", "authority", "senate", "assembly"):
-        return Body(btype, level, text)
-    if btype in ("association", "organization", "organisation"):
-        # A parents' or residents' association is never the governing board, whatever its level.
-        return Body("association", "", text)
-    return Body("governing", level, text)
-
-
 # "Calendar Year 2021" (and "fiscal year") name a period, never a calendar document.
 _PERIOD_NAME_RE = re.compile(r"\bcalendar\s+years?\b")
 
 
-def _kinds(text: str, masked: list[tuple[int, int]]) -> tuple[frozenset[str], frozenset[str]]:
-    """(heads, all kinds) named in ``text`` outside the masked (body) spans."""
+def _kinds(text: str, masked: list[tuple[int, int]]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(heads, all kinds, sorts of the heads) named in ``text`` outside the masked (body) spans."""
+    heads, kinds, mentions = _kind_mentions(text, masked)
+    sorts = frozenset(KIND_SORTS[p] for k, p in mentions if k in heads and p in KIND_SORTS)
+    return heads, kinds, sorts
+
+
+def _kind_mentions(
+    text: str, masked: list[tuple[int, int]]
+) -> tuple[frozenset[str], frozenset[str], list[tuple[str, str]]]:
     for s, e in masked:
         text = text[:s] + " " * (e - s) + text[e:]
     text = _PERIOD_NAME_RE.sub(lambda m: " " * len(m.group(0)), text)
-    mentions: list[tuple[str, int, int]] = []
+    mentions: list[tuple[str, int, int, str]] = []
     for m in _KIND_RE.finditer(text):
-        mentions.append((_KIND_OF[_SPACE_RE.sub(" ", m.group(1))], m.start(), m.end()))
+        phrase = _SPACE_RE.sub(" ", m.group(1))
+        mentions.append((_KIND_OF[phrase], m.start(), m.end(), phrase))
     if not mentions:
-        return frozenset(), frozenset()
-    kinds = frozenset(k for k, _, _ in mentions)
+        return frozenset(), frozenset(), []
+    kinds = frozenset(m[0] for m in mentions)
     # A kind in a parenthetical or naming a meeting ("Minutes (Budget Workshop)", "Budget Hearing
     # Minutes") qualifies the document; it is not what the document is, when another kind is named.
     naming = [m for m in mentions if not _qualifying(text, m[1], m[2])]
     if naming and len(naming) < len(mentions):
         mentions = naming
+    named = [(m[0], m[3]) for m in mentions]
     if len(kinds) == 1:
-        return kinds, kinds
+        return kinds, kinds, named
     # The head of an English noun phrase is its last noun ("budget presentation"), unless
     # "of"/"for" introduces the complement ("minutes of the budget hearing"); kinds joined
     # by "and" are all heads ("agendas and minutes").
     heads = {mentions[-1][0]}
-    for (k1, _, e1), (k2, s2, _) in zip(mentions, mentions[1:], strict=False):
+    for (k1, _, e1, _), (k2, s2, _, _) in zip(mentions, mentions[1:], strict=False):
         between = text[e1:s2]
         if _COORDINATION_RE.match(between):
             heads |= {k1, k2}
@@ -282,7 +127,7 @@ def _kinds(text: str, masked: list[tuple[int, int]]) -> tuple[frozenset[str], fr
             heads = (heads - {k2}) | {k1}
     if len(heads) > 1 and heads - WEAK_KINDS:
         heads -= WEAK_KINDS
-    return frozenset(heads), kinds
+    return frozenset(heads), kinds, named
 
 
 _MEETING_WORD_RE = re.compile(
@@ -303,20 +148,10 @@ def read_phrase(text: str) -> Phrase:
     if not text or not text.strip():
         return EMPTY
     norm = _normalize(text)
-    bodies: list[Body] = []
-    masked: list[tuple[int, int]] = []
-    if _BODY_TYPE_RE.search(norm):
-        words = [(m.group(0), m.start(), m.end()) for m in _WORD_RE.finditer(norm)]
-        for i, (word, _, _) in enumerate(words):
-            if _BODY_TYPE_RE.fullmatch(word) and _names_a_body(norm, words, i):
-                body, start, end = _body_at(norm, words, i, word)
-                if bodies and masked and start < masked[-1][1]:
-                    continue  # "board of trustees": "trustees" is inside the body just read
-                bodies.append(body)
-                masked.append((start, end))
+    bodies, masked = read_bodies(norm)
     if not bodies:
         bodies.extend(_abbreviated_bodies(text))
-    heads, kinds = _kinds(norm, masked)
+    heads, kinds, sorts = _kinds(norm, masked)
     statuses = frozenset(_STATUS_OF[_SPACE_RE.sub(" ", m.group(1))] for m in _STATUS_RE.finditer(norm))
     several = bool(_SEVERAL_KINDS_RE.search(norm))
     listing = len(heads) > 1 or several or bool(_LISTING_RE.search(norm))
@@ -326,7 +161,7 @@ def read_phrase(text: str) -> Phrase:
     audiences = read_audiences(norm)
     # "Summary of Proceedings" is minutes, "Notice of Meeting and Agenda" an agenda: not derived.
     derived = bool(_DERIVED_RE.search(norm)) and not heads & _MEETING_RECORDS
-    return Phrase(heads, kinds, tuple(bodies), statuses, find_dates(text), listing, audiences, derived)
+    return Phrase(heads, kinds, tuple(bodies), statuses, find_dates(text), listing, audiences, derived, sorts)
 
 
 _AUDIENCE_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(AUDIENCE_PHRASES)) + r")(?![a-z0-9])")
@@ -334,7 +169,8 @@ _AUDIENCE_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(AUDIENCE_PHRASES
 
 def read_audiences(norm: str) -> frozenset[str]:
     """Audiences named in a normalised (lower-case) text; "high school" is not the bare "school"."""
-    return frozenset(AUDIENCE_PHRASES[_SPACE_RE.sub(" ", m.group(1))] for m in _AUDIENCE_RE.finditer(norm))
+    named = frozenset(AUDIENCE_PHRASES[_SPACE_RE.sub(" ", m.group(1))] for m in _AUDIENCE_RE.finditer(norm))
+    return named | read_languages(norm)
 
 
 # "Meetings and Minutes", "Agendas & Meetings": a section or folder name, not a document's kind.
@@ -426,6 +262,7 @@ def read_path(path: str) -> Phrase:
         phrase.listing,
         phrase.audiences,
         phrase.derived,
+        phrase.sorts,
     )
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from docharvest.relevance.phrases import Body
+from docharvest.relevance.body_names import Body
+from docharvest.relevance.languages import WORDS as LANGUAGE_WORDS
 from docharvest.relevance.vocab import (
     AUDIENCE_PHRASES,
     BODY_ABBREVIATIONS,
@@ -105,6 +106,7 @@ def audience_words(text: str) -> set[str]:
         if re.search(rf"\b{re.escape(phrase)}\b", lower)
         for w in phrase.split()
     }
+    words |= {w for w in WORD_RE.findall(lower) if w in LANGUAGE_WORDS}  # "sample ballot in spanish"
     return words - _audience_qualifiers(lower)
 
 

@@ -44,6 +44,7 @@ from docharvest.relevance.constraints import (
     status_verdict,
     time_verdict,
     topic_verdict,
+    wanted_audiences,
 )
 from docharvest.relevance.evidence import Source, candidate_sources, text_sources
 from docharvest.relevance.free_words import (
@@ -139,8 +140,11 @@ def _wanted(factor: str, intent: Intent) -> str:
         return " not " + " / ".join(intent.required_statuses)
     if factor == "status" and intent.excluded_statuses:
         return ", excluded"
-    if factor == "audience" and intent.audiences:
-        return " not " + " / ".join(a.split(":")[1] for a in intent.audiences)
+    if factor == "audience":
+        # The language asked for is named only when the request did not name another audience.
+        return " not " + " / ".join(
+            a.split(":")[1] for a in intent.audiences or sorted(wanted_audiences(intent))
+        )
     return ""
 
 

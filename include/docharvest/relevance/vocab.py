@@ -84,6 +84,19 @@ KIND_PHRASES: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Kind phrases that name one sort of their kind: a request for the master plan is not answered by
+# the capital improvement plan or the strategic plan, nor the bell schedule by the bus schedule.
+# (Phrases not listed name the kind itself: "budget book", "meeting minutes", "agenda packet".)
+KIND_SORTS: dict[str, str] = {
+    "comprehensive plan": "comprehensive", "master plan": "comprehensive", "strategic plan": "strategic",
+    "capital improvement plan": "capital", "capital improvement program": "capital", "capital plan": "capital",
+    "hazard mitigation plan": "hazard mitigation",
+    "operating budget": "operating", "capital budget": "capital",
+    "bell schedule": "bell", "bell schedules": "bell", "class schedule": "class", "bus schedule": "bus",
+    "exam schedule": "exam", "testing schedule": "exam",
+    "lunch menu": "lunch", "lunch menus": "lunch", "breakfast menu": "breakfast", "breakfast menus": "breakfast",
+}
+
 # Abbreviations seen in file names and URL paths only (too ambiguous in prose).
 KIND_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "minutes": ("min", "mins", "minute", "mtgmin"),
@@ -146,44 +159,57 @@ GOVERNING_OF: frozenset[str] = frozenset({
 })
 
 # Qualifiers that make a body a specialist one (not "the board"). Grouped by the key used to
-# compare bodies, so "planning board" and "planning commission" are the same body.
-SPECIALIST_QUALIFIERS: dict[str, str] = {}
-for _key, _words in {
-    "planning": ("planning", "plan"),
-    "zoning": ("zoning", "appeals", "adjustment", "adjustments", "variance"),
-    "library": ("library",),
-    "parks": ("parks", "park", "recreation"),
-    "health": ("health", "hospital", "hospitals"),
-    "ethics": ("ethics",),
-    "assessment": ("assessment", "assessors", "assessor", "tax"),
-    "review": ("review", "architectural", "design"),
-    "historic": ("historic", "historical", "preservation", "landmarks"),
-    "housing": ("housing",),
-    "conservation": ("conservation", "environmental", "environment", "open", "sustainability", "climate"),
-    "utilities": ("water", "sewer", "utility", "utilities", "wastewater", "stormwater", "electric", "power"),
-    "fire": ("fire",),
-    "police": ("police", "public safety"),
-    "elections": ("elections", "election", "electoral", "canvassers", "registrars"),
-    "audit": ("audit",),
-    "finance": ("finance", "financial", "budget", "fiscal", "investment", "pension", "retirement"),
-    "personnel": ("personnel", "compensation", "human resources", "civil service", "employee"),
-    "governance": ("nominating", "governance", "nominations", "corporate governance"),
-    "policy": ("policy",),
-    "technology": ("technology", "risk", "cybersecurity"),
-    "facilities": ("facilities", "building", "buildings", "capital", "construction"),
-    "transportation": ("transportation", "traffic", "transit", "airport", "harbor", "port", "highway", "parking"),
-    "trees": ("tree", "shade", "beautification"),
-    "arts": ("arts", "cultural", "culture", "museum"),
-    "cemetery": ("cemetery",),
-    "development": ("economic", "development", "redevelopment", "industrial", "downtown", "business"),
-    "youth": ("youth", "senior", "seniors", "aging", "veterans"),
-    "curriculum": ("curriculum", "instruction", "academic", "athletics", "wellness"),
-    "advisory": ("advisory", "citizens", "steering", "ad hoc", "task force"),
+# compare bodies, so "planning board" and "planning commission" are the same body. Within a key,
+# each tuple is one set of synonyms ("zoning board of appeals" = "board of adjustment"); words of
+# different tuples name different bodies of one field (a Pension Board is not the Finance
+# Committee, the Board of Canvassers not the Board of Elections). A tuple starting with "*" names
+# the whole field ("utility board"): it says nothing of which body of the field is meant.
+SPECIALIST_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "planning": (("planning", "plan"),),
+    "zoning": (("zoning", "appeals", "adjustment", "adjustments", "variance"),),
+    "library": (("library",),),
+    "parks": (("parks", "park", "recreation"),),
+    "health": (("health",), ("hospital", "hospitals")),
+    "ethics": (("ethics",),),
+    "assessment": (("assessment", "tax"), ("assessors", "assessor")),
+    "review": (("review", "architectural", "design"),),
+    "historic": (("historic", "historical", "preservation", "landmarks"),),
+    "housing": (("housing",),),
+    "conservation": (("conservation", "environmental", "environment"), ("open",), ("sustainability", "climate")),
+    "utilities": (("*", "utility", "utilities"), ("water",), ("sewer", "wastewater"), ("stormwater",),
+                  ("electric", "power")),
+    "fire": (("fire",),),
+    "police": (("police", "public safety"),),
+    "elections": (("elections", "election", "electoral"), ("canvassers", "canvassing"), ("registrars",)),
+    "audit": (("audit",),),
+    "finance": (("finance", "financial", "fiscal", "budget"), ("investment",), ("pension", "retirement")),
+    "personnel": (("personnel", "human resources", "employee"), ("compensation",), ("civil service",)),
+    "governance": (("nominating", "nominations"), ("governance", "corporate governance")),
+    "policy": (("policy",),),
+    "technology": (("technology", "cybersecurity"), ("risk",)),
+    "facilities": (("facilities", "building", "buildings", "construction"), ("capital",)),
+    "transportation": (("transportation", "traffic"), ("transit",), ("airport",), ("harbor", "port"),
+                       ("highway",), ("parking",)),
+    "trees": (("tree", "shade"), ("beautification",)),
+    "arts": (("arts", "cultural", "culture"), ("museum",)),
+    "cemetery": (("cemetery",),),
+    "development": (("development", "redevelopment"), ("economic",), ("industrial",), ("downtown",),
+                    ("business",)),
+    "youth": (("youth",), ("senior", "seniors", "aging"), ("veterans",)),
+    "curriculum": (("curriculum", "instruction", "academic"), ("athletics",), ("wellness",)),
+    "advisory": (("advisory",), ("citizens",), ("steering",), ("ad hoc",), ("task force",)),
     # Organisations beside the body that support it: a foundation's or a friends group's board.
-    "affiliate": ("foundation", "friends", "alumni", "booster", "boosters", "auxiliary"),
-}.items():
-    for _word in _words:
-        SPECIALIST_QUALIFIERS[_word] = _key
+    "affiliate": (("foundation",), ("friends",), ("alumni",), ("booster", "boosters"), ("auxiliary",)),
+}
+SPECIALIST_QUALIFIERS: dict[str, str] = {}
+# Word -> its synonym set's first word (None: a word naming the whole field).
+SPECIALIST_CLASS: dict[str, str | None] = {}
+for _key, _groups in SPECIALIST_GROUPS.items():
+    for _group in _groups:
+        _field = _group[0] == "*"
+        for _word in _group[_field:]:
+            SPECIALIST_QUALIFIERS[_word] = _key
+            SPECIALIST_CLASS[_word] = None if _field else _group[0]
 
 # Who a document is for: "dimension:value". A request naming one value of a dimension (a high
 # school handbook) is contradicted by a document naming another value of it (a middle-school one).
@@ -204,6 +230,9 @@ for _value, _phrases in {
     # Coaches are the staff of a sports programme: a coaches' handbook is not the parents' one.
     "group:coach": ("coach", "coaches", "coaching"),
     "group:volunteer": ("volunteer", "volunteers"),
+    # An applicant's or participant's age: an adult's application is not a minor's.
+    "age:adult": ("adult", "adults", "18 and over", "18 and older", "over 18", "age 18 and over"),
+    "age:minor": ("minor", "minors", "under 18", "juvenile", "juveniles", "child", "children"),
 }.items():
     for _phrase in _phrases:
         AUDIENCE_PHRASES[_phrase] = _value
