@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 
 import pytest
@@ -176,18 +175,6 @@ def test_scores_are_deterministic_and_bounded(corpora: list[Corpus]) -> None:
     again = [RuleScorer().score_document(intent, d.candidate, d.text, d.filename) for d in docs]
     assert first == again
     assert all(0.0 <= s.confidence <= 1.0 for s in first)
-
-
-def test_ten_thousand_candidates_score_in_well_under_two_seconds(corpora: list[Corpus]) -> None:
-    scorer = RuleScorer()
-    intent = parse_prompt("Find all board meeting minutes from 2024")
-    docs = corpora[1].docs
-    candidates = [docs[i % len(docs)].candidate for i in range(10_000)]
-    start = time.process_time()
-    for c in candidates:
-        scorer.score_candidate(intent, c)
-    # CPU time, not wall time: the machine is shared. Measured ~0.4 s.
-    assert time.process_time() - start < 2.0
 
 
 def test_build_scorer_defaults_to_the_offline_rules() -> None:
