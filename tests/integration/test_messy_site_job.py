@@ -112,6 +112,17 @@ def _sha_of_reported(run: dict[str, Any]) -> Counter[str]:
     return Counter(by_url[d["url"]]["sha256"] for d in run["results"]["documents"])
 
 
+def _diagnosis(run: dict[str, Any]) -> dict[str, Any]:
+    """What a failed run knew: every row, the job's errors and warnings, the pages requested."""
+    keys = ("url", "status", "sha256", "pre_score", "confidence_score", "batch", "error", "source_page")
+    return {
+        "rows": [{k: d.get(k) for k in keys} for d in _rows(run)],
+        "errors": run["results"]["errors"],
+        "warnings": run["results"]["warnings"],
+        "requested": run["site"].main.requested_paths(),
+    }
+
+
 @pytest.mark.parametrize("mode", RUNS)
 def test_job_completes(mode: str, request: pytest.FixtureRequest) -> None:
     run = request.getfixturevalue(mode)
@@ -127,7 +138,11 @@ def test_each_expected_document_is_reported_exactly_once(mode: str, request: pyt
     expected = site.expected(single_page=mode == "single_run")
     missing = [d.key for d in expected if reported[d.sha256] == 0]
     twice = [d.key for d in expected if reported[d.sha256] > 1]
-    assert not missing and not twice, {"missing": missing, "reported more than once": twice}
+    assert not missing and not twice, {
+        "missing": missing,
+        "reported more than once": twice,
+        **(_diagnosis(run) if missing else {}),
+    }
     if mode == "single_run":  # documents only reachable through other pages are not single-page results
         deeper = {d.sha256 for d in site.docs if not d.on_start_page}
         assert not deeper & set(reported)

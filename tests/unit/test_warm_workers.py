@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 
@@ -121,3 +122,36 @@ def test_reading_ahead_stops_at_its_text_budget(tmp_path: Path, monkeypatch: pyt
     assert ahead_reads == 1  # one document's text reached the budget: the rest left to the step
     assert all(isinstance(r, DocumentText) for r in results)
     assert len(calls.read_text().split()) == 6
+
+
+def test_workers_the_read_ahead_thread_spawned_survive_its_idle_spells() -> None:
+    """A worker dies with the thread that spawned it (PR_SET_PDEATHSIG). The read-ahead thread
+    used to end whenever its queue ran dry, killing the warm workers it had spawned: one a step
+    took in that moment died mid-document ("parse worker died (killed by signal 9)")."""
+    before = _children_now()
+    with keep_warm():
+        assert isolation.parse_ahead(parse_fns.pid, [("a", "x"), ("b", "x")], workers=2, limits=SLOW_OK)
+        _read_ahead_idle()
+        assert isolation._warm is not None
+        spawned = {w.process.pid for w in isolation._warm.idle}
+        time.sleep(0.5)  # an ended thread's workers are SIGKILLed at once
+        assert len(spawned) == 2 and all(w.process.is_alive() for w in isolation._warm.idle)
+        results = run_isolated(parse_fns.pid, [("c", "x"), ("d", "x")], workers=2, limits=SLOW_OK)
+    assert all(isinstance(r, DocumentText) for r in results)
+    assert _pids(results) == {str(p) for p in spawned}  # the same warm workers read the next batch
+    assert _children() == before
+
+
+def test_a_worker_of_a_thread_that_ends_is_not_kept_warm() -> None:
+    """The kernel kills it when its thread ends: kept, it would die while idle or mid-document."""
+    before = _children_now()
+    with keep_warm():
+        thread = threading.Thread(
+            target=run_isolated, args=(parse_fns.pid, [("a", "x")]), kwargs={"workers": 1, "limits": SLOW_OK}
+        )
+        thread.start()
+        thread.join()
+        assert isolation._warm is not None and isolation._warm.idle == []
+        (result,) = run_isolated(parse_fns.pid, [("b", "x")], workers=1, limits=SLOW_OK)
+        assert isinstance(result, DocumentText)
+    assert _children() == before

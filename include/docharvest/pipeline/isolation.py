@@ -9,10 +9,12 @@ missing), so a ``kill -9`` of the task or CLI leaves no orphaned parse processes
 
 Within ``keep_warm()`` (the CLI runs a whole job in one process), healthy idle workers are kept
 across calls instead of a new spawn (~1 s each) per batch; a worker that timed out or died is
-never kept, and the context stops the rest when it ends. There, ``parse_ahead()`` also lets the
-workers read documents before the step that needs them asks (a scrape job's download step hands
-over each batch it fetched, so parsing overlaps the next downloads); ``run_isolated`` then takes
-those results instead of reading the documents again.
+never kept, and the context stops the rest when it ends. A worker dies with the *thread* that
+spawned it (``PR_SET_PDEATHSIG``), so only workers of threads that live as long as the pool are
+kept: the one that entered ``keep_warm()`` and the read-ahead thread. There, ``parse_ahead()``
+also lets the workers read documents before the step that needs them asks (a scrape job's
+download step hands over each batch it fetched, so parsing overlaps the next downloads);
+``run_isolated`` then takes those results instead of reading the documents again.
 """
 
 from __future__ import annotations
@@ -106,7 +108,9 @@ def die_with_parent(parent: int) -> None:
     """Ask the kernel to SIGKILL this process when its parent (pid ``parent``) dies; else watch it.
 
     ``parent`` comes from the parent itself: one that died while this worker was starting has
-    already been replaced by init (or a subreaper) as ``getppid()``.
+    already been replaced by init (or a subreaper) as ``getppid()``. The kernel sends the signal
+    when the parent *thread* that spawned this worker ends, even if the process lives on: see
+    ``_WarmPool.keeps``.
     """
     if os.getppid() != parent:
         os._exit(1)
@@ -214,6 +218,8 @@ class _Worker:
             self.process = ctx.Process(target=_worker_main, args=(child, limits, os.getpid()), daemon=True)
             self.process.start()
         child.close()
+        # It is killed when this thread ends (see die_with_parent).
+        self.spawner = threading.current_thread()
         self.index: int | None = None
         self.started = 0.0
         self.served = 0
@@ -245,6 +251,17 @@ class _WarmPool:
     idle: list[_Worker]
     lock: threading.Lock = field(default_factory=threading.Lock)  # the read-ahead thread takes workers too
     ahead: _Ahead | None = None
+    thread: threading.Thread = field(default_factory=threading.current_thread)  # entered keep_warm()
+
+    def keeps(self, worker: _Worker) -> bool:
+        """Whether ``worker`` may wait for later calls: its spawning thread outlives the pool.
+
+        A worker dies with the thread that spawned it; one spawned by a thread that ends sooner
+        (a read-ahead thread that ended when its queue ran dry did) would be killed while idle,
+        or mid-document after a step took it ("parse worker died (killed by signal 9)").
+        """
+        ahead = self.ahead.thread if self.ahead is not None else None
+        return worker.spawner is self.thread or (ahead is not None and worker.spawner is ahead)
 
 
 _Key = tuple[Callable[..., Any], tuple[Any, ...]]
@@ -257,7 +274,8 @@ class _Ahead:
     """Documents read by a thread of this process before the step that needs them asks.
 
     Reads ``workers`` documents at a time; pauses while a step reads its own (``run_isolated``
-    outside this thread), so the two never compete for the cores.
+    outside this thread), so the two never compete for the cores. The thread waits for more
+    work until ``close``: the workers it spawned die when it ends, and they are kept warm.
     """
 
     def __init__(self) -> None:
@@ -288,13 +306,13 @@ class _Ahead:
     def _run(self) -> None:
         while True:
             with self.cond:
-                while self.paused and not self.closed:
+                while not self.closed and (self.paused or not self.queue):
                     self.cond.wait()
-                if self.closed or not self.queue or self.chars >= AHEAD_MAX_CHARS:
-                    self.queue.clear()
-                    self.thread = None
-                    self.cond.notify_all()
+                if self.closed:
                     return
+                if self.chars >= AHEAD_MAX_CHARS:
+                    self.queue.clear()  # over its text budget: the steps read these themselves
+                    continue
                 (fn, _), limits, workers = self.queue[0]
                 chunk = [item for item in self.queue if item[0][0] is fn and item[1] == limits][:workers]
                 for item in chunk:
@@ -336,13 +354,14 @@ class _Ahead:
             self.cond.notify_all()
 
     def close(self) -> None:
-        """Stop reading ahead; wait for the documents being read now."""
+        """Stop reading ahead; wait for the documents being read now and for the thread to end."""
         with self.cond:
             self.closed = True
             self.queue.clear()
             self.cond.notify_all()
-            while self.thread is not None and self.running:
-                self.cond.wait()
+            thread = self.thread
+        if thread is not None:
+            thread.join()
 
 
 _warm: _WarmPool | None = None
@@ -409,7 +428,7 @@ def _release(worker: _Worker) -> None:
     """Keep an idle worker warm when inside ``keep_warm()``, else stop it."""
     kept = worker.served < RECYCLE_AFTER and worker.process.is_alive()
     pool = _warm
-    if pool is not None and pool.owner == os.getpid() and kept:
+    if pool is not None and pool.owner == os.getpid() and kept and pool.keeps(worker):
         with pool.lock:
             pool.idle.append(worker)
     else:
