@@ -75,6 +75,11 @@ class CrawlSettings(BaseModel):
         description="Collect documents linked from in-scope pages even when hosted on another host "
         "(off: a crawl stays on the start host and its www. twin; a job's offsite_documents turns it on).",
     )
+    prefetch_documents: bool = Field(
+        default=True,
+        description="Download a job's candidate documents while the crawl goes on (those it would "
+        "download anyway, under the same limits); the download step adopts them.",
+    )
     max_calendar_pages: int = Field(
         default=10,
         ge=1,

@@ -40,6 +40,7 @@ from docharvest.models import Candidate
 
 __all__ = [
     "DownloadLimits",
+    "Downloader",
     "DownloadOutcome",
     "download_documents",
     "download_documents_sync",
@@ -105,7 +106,10 @@ def too_large_error(url: str, max_file_size_bytes: int, size: int | None) -> Doc
     )
 
 
-class _Downloader:
+class Downloader:
+    """Downloads candidates into a raw store through a job's fetcher (a batch's, or the crawl's
+    prefetch, :mod:`docharvest.prefetch`)."""
+
     def __init__(
         self,
         fetcher: Fetcher,
@@ -114,6 +118,9 @@ class _Downloader:
         spool_dir: Path,
         limits: DownloadLimits,
         conditional: Mapping[str, Mapping[str, str]] | None = None,
+        *,
+        robots: RobotsCache | None = None,
+        share_redirects: bool = True,
     ) -> None:
         self.fetcher = fetcher
         # Per candidate URL: validators of the copy we already have (incremental re-crawls).
@@ -123,7 +130,10 @@ class _Downloader:
         self.spool_dir = spool_dir
         self.max_file_size_bytes = limits.max_file_size_bytes
         self.deadline = limits.deadline
-        self.robots = RobotsCache(fetcher, settings.user_agent, settings.obey_robots)
+        self.robots = robots or RobotsCache(fetcher, settings.user_agent, settings.obey_robots)
+        # A candidate redirecting to a target another download fetched shares its bytes (one
+        # batch); the crawl's prefetch fetches each on its own, as separate batches would.
+        self.share_redirects = share_redirects
         self.allowed = set(settings.document_types)
         # In-batch claims: a URL requested by one download is not requested again by another.
         self.claims: dict[str, asyncio.Future[DownloadOutcome]] = {}
@@ -206,7 +216,7 @@ class _Downloader:
         waiting_on: list[asyncio.Future[DownloadOutcome]] = []
 
         async def check_hop(target: str, hop: int) -> Literal["seen"] | None:
-            if hop > 0:
+            if hop > 0 and self.share_redirects:
                 other = self.claims.get(dedup_key(target))
                 # Share only a finished download: waiting on one in flight could deadlock
                 # (two candidates redirecting to each other); a rare duplicate request is cheaper.
@@ -289,7 +299,7 @@ class _Downloader:
         final = str(info.get("final_url") or url)
         return {
             "final_url": final,
-            "trail": [url, *info.get("chain", [])[1:], final],
+            "trail": list(info.get("trail") or [url, *info.get("chain", [])[1:], final]),
             "content_type": (str(info.get("content_type") or "").split(";")[0].strip().lower() or None),
             "filename": info.get("filename") or url_filename(final),
             "etag": info.get("etag"),
@@ -366,7 +376,7 @@ async def download_documents(
         settings, allow_private_networks=allow_private_networks, dns_overrides=dns_overrides
     ) as f:
         store = LocalRawStore(raw_dir)
-        downloader = _Downloader(f, settings, store, raw_dir / ".tmp", limits, conditional)
+        downloader = Downloader(f, settings, store, raw_dir / ".tmp", limits, conditional)
         outcomes = list(await asyncio.gather(*(downloader.one(c) for c in candidates)))
     _fill_aliases(outcomes)
     logger.info(

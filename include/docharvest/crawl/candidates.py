@@ -7,9 +7,15 @@ evidence of the link that led to it, and its spooled body (when it fit under the
 is put in the prefetch store so the download stage adopts it instead of fetching it again;
 one found over the job's cap (by Content-Length, or by spooling past it) is marked
 ``too_large`` so the download stage records it as such without asking for it again.
+
+A document link can also be fetched while the crawl goes on: each new candidate is offered to
+the crawl's :class:`DocumentPrefetch` (when it has one), which leaves what it fetched on the
+candidate in the same two forms.
 """
 
 from __future__ import annotations
+
+from typing import Protocol
 
 from docharvest.config import CrawlSettings
 from docharvest.crawl.fetcher import FetchResult
@@ -24,11 +30,28 @@ from docharvest.errors import JobIssue, RobotsDisallowedError
 from docharvest.models import Candidate
 
 
+class DocumentPrefetch(Protocol):
+    """Fetches candidate documents during the crawl (``docharvest.prefetch.CrawlPrefetch``)."""
+
+    def offer(self, candidate: Candidate) -> None:
+        """A new candidate: fetch it in the background if it is worth it (never blocks)."""
+        ...
+
+    async def finish(self) -> None:
+        """Wait for the fetches in flight (the crawl's deadline bounds the wait)."""
+        ...
+
+    async def cancel(self) -> None:
+        """Stop the fetches still in flight (the download step does them)."""
+        ...
+
+
 class CandidateSet:
     """Candidates by dedup key, in the order found."""
 
     def __init__(self, settings: CrawlSettings, frontier: Frontier, scope: Scope, robots: RobotsCache,
-                 issues: IssueLog, prefetch: RawStore | None, max_file_size_bytes: int) -> None:  # fmt: skip
+                 issues: IssueLog, prefetch: RawStore | None, max_file_size_bytes: int,
+                 documents: DocumentPrefetch | None = None) -> None:  # fmt: skip
         self.settings = settings
         self.frontier = frontier
         self.scope = scope
@@ -37,6 +60,7 @@ class CandidateSet:
         self.prefetch = prefetch
         self.max_file_size_bytes = max_file_size_bytes  # the cap the page sinks spool under
         self.found: dict[str, Candidate] = {}
+        self.documents = documents
 
     def __len__(self) -> int:
         return len(self.found)
@@ -64,7 +88,7 @@ class CandidateSet:
             frontier.skip("max_documents", link.url)
             return
         frontier.seen.add(key)
-        self.found[key] = Candidate(
+        self.found[key] = candidate = Candidate(
             url=link.url,
             source_page=page_url,
             link_text=link.text,
@@ -79,6 +103,8 @@ class CandidateSet:
             | ({"column": link.column} if link.column else {})
             | ({"section": link.section} if link.section else {}),
         )
+        if self.documents is not None:
+            self.documents.offer(candidate)
 
     def add_fetched(self, entry: Entry, result: FetchResult, doc_type: str) -> None:
         """A page URL that served a document (``doc_type``): keep it, with its body if spooled whole."""

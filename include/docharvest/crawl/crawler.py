@@ -7,7 +7,8 @@ sites. Document links become candidates (:mod:`~docharvest.crawl.candidates`); s
 the frontier beside the workers (:mod:`~docharvest.crawl.sitemap_loader`). Pages that turn out
 to be documents (an extension-less URL serving a PDF) are spooled under the job's
 ``max_file_size_bytes`` (:mod:`~docharvest.crawl.page_sink`) into a prefetch store in
-``work_dir``, so the download stage does not fetch them again.
+``work_dir``, so the download stage does not fetch them again. With ``prefetch_documents``,
+document links are fetched while the crawl goes on too (see ``docharvest.prefetch``).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from typing import Literal
 
 from docharvest.config import CrawlSettings
 from docharvest.crawl import checkpoint
-from docharvest.crawl.candidates import CandidateSet
+from docharvest.crawl.candidates import CandidateSet, DocumentPrefetch
 from docharvest.crawl.fetcher import Fetcher, FetchResult
 from docharvest.crawl.frontier import Entry, Frontier, Priority
 from docharvest.crawl.links import decode_html, extract_links
@@ -53,6 +54,8 @@ CHECKPOINT_SECONDS = 1.0  # a checkpoint is a few KB per hundred pages: cheap en
 # A checkpoint holds every page and URL seen: on a big site one save takes a while (~0.5 s at
 # 20,000 pages), so saves are spaced to keep them under a tenth of the crawl's time.
 CHECKPOINT_SHARE = 0.1
+# Builds the crawl's document prefetch on its fetcher and robots.txt cache.
+PrefetchFactory = Callable[[Fetcher, RobotsCache], DocumentPrefetch]
 
 
 class _Crawl:
@@ -71,6 +74,7 @@ class _Crawl:
         work_dir: Path | None,
         max_file_size_bytes: int,
         checkpoint_path: Path | None = None,
+        prefetch_documents: PrefetchFactory | None = None,
     ) -> None:
         self.start_url = start_url
         self.checkpoint_path = checkpoint_path
@@ -91,9 +95,9 @@ class _Crawl:
         self.frontier = Frontier(settings, priority, lambda: self.pages_crawled)
         self.issues = IssueLog()
         prefetch = LocalRawStore(work_dir) if work_dir is not None else None
-        self.candidates = CandidateSet(
-            settings, self.frontier, self.scope, self.robots, self.issues, prefetch, max_file_size_bytes
-        )
+        self.documents = prefetch_documents(fetcher, self.robots) if prefetch_documents else None
+        self.candidates = CandidateSet(self.settings, self.frontier, self.scope, self.robots, self.issues,
+                                       prefetch, max_file_size_bytes, self.documents)  # fmt: skip
         self.pages: list[PageRecord] = []
         self.pages_crawled = 0
         self.warnings: list[str] = []
@@ -275,9 +279,11 @@ class _Crawl:
         """Crawl until the frontier is empty, ``max_pages`` is reached, or the deadline passes."""
         try:
             if deadline is None:
-                await self._run()
+                await self._run_and_prefetch()
             else:
-                await asyncio.wait_for(self._run(), timeout=max(0.0, deadline - time.monotonic()))
+                await asyncio.wait_for(
+                    self._run_and_prefetch(), timeout=max(0.0, deadline - time.monotonic())
+                )
         except TimeoutError:
             if self.pages_crawled == 0 and not self.candidates and self.start_error is None:
                 self.start_error = (
@@ -287,6 +293,17 @@ class _Crawl:
                 f"Crawl stopped at the job timeout after {self.pages_crawled} pages; "
                 "documents found so far are processed"
             )
+
+    async def _run_and_prefetch(self) -> None:
+        """The crawl, then the document fetches it started; those still running at the deadline
+        (or when the crawl fails) stop, and the download step does them."""
+        try:
+            await self._run()
+            if self.documents is not None:
+                await self.documents.finish()
+        finally:
+            if self.documents is not None:
+                await self.documents.cancel()
 
     async def _run(self) -> None:
         frontier = self.frontier
@@ -372,6 +389,7 @@ async def crawl_site(
     max_file_size_bytes: int = DEFAULT_MAX_FILE_SIZE_BYTES,
     dns_overrides: Mapping[str, str] | None = None,
     checkpoint_path: Path | None = None,
+    prefetch_documents: PrefetchFactory | None = None,
 ) -> CrawlReport:
     """Crawl ``start_url`` and report every candidate document (see the module docstring).
 
@@ -382,6 +400,8 @@ async def crawl_site(
     ``checkpoint_path``: save progress there as the crawl goes, and continue from it if it
     exists (a retried or resumed task), see ``docharvest.crawl.checkpoint``.
     ``dns_overrides`` pins hostnames to addresses (tests, like curl ``--resolve``).
+    ``prefetch_documents``: builds what fetches document links during the crawl (each new
+    candidate is offered to it; see ``docharvest.prefetch``).
     """
     start = request_url(start_url.strip())
     if start is None:
@@ -402,6 +422,7 @@ async def crawl_site(
             work_dir=work_dir,
             max_file_size_bytes=max_file_size_bytes,
             checkpoint_path=checkpoint_path,
+            prefetch_documents=prefetch_documents,
         )
         started = time.monotonic()
         await crawl.run(deadline)

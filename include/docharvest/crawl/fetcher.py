@@ -103,6 +103,9 @@ class Fetcher:
         self._dns_overrides = dns_overrides
         self._exempt = frozenset(h.strip("[]").lower() for h in settings.allowed_private_hosts)
         self.politeness = Politeness(settings)
+        # Requests in flight, taken in turn: aiohttp's pool hands a freed connection to whoever
+        # asks next, so a crawl's page workers could starve the documents it fetches meanwhile.
+        self._slots = asyncio.Semaphore(settings.concurrency)
         self._session: aiohttp.ClientSession | None = None
         self.requests_sent = 0
         self.bytes_received = 0
@@ -223,10 +226,13 @@ class Fetcher:
             check_literal_host(host, self.allow_private, self._exempt)
             state = self.politeness.host(host)
             next_url: str | None = None
+            slot = False
             if state.sem is not None:
                 await state.sem.acquire()
             try:
                 await self.politeness.wait_turn(state)
+                await self._slots.acquire()
+                slot = True
                 self.requests_sent += 1
                 # encoded=True: send the WHATWG-normalised URL as is (yarl would re-quote it,
                 # e.g. "%7e" -> "~", "%zz" -> "%25zz": not the URL the site gave).
@@ -251,6 +257,8 @@ class Fetcher:
                     result.sink.reset()
                 raise error from exc
             finally:
+                if slot:
+                    self._slots.release()
                 if state.sem is not None:
                     state.sem.release()
             current = next_url

@@ -4,8 +4,10 @@ Agents (what the API reports): plan=coordinator, discover=navigator, download=sc
 extract=extractor, validate=validator, publish=publisher.
 
 - ``plan``        the job row and the parsed prompt
-- ``discover``    the crawl, pre-scored candidates, batches (``candidates``: rows and names)
-- ``download``    a batch's documents under the job's size cap (incremental for sources)
+- ``discover``    the crawl, pre-scored candidates, batches (``candidates``: rows and names); the
+                  documents it would download are fetched as found (``docharvest.prefetch``)
+- ``download``    a batch's documents under the job's size cap (incremental for sources); those
+                  the crawl fetched are adopted, not asked for again
 - ``read``        parsing in isolated workers, the final relevance score
 - ``publish``     validation, duplicate merging, totals and cost, Parquet
 - ``inline``      all six in one process, without Airflow

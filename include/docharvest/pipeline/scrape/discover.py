@@ -13,14 +13,18 @@ from docharvest.errors import StartUrlError
 from docharvest.jobrecord import JobRecord
 from docharvest.models import Agent, ScrapeParameters
 from docharvest.pipeline.common import cpu_meter, fail_job, monotonic_deadline
+from docharvest.pipeline.isolation import ParseLimits, parse_ahead
 from docharvest.pipeline.progress_log import StepLog, Timeline
 from docharvest.pipeline.scrape.base import job_intent
 from docharvest.pipeline.scrape.candidates import candidate_rows
+from docharvest.pipeline.scrape.read import parse_document, parse_jobs
 from docharvest.store import repository
 from docharvest.store.db import get_engine
 
 if TYPE_CHECKING:
     from docharvest.crawl import CrawlReport
+    from docharvest.crawl.crawler import PrefetchFactory
+    from docharvest.relevance import Intent, Scorer
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +57,7 @@ def discover(settings: Settings, job_id: str) -> list[int]:
         crawl_settings = settings.crawl
         if params.offsite_documents:
             crawl_settings = crawl_settings.model_copy(update={"offsite_documents": True})
+        deadline = monotonic_deadline(job, CRAWL_BUDGET_SHARE)
         report = crawl_site_sync(
             website,
             settings=crawl_settings,
@@ -60,12 +65,13 @@ def discover(settings: Settings, job_id: str) -> list[int]:
             single_page=params.single_page,
             # A page URL that turns out to be a document is kept only under the job's own cap.
             max_file_size_bytes=params.max_file_size_bytes,
-            deadline=monotonic_deadline(job, CRAWL_BUDGET_SHARE),
+            deadline=deadline,
             priority=lambda c: scorer.score_candidate(intent, c).confidence,
             on_progress=progress,
             work_dir=settings.work_dir(job_id) / "prefetched",
             # A retried or resumed discover continues the crawl from here instead of starting over.
             checkpoint_path=settings.work_dir(job_id) / "crawl-checkpoint.json",
+            prefetch_documents=_prefetch(settings, job, scorer, intent, deadline),
         )
         repository.record_errors(engine, job_id, report.issues)
         for warning in report.warnings:
@@ -102,6 +108,45 @@ def discover(settings: Settings, job_id: str) -> list[int]:
         "job %s: %d pages, %d candidates, %d batches", job_id, report.pages_crawled, len(rows), len(batches)
     )
     return batches
+
+
+def _prefetch(
+    settings: Settings, job: JobRecord, scorer: Scorer, intent: Intent, deadline: float | None
+) -> PrefetchFactory | None:
+    """Documents fetched during the crawl: those the job would download (pre-score at or over its
+    floor), at most ``max_documents``; each stored one goes to the warm parse workers when this
+    process has them. Not for a scheduled source's runs: they ask with conditional requests."""
+    if not settings.crawl.prefetch_documents or job.source:
+        return None
+    from docharvest.crawl.fetcher import Fetcher
+    from docharvest.crawl.robots import RobotsCache
+    from docharvest.download import DownloadLimits, DownloadOutcome
+    from docharvest.prefetch import CrawlPrefetch
+
+    params = job.params_as(ScrapeParameters)
+    floor = download_floor(settings, params)
+    limits = DownloadLimits(max_file_size_bytes=params.max_file_size_bytes, deadline=deadline)
+    parse_limits = ParseLimits.from_settings(settings)
+
+    def parse_now(outcome: DownloadOutcome) -> None:
+        row = {"raw_path": str(outcome.raw_path), "document_type": outcome.document_type}
+        parse_ahead(
+            parse_document, parse_jobs([row], settings), workers=settings.parse_workers, limits=parse_limits
+        )
+
+    def build(fetcher: Fetcher, robots: RobotsCache) -> CrawlPrefetch:
+        return CrawlPrefetch(
+            fetcher,
+            robots,
+            settings=settings.crawl,
+            limits=limits,
+            raw_dir=settings.raw_dir,
+            admit=lambda c: scorer.score_candidate(intent, c).confidence >= floor,
+            budget=settings.crawl.max_documents,
+            on_stored=parse_now,
+        )
+
+    return build
 
 
 def download_floor(settings: Settings, params: ScrapeParameters) -> float:
