@@ -1,0 +1,96 @@
+"""Plain-mode PDF text comes from PDFium; pypdf reads what PDFium refuses or reads worse."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from pathlib import Path
+
+import pytest
+from docharvest.pipeline.isolation import ParseLimits, read_text, run_isolated
+from docharvest.samples.pdfwriter import simple_pdf
+from docharvest.text.document import DocumentText
+from docharvest.text.ocr import OcrLimits
+from docharvest.text.pdfium_text import PdfiumText, pdfium_pages, prefer_pypdf
+from docharvest.text.readers import read_pdf
+
+GOOD = simple_pdf([["Board Minutes", "January 9, 2024"], ["Second page"]], title="Minutes")
+HABIBI = (
+    Path(__file__).resolve().parents[3]
+    / "shared/realworld/pdfs/files/sample-files--015-arabic--habibi-rotated.pdf"
+)
+NO_OCR = OcrLimits(enabled=False)
+
+
+def _write(tmp_path: Path, data: bytes, name: str = "a.pdf") -> Path:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+def test_plain_text_is_pdfiums_and_metadata_stays_pypdfs(tmp_path: Path) -> None:
+    path = _write(tmp_path, GOOD)
+    fast = pdfium_pages(path, 2)
+    assert fast is not None and "January 9, 2024" in fast[0] and "\r" not in fast[0]
+    text = read_pdf(path, ocr=NO_OCR)
+    assert text.pages == fast and text.title == "Minutes"
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        b"garbage" * 200 + GOOD,  # junk before the header
+        GOOD.replace(b"/Root 1 0 R", b"/Root 99 0 R"),  # a trailer pointing nowhere
+        GOOD.replace(b"/Count 2", b"/Count 5"),  # pages PDFium counts and cannot load
+    ],
+)
+def test_files_pdfium_refuses_are_repaired_and_read_by_pypdf(tmp_path: Path, broken: bytes) -> None:
+    path = _write(tmp_path, broken)
+    assert pdfium_pages(path, 100) is None
+    text = read_pdf(path, ocr=NO_OCR)
+    assert text.page_count == 2 and "Board Minutes" in text.pages[0] and "Second page" in text.pages[1]
+
+
+def test_an_empty_user_password_opens_in_both_readers(tmp_path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(GOOD)))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    path = _write(tmp_path, buffer.getvalue())
+    assert pdfium_pages(path, 2) is not None
+    assert "January 9, 2024" in read_pdf(path, ocr=NO_OCR).pages[0]
+
+
+def test_pages_pdfium_reads_worse_are_read_by_pypdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import docharvest.text.readers as readers
+
+    path = _write(tmp_path, GOOD)
+    # Page 1: PDFium found nothing; page 2: right-to-left text, which PDFium keeps reversed.
+    fast = PdfiumText(["", "\u064a\u0628\u064a\u0628 habibi"], {"Title": "Minutes"})
+    monkeypatch.setattr(readers, "pdfium_document", lambda _path, _limit: fast)
+    text = read_pdf(path, ocr=NO_OCR)
+    assert "January 9, 2024" in text.pages[0] and text.pages[1].strip() == "Second page"
+    assert text.title == "Minutes"
+    assert (
+        prefer_pypdf("\u05e9\u05dc\u05d5\u05dd")
+        and prefer_pypdf("x \ufefb")
+        and not prefer_pypdf("Привет 你好")
+    )
+
+
+@pytest.mark.skipif(not HABIBI.exists(), reason="needs ../shared/realworld/pdfs")
+def test_arabic_keeps_pypdfs_logical_order() -> None:
+    word = unicodedata.normalize("NFC", "\u062d\u064e\u0628\u064a\u0628\u064a")  # habibi, as written
+    fast = pdfium_pages(HABIBI, 1)
+    assert fast is not None and word not in unicodedata.normalize("NFC", fast[0])
+    assert word in unicodedata.normalize("NFC", read_pdf(HABIBI, ocr=NO_OCR).pages[0])
+
+
+def test_a_parse_worker_reads_with_pdfium_under_a_768_mb_address_space(tmp_path: Path) -> None:
+    path = _write(tmp_path, GOOD)
+    [result] = run_isolated(
+        read_text, [(str(path), "pdf", NO_OCR)], workers=1, limits=ParseLimits(seconds=60, memory_mb=768)
+    )
+    assert isinstance(result, DocumentText) and result.pages == pdfium_pages(path, 2)
