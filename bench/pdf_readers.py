@@ -76,21 +76,28 @@ def _docharvest(path: Path, password: str | None) -> list[str]:
     return read_pdf(path, ocr=OcrLimits(enabled=False)).pages
 
 
+def _docharvest_ocr_on(path: Path, password: str | None) -> list[str]:
+    from docharvest.text.readers import read_pdf
+
+    return read_pdf(path).pages  # a scrape job's reading: OCR on, for pages without text
+
+
 READERS: dict[str, Callable[[Path, str | None], list[str]]] = {
     "pypdf": _pypdf,
     "pypdf-layout": _pypdf_layout,
     "pypdfium2": _pdfium,
     "docharvest": _docharvest,
 }
+SITE_READERS = {**READERS, "docharvest, OCR on": _docharvest_ocr_on}
 
 
 def _child(conn: Any, reader: str, path: Path, password: str | None) -> None:
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.process_time()
     try:
-        READERS[reader](path, password)  # first use in this process: lazy imports, caches
+        SITE_READERS[reader](path, password)  # first use in this process: lazy imports, caches
         started = time.process_time()  # the second read is the steady state a parse worker sees
-        pages: list[str] | None = READERS[reader](path, password)
+        pages: list[str] | None = SITE_READERS[reader](path, password)
         error = ""
     except Exception as exc:  # a reader's failure is a figure here
         pages, error = None, type(exc).__name__
@@ -235,6 +242,12 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "realworld" / "pdfs"))
     parser.add_argument("--synthetic", type=int, default=24, help="generated invoices (0: none)")
+    parser.add_argument(
+        "--site",
+        type=int,
+        default=40,
+        help="PDFs like bench/crawl.py's site for a text-heavy speed run (0: none)",
+    )
     args = parser.parse_args(argv)
     _warm()
     corpus = Path(args.corpus)
@@ -303,6 +316,31 @@ def main(argv: list[str] | None = None) -> None:
             )
     if args.synthetic:
         _synthetic(args.synthetic)
+    if args.site:
+        _site_speed(args.site)
+
+
+def _site_speed(n: int) -> None:
+    """pages/s/core on PDFs as bench/crawl.py's site serves them (text pages, one padded page)."""
+    import math
+    import tempfile
+
+    from bench import crawl
+
+    rng = random.Random(7)
+    totals = {r: [0, 0.0] for r in SITE_READERS}
+    with tempfile.TemporaryDirectory() as tmp:
+        for j in range(n):
+            size = int(math.exp(rng.uniform(math.log(crawl.PDF_MIN), math.log(crawl.PDF_MAX))))
+            path = Path(tmp) / f"doc-{j}.pdf"
+            path.write_bytes(crawl._pdf(rng, size, f"Document {j}"))
+            for r in SITE_READERS:
+                pages, cpu, error, _ = run_isolated(r, path, None)
+                totals[r][0] += len(pages or [])
+                totals[r][1] += cpu
+    print(f"bench/crawl.py site PDFs ({n} files, {totals['pypdf'][0]} pages):")
+    for r, (pages, cpu) in totals.items():
+        print(f"  {r:<20} {pages / cpu if cpu else float('nan'):7.0f} pages/s/core")
 
 
 def _synthetic(n: int) -> None:

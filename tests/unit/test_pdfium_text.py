@@ -11,14 +11,13 @@ from docharvest.pipeline.isolation import ParseLimits, read_text, run_isolated
 from docharvest.samples.pdfwriter import simple_pdf
 from docharvest.text.document import DocumentText
 from docharvest.text.ocr import OcrLimits
-from docharvest.text.pdfium_text import PdfiumText, pdfium_pages, prefer_pypdf
+from docharvest.text.pdfium_text import PdfiumText, pdfium_document, pdfium_pages, prefer_pypdf
 from docharvest.text.readers import read_pdf
 
 GOOD = simple_pdf([["Board Minutes", "January 9, 2024"], ["Second page"]], title="Minutes")
-HABIBI = (
-    Path(__file__).resolve().parents[3]
-    / "shared/realworld/pdfs/files/sample-files--015-arabic--habibi-rotated.pdf"
-)
+REALWORLD = Path(__file__).resolve().parents[3] / "shared/realworld/pdfs/files"
+HABIBI = REALWORLD / "sample-files--015-arabic--habibi-rotated.pdf"
+BYTES_TITLE = REALWORLD / "pypdf--resources--bytes.pdf"
 NO_OCR = OcrLimits(enabled=False)
 
 
@@ -63,21 +62,29 @@ def test_an_empty_user_password_opens_in_both_readers(tmp_path: Path) -> None:
     assert "January 9, 2024" in read_pdf(path, ocr=NO_OCR).pages[0]
 
 
-def test_pages_pdfium_reads_worse_are_read_by_pypdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_right_to_left_pages_are_read_by_pypdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import docharvest.text.readers as readers
 
     path = _write(tmp_path, GOOD)
-    # Page 1: PDFium found nothing; page 2: right-to-left text, which PDFium keeps reversed.
+    # Page 1: PDFium found nothing (left for OCR, not re-read); page 2: right-to-left text,
+    # which PDFium keeps reversed.
     fast = PdfiumText(["", "\u064a\u0628\u064a\u0628 habibi"], {"Title": "Minutes"})
     monkeypatch.setattr(readers, "pdfium_document", lambda _path, _limit: fast)
     text = read_pdf(path, ocr=NO_OCR)
-    assert "January 9, 2024" in text.pages[0] and text.pages[1].strip() == "Second page"
-    assert text.title == "Minutes"
+    assert text.pages == ["", "Second page"] and text.title == "Minutes"
     assert (
         prefer_pypdf("\u05e9\u05dc\u05d5\u05dd")
         and prefer_pypdf("x \ufefb")
         and not prefer_pypdf("Привет 你好")
     )
+
+
+@pytest.mark.skipif(not BYTES_TITLE.exists(), reason="needs ../shared/realworld/pdfs")
+def test_non_ascii_metadata_is_pypdfs() -> None:
+    # The title is raw UTF-8 (neither PDFDocEncoding nor UTF-16): pypdf decodes it, PDFium garbles it.
+    doc = pdfium_document(BYTES_TITLE, 1)
+    assert doc is not None and "\u4f1a\u8b70" not in doc.metadata["Title"]
+    assert "\u4f1a\u8b70" in (read_pdf(BYTES_TITLE, ocr=NO_OCR).title or "")  # 会議
 
 
 @pytest.mark.skipif(not HABIBI.exists(), reason="needs ../shared/realworld/pdfs")

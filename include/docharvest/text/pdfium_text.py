@@ -2,9 +2,8 @@
 
 Measured by ``bench/pdf_readers.py`` on ../shared/realworld/pdfs: same phrases, same word order as
 pypdf on every real page, character agreement ~0.96. pypdf stays the reader for what it does
-better: encryption, repair of broken files, metadata, the images OCR reads, layout mode (the
-field engine's columns), and the pages where PDFium's text is worse — right-to-left scripts
-(PDFium gives them in visual order) and pages where it finds no usable text.
+better: encryption, repair of broken files, non-ASCII metadata, the images OCR reads, layout mode
+(the field engine's columns), and pages in right-to-left scripts (PDFium gives them in visual order).
 
 The pypdfium2 wheel ships the PDFium binary: nothing is downloaded or compiled at run time.
 PDFium is C code; a crash in it kills the parse worker, which the isolation layer turns into that
@@ -78,6 +77,6 @@ def _page_text(doc: object, index: int) -> str:
 
 
 def prefer_pypdf(text: str) -> bool:
-    """Whether a page PDFium read is better read by pypdf: right-to-left script (PDFium keeps it
-    in visual order, reversed) — the caller also asks for pages whose text needs OCR."""
+    """Whether pypdf reads this page better: right-to-left script, which PDFium keeps in visual
+    order (reversed) and, on ../shared/realworld/pdfs, partly garbled."""
     return _RTL_RE.search(text) is not None

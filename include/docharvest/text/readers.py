@@ -16,7 +16,7 @@ from typing import Any
 from docharvest.errors import DocumentLimitError, UnreadableDocumentError
 from docharvest.text.document import DocumentText
 from docharvest.text.encoding import decode_bytes, decode_html
-from docharvest.text.ocr import OcrLimits, needs_ocr, ocr_pages
+from docharvest.text.ocr import OcrLimits, ocr_pages
 from docharvest.text.pdfium_text import pdfium_document, prefer_pypdf
 
 log = logging.getLogger(__name__)
@@ -67,8 +67,8 @@ def read_pdf(
 
     pypdf reads every file PDFium cannot open (repair; an encrypted file opens when its user
     password is empty, else it is an ``encrypted`` error), the pages PDFium reads worse
-    (``pdfium_text.prefer_pypdf``, or no usable text) and the images OCR reads; it parses the
-    metadata dates. Pages without a usable text layer are read by OCR within ``ocr`` (default
+    (``pdfium_text.prefer_pypdf``), non-ASCII metadata and the images OCR reads; it parses the
+    metadata dates. It opens a file PDFium read only when one of these needs it. Pages without a usable text layer are read by OCR within ``ocr`` (default
     limits when None).
     """
     from pypdf.errors import PyPdfError
@@ -152,17 +152,18 @@ class _PypdfPages(Sequence[Any]):
 
 
 def _read_worse_pages_with_pypdf(pages: list[str], page_objects: Sequence[Any]) -> None:
-    """pypdf's text for the pages PDFium read worse: right-to-left, or no usable text where pypdf has some."""
+    """pypdf's text for the pages PDFium reads worse (right-to-left script).
+
+    Not for pages without usable text: on ../shared/realworld/pdfs pypdf never had usable text
+    where PDFium had none, and such pages (a scan, a padded page) go to OCR, which reads images.
+    """
     for index, text in enumerate(pages):
-        if not (needs_ocr(text) or prefer_pypdf(text)) or page_objects[index] is None:
+        if not prefer_pypdf(text) or page_objects[index] is None:
             continue
         try:
-            other = _page_text(page_objects[index], "plain")
+            pages[index] = _page_text(page_objects[index], "plain")
         except Exception as exc:  # pypdf fails on this page: PDFium's text stands
             log.debug("pypdf cannot read page %d: %s", index + 1, exc)
-            continue
-        if prefer_pypdf(text) or not needs_ocr(other) or len(other.strip()) > len(text.strip()):
-            pages[index] = other
 
 
 def _information(metadata: dict[str, str]) -> Any:
