@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from docharvest.pipeline.isolation import ParseLimits, read_text, run_isolated
+from docharvest.pipeline.isolation import ParseFailure, ParseLimits, read_text, run_isolated
 from docharvest.samples.pdfwriter import simple_pdf
 from docharvest.text.document import DocumentText
 from docharvest.text.ocr import OcrLimits
@@ -101,3 +101,18 @@ def test_a_parse_worker_reads_with_pdfium_under_a_768_mb_address_space(tmp_path:
         read_text, [(str(path), "pdf", NO_OCR)], workers=1, limits=ParseLimits(seconds=60, memory_mb=768)
     )
     assert isinstance(result, DocumentText) and result.pages == pdfium_pages(path, 2)
+
+
+def test_a_crash_inside_pdfium_costs_only_its_document(tmp_path: Path) -> None:
+    from tests.support import parse_fns
+
+    crash, good = _write(tmp_path, GOOD, "crash.pdf"), _write(tmp_path, GOOD, "good.pdf")
+    results = run_isolated(
+        parse_fns.read_or_crash_in_pdfium,
+        [(str(crash), "pdf"), (str(good), "pdf")],
+        workers=1,
+        limits=ParseLimits(seconds=60, memory_mb=768),
+    )
+    assert isinstance(results[0], ParseFailure) and results[0].error_type == "parse_worker_died"
+    assert "signal 11" in results[0]
+    assert isinstance(results[1], DocumentText) and "January 9, 2024" in results[1].pages[0]
