@@ -1,6 +1,8 @@
 """pypdf against pypdfium2: text speed, quality, reading order, failures and memory per reader.
 
-    .venv/bin/python bench/pdf_readers.py [../shared/realworld/pdfs] [--synthetic 24]
+    .venv/bin/python bench/pdf_readers.py [../shared/realworld/pdfs] [--synthetic 24] [--site 40]
+
+For a before/after of ``docharvest``, run this file from a copy whose ``include`` is the older tree.
 
 Readers: ``pypdf`` (plain mode, what scrape jobs read with before pypdfium2), ``pypdf-layout``
 (extract jobs' layout mode), ``pypdfium2`` (PDFium's text page) and ``docharvest``
@@ -18,7 +20,12 @@ code (PDFium) or a hang is a counted outcome, not a lost run. Figures:
   pypdf plain on the real files, and against a truth on files whose order is known — the
   two-column file (left column, then right, from its layout reference) and ``--synthetic``
   invoices/minutes of tests/support (truth: visual lines top to bottom, left to right),
-  written once as generated and once with their text operators shuffled in the stream.
+  written once as generated and once with their text operators shuffled in the stream;
+- ``--site``: pages/s/core on PDFs like bench/crawl.py's site (text pages plus one padded page),
+  the reader also with OCR on, as a scrape job reads.
+
+Each file is read twice in its child and the second read timed (a parse worker's steady state);
+forked children make every reader slower than in one warm process, the ratios hold.
 """
 
 from __future__ import annotations
