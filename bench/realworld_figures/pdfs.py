@@ -10,7 +10,8 @@ worker replaced) instead of stalling the table. Outcomes per file:
 - error: another recorded, recoverable error (right for broken files);
 - crash: any other exception; hang: over the time bound.
 
-There is no reference tool for this corpus (pypdf is what DocHarvest uses underneath).
+There is no reference tool for this corpus (DocHarvest reads with PDFium and pypdf underneath;
+bench/pdf_readers.py compares the two).
 """
 
 from __future__ import annotations

@@ -41,3 +41,16 @@ def count_calls(path: str, kind: str | None) -> DocumentText:
     with open(str(kind), "a") as fh:
         fh.write(path + "\n")
     return DocumentText(pages=[f"read {path}"])
+
+
+def read_or_crash_in_pdfium(path: str, kind: str | None) -> DocumentText | str:
+    """A segfault inside PDFium's C code for a file named ``crash*``; else the scrape reader."""
+    if os.path.basename(path).startswith("crash"):
+        import ctypes
+
+        import pypdfium2.raw as pdfium_c
+
+        pdfium_c.FPDF_GetPageCount(ctypes.cast(ctypes.c_void_p(16), pdfium_c.FPDF_DOCUMENT))
+    from docharvest.pipeline.isolation import read_text
+
+    return read_text(path, kind)

@@ -1,4 +1,4 @@
-"""Document bytes -> text, page by page (pdf via pypdf, docx, txt, html).
+"""Document bytes -> text, page by page (pdf via PDFium and pypdf, docx, txt, html).
 
 ``extract_text(path, document_type)`` is the one entry point; it raises
 ``UnreadableDocumentError`` (a recorded, recoverable per-document error) for

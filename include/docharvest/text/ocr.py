@@ -17,6 +17,7 @@ import logging
 import re
 import time
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -157,7 +158,7 @@ def may_have_images(page: Any) -> bool:
 def page_images(page: Any) -> list[Any]:
     """The page's embedded images large enough to hold text, as PIL images (undecodable ones skipped)."""
     found: list[Any] = []
-    if not may_have_images(page):
+    if page is None or not may_have_images(page):  # None: a page pypdf cannot give (PDFium read it)
         return found
     try:
         images = list(page.images)
@@ -181,7 +182,7 @@ def _ocr_shape(width: int, height: int) -> bool:
     return width * height >= _MIN_IMAGE_PIXELS and short >= _MIN_SIDE and long <= _MAX_ASPECT * short
 
 
-def ocr_pages(pages: list[Any], texts: list[str], limits: OcrLimits) -> tuple[dict[int, str], list[str]]:
+def ocr_pages(pages: Sequence[Any], texts: list[str], limits: OcrLimits) -> tuple[dict[int, str], list[str]]:
     """OCR text for the pages that need it, within ``limits``; and warnings for what was skipped."""
     results: dict[int, str] = {}
     warnings: list[str] = []

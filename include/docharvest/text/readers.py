@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import logging
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from docharvest.errors import DocumentLimitError, UnreadableDocumentError
 from docharvest.text.document import DocumentText
 from docharvest.text.encoding import decode_bytes, decode_html
 from docharvest.text.ocr import OcrLimits, ocr_pages
+from docharvest.text.pdfium_text import pdfium_document, prefer_pypdf
 
 log = logging.getLogger(__name__)
 # A broken PDF becomes a recorded job error with the reason; pypdf's own warnings about it
@@ -60,26 +62,36 @@ def check_zip(path: Path, label: str = "zip package") -> None:
 def read_pdf(
     path: Path, *, layout: bool = False, max_pages: int | None = None, ocr: OcrLimits | None = None
 ) -> DocumentText:
-    """Text of every page with pypdf; ``layout=True`` keeps columns and table cells apart.
+    """Text of every page: PDFium's (``pdfium_text``), or pypdf's layout mode for ``layout=True``
+    (keeps columns and table cells apart).
 
-    Pages without a usable text layer are read by OCR within ``ocr`` (default limits when None).
-    An encrypted file opens when its user password is empty; else it is an ``encrypted`` error.
+    pypdf reads every file PDFium cannot open (repair; an encrypted file opens when its user
+    password is empty, else it is an ``encrypted`` error), the pages PDFium reads worse
+    (``pdfium_text.prefer_pypdf``), non-ASCII metadata and the images OCR reads; it parses the
+    metadata dates. It opens a file PDFium read only when one of these needs it. Pages without a usable text layer are read by OCR within ``ocr`` (default
+    limits when None).
     """
-    from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    limit = max_pages or MAX_PDF_PAGES
+    fast = None if layout else pdfium_document(path, limit)
     try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted and not _try_empty_password(reader):
-            raise UnreadableDocumentError("PDF is encrypted (a password is needed to open it)")
-        limit = min(len(reader.pages), max_pages or MAX_PDF_PAGES)
-        mode = "layout" if layout else "plain"
-        page_objects = [reader.pages[i] for i in range(limit)]
-        pages = [_page_text(page, mode) for page in page_objects]
+        if fast is None:
+            reader = _open_pypdf(path)
+            page_objects: Sequence[Any] = [reader.pages[i] for i in range(min(len(reader.pages), limit))]
+            pages = [_page_text(page, "layout" if layout else "plain") for page in page_objects]
+            info = reader.metadata
+        else:
+            pages, page_objects = fast.pages, _PypdfPages(path, len(fast.pages))
+            # pypdf decodes non-standard strings PDFium garbles (raw UTF-8 titles), so it reads
+            # the metadata unless every value is ASCII.
+            info = _information(fast.metadata)
+            if not all(value.isascii() for value in fast.metadata.values()):
+                info = page_objects.metadata() or info
+            _read_worse_pages_with_pypdf(pages, page_objects)
         ocr_text, warnings = ocr_pages(page_objects, pages, ocr or OcrLimits())
         for index, text in ocr_text.items():
             pages[index] = text
-        info = reader.metadata
     except UnreadableDocumentError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
@@ -95,6 +107,74 @@ def read_pdf(
         ocr_page_numbers=sorted(ocr_text),
         warnings=warnings,
     )
+
+
+def _open_pypdf(path: Path) -> Any:
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    if reader.is_encrypted and not _try_empty_password(reader):
+        raise UnreadableDocumentError("PDF is encrypted (a password is needed to open it)")
+    return reader
+
+
+class _PypdfPages(Sequence[Any]):
+    """pypdf's pages of a file PDFium read, opened only when a page needs them (None if it cannot)."""
+
+    def __init__(self, path: Path, count: int) -> None:
+        self.path, self.size = path, count
+        self.reader: Any = None
+        self.failed = False
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __getitem__(self, index: Any) -> Any:
+        try:
+            return self._reader().pages[index] if self._reader() is not None else None
+        except Exception:  # pypdf sees fewer pages, or a broken page tree (many exception types)
+            return None
+
+    def metadata(self) -> Any:
+        try:
+            return self._reader().metadata if self._reader() is not None else None
+        except Exception:  # a malformed /Info: PDFium's reading stands
+            return None
+
+    def _reader(self) -> Any:
+        if self.reader is None and not self.failed:
+            try:
+                self.reader = _open_pypdf(self.path)
+            except Exception as exc:  # PDFium's text stands; such a page just gets no second reading
+                log.debug("pypdf cannot open %s: %s", self.path, exc)
+                self.failed = True
+        return self.reader
+
+
+def _read_worse_pages_with_pypdf(pages: list[str], page_objects: Sequence[Any]) -> None:
+    """pypdf's text for the pages PDFium reads worse (right-to-left script).
+
+    Not for pages without usable text: on ../shared/realworld/pdfs pypdf never had usable text
+    where PDFium had none, and such pages (a scan, a padded page) go to OCR, which reads images.
+    """
+    for index, text in enumerate(pages):
+        if not prefer_pypdf(text) or page_objects[index] is None:
+            continue
+        try:
+            pages[index] = _page_text(page_objects[index], "plain")
+        except Exception as exc:  # pypdf fails on this page: PDFium's text stands
+            log.debug("pypdf cannot read page %d: %s", index + 1, exc)
+
+
+def _information(metadata: dict[str, str]) -> Any:
+    """PDFium's document information as pypdf's, whose properties parse the dates."""
+    from pypdf import DocumentInformation
+    from pypdf.generic import NameObject, TextStringObject
+
+    info = DocumentInformation()
+    for key, value in metadata.items():
+        info[NameObject("/" + key)] = TextStringObject(value)
+    return info
 
 
 def _try_empty_password(reader: object) -> bool:
