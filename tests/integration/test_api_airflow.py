@@ -8,6 +8,7 @@ another job is cancelled while it crawls a slow site.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -141,8 +142,12 @@ class AirflowServer:
     def wait_run(self, run_id: str, state: str, timeout: float = 30) -> dict[str, Any]:
         """The DAG run once it is in ``state`` (the job row ends a moment before the run does)."""
         deadline = time.monotonic() + timeout
+        run: dict[str, Any] = {"state": "not read: every poll timed out"}
         while True:
-            run = dict(self.airflow_get(f"/api/v2/dags/docharvest_scrape/dagRuns/{run_id}").json())
+            # The API server shares 2 cores with the workers running the job: a slow answer is
+            # not the run's state, so poll again until the deadline.
+            with contextlib.suppress(httpx.TimeoutException):
+                run = dict(self.airflow_get(f"/api/v2/dags/docharvest_scrape/dagRuns/{run_id}").json())
             if run["state"] == state or time.monotonic() > deadline:
                 assert run["state"] == state, run
                 return run
