@@ -81,7 +81,7 @@ import json, sys
 import duckdb
 with duckdb.connect() as connection:
     rows = connection.sql(sys.argv[1]).fetchall()
-print(json.dumps([[str(cell) if cell is not None else None for cell in row] for row in rows]))
+sys.stdout.write(json.dumps([[str(cell) if cell is not None else None for cell in row] for row in rows]))
 """
 
 
