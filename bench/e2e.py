@@ -122,6 +122,7 @@ def run_job(
     single_page: bool = False,
     workers: int = 2,
     daemon: bool = True,
+    extra_env: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """Run `docharvest scrape` as a user does; wall time, peak RSS of each process, task times."""
     env = {
@@ -137,6 +138,7 @@ def run_job(
         "DOCHARVEST_PARSE_WORKERS": str(workers),
         "DOCHARVEST_DAEMON": "1" if daemon else "0",
         "DOCHARVEST_DAEMON_IDLE_SECONDS": "30",  # gone soon after the bench
+        **(extra_env or {}),
     }
     work.mkdir(parents=True, exist_ok=True)
     out = work / "results.json"
@@ -208,7 +210,7 @@ def bare_parse(files: list[Path], workers: int) -> dict[str, float]:
     return {"parse_s": seconds, "pages": pages, "pages_per_s_per_core": pages / seconds / workers}
 
 
-def one_page_job(work: Path, airflow_home: Path) -> dict[str, float]:
+def one_page_job(work: Path, airflow_home: Path, *, warm_up_only: bool = False) -> dict[str, float]:
     from docharvest.samples.demo_site import serve_folder
 
     site = work / "one"
@@ -221,6 +223,8 @@ def one_page_job(work: Path, airflow_home: Path) -> dict[str, float]:
         walls = {}
         # The first command initialises Airflow's DB and starts the warm runner.
         walls["first"] = run_job(url, work / "first", airflow_home, single_page=True)["wall_s"]
+        if warm_up_only:
+            return walls
         walls["later"] = min(
             run_job(url, work / f"later{i}", airflow_home, single_page=True)["wall_s"] for i in range(3)
         )
@@ -246,6 +250,18 @@ def main() -> None:
         help="the memory check: 20,000 pages + 4,000 PDFs, the job only (no bare stages, no one-page job)",
     )
     parser.add_argument("--no-daemon", action="store_true", help="run the big job in-process")
+    parser.add_argument(
+        "--job-only",
+        action="store_true",
+        help="an experiment: one warm-up command, then the big job; no bare stages, no one-page figures",
+    )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a DOCHARVEST_* setting for the big job, e.g. --set DOCHARVEST_BATCH_SIZE=100 (repeatable)",
+    )
     args = parser.parse_args()
     if args.memory:
         args.pages, args.pdfs = 20_000, 4_000
@@ -257,9 +273,17 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="dh-e2e-") as tmp:
             work = Path(tmp)
             airflow_home = work / "airflow"  # shared: a user's second job finds Airflow's DB ready
-            floor = {} if args.memory else one_page_job(work, airflow_home)
-            job = run_job(url, work / "job", airflow_home, workers=args.workers, daemon=not args.no_daemon)
-            if not args.memory:
+            floor = {} if args.memory else one_page_job(work, airflow_home, warm_up_only=args.job_only)
+            extra_env = dict(item.split("=", 1) for item in args.set)
+            job = run_job(
+                url,
+                work / "job",
+                airflow_home,
+                workers=args.workers,
+                daemon=not args.no_daemon,
+                extra_env=extra_env,
+            )
+            if not (args.memory or args.job_only):
                 bare = crawl_bench.run_child(sys.executable, "docharvest", url, ["--concurrency", "32"])
                 parse = bare_parse(sorted((crawl_bench.SITE / "files").glob("*.pdf")), args.workers)
     finally:
@@ -278,7 +302,7 @@ def main() -> None:
     print("peak RSS per process (VmHWM):")
     for pid, (role, mb) in sorted(job["processes"].items(), key=lambda kv: -kv[1][1]):
         print(f"  {role:<19} pid {pid:<8} {mb:7.0f} MB{'  OVER 500 MB' if mb > 500 else ''}")
-    if args.memory:
+    if args.memory or args.job_only:
         return
     stages = bare["crawl_s"] + bare["download_s"] + parse["parse_s"]
     print(

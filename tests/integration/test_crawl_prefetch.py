@@ -174,6 +174,7 @@ def cli_env(database_url: str) -> Iterator[None]:
         "DOCHARVEST_CRAWL__RETRY_BACKOFF_SECONDS": "0.05",
         "DOCHARVEST_CRAWL__MAX_RETRIES": "1",
         "DOCHARVEST_BATCH_SIZE": "4",  # several mapped download/extract batches
+        "DOCHARVEST_IN_PROCESS_BATCH_SIZE": "4",  # the CLI too (it would make one)
     }
     with pytest.MonkeyPatch.context() as mp:
         for key, value in values.items():

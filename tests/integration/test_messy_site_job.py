@@ -35,6 +35,7 @@ def env(tmp_path_factory: pytest.TempPathFactory, database_url: str) -> Iterator
         "DOCHARVEST_CRAWL__RETRY_BACKOFF_SECONDS": "0.05",
         "DOCHARVEST_CRAWL__MAX_RETRIES": "1",
         "DOCHARVEST_BATCH_SIZE": "4",  # several mapped download/extract batches
+        "DOCHARVEST_IN_PROCESS_BATCH_SIZE": "4",  # the CLI too (it would make one)
         "DOCHARVEST_RELEVANCE__DOWNLOAD_THRESHOLD": "0",
     }
     with pytest.MonkeyPatch.context() as mp:

@@ -54,6 +54,7 @@ def run(tmp_path_factory: pytest.TempPathFactory, database_url: str, demo_site: 
         "DOCHARVEST_CRAWL__MIN_DELAY_SECONDS": "0",
         "DOCHARVEST_CRAWL__RETRY_BACKOFF_SECONDS": "0.05",
         "DOCHARVEST_BATCH_SIZE": "5",
+        "DOCHARVEST_IN_PROCESS_BATCH_SIZE": "5",  # the CLI too (it would make one)
         "AIRFLOW__OPENLINEAGE__TRANSPORT": json.dumps({"type": "file", "log_file_path": str(events / "ol")}),
         "AIRFLOW__OPENLINEAGE__NAMESPACE": NAMESPACE,
     }

@@ -204,6 +204,15 @@ def test_rerunning_steps_creates_no_duplicates(run: dict[str, Any]) -> None:
     assert snapshot() == before
 
 
+def test_the_cli_reads_its_documents_in_one_batch(run: dict[str, Any]) -> None:
+    """Every task of a CLI job runs in one process, one after another: its documents go through one
+    download and one extract task, not a mapped task per ``batch_size`` (5 here)."""
+    fetched = [d for d in _docs(run) if d["batch"] is not None]
+    assert len(fetched) > 5
+    assert {d["batch"] for d in fetched} == {0}
+    assert any(d["status"] == "extracted" for d in fetched)
+
+
 def test_unreachable_start_url_fails_the_job(
     env: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

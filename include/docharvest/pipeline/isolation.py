@@ -393,6 +393,11 @@ def keep_warm(prespawn: ParseLimits | None = None) -> Iterator[None]:
             worker.stop()
 
 
+def whole_job_in_process() -> bool:
+    """True inside ``keep_warm()`` (the CLI runs every task of the job in this process)."""
+    return _warm is not None and _warm.owner == os.getpid()
+
+
 def parse_ahead(
     fn: Callable[..., DocumentText | str], jobs: Sequence[Sequence[Any]], *, workers: int, limits: ParseLimits
 ) -> bool:

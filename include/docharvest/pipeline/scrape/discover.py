@@ -13,7 +13,7 @@ from docharvest.errors import StartUrlError
 from docharvest.jobrecord import JobRecord
 from docharvest.models import Agent, ScrapeParameters
 from docharvest.pipeline.common import cpu_meter, fail_job, monotonic_deadline
-from docharvest.pipeline.isolation import ParseLimits, parse_ahead
+from docharvest.pipeline.isolation import ParseLimits, parse_ahead, whole_job_in_process
 from docharvest.pipeline.progress_log import StepLog, Timeline
 from docharvest.pipeline.scrape.base import job_intent
 from docharvest.pipeline.scrape.candidates import candidate_rows
@@ -85,7 +85,7 @@ def discover(settings: Settings, job_id: str) -> list[int]:
             report.candidates,
             scorer,
             intent,
-            settings.batch_size,
+            batch_size(settings),
             download_floor(settings, params),
         )
 
@@ -147,6 +147,15 @@ def _prefetch(
         )
 
     return build
+
+
+def batch_size(settings: Settings) -> int:
+    """Documents per download/extract batch. Batches spread a job over workers; when every task
+    runs in this process they run one after another, so there few large batches are faster (the
+    extract step still reads them ``batch_size`` documents at a time, to keep memory flat)."""
+    if whole_job_in_process():
+        return max(settings.batch_size, settings.in_process_batch_size)
+    return settings.batch_size
 
 
 def download_floor(settings: Settings, params: ScrapeParameters) -> float:

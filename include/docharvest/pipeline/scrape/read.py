@@ -7,6 +7,7 @@ goes to the job's work area, the final ``confidence_score`` and reason to the do
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
@@ -49,7 +50,7 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
     issues: list[JobIssue] = []
     step_log = StepLog(log, job_id, f"extract batch {batch}", "documents")
     with cpu_meter(settings, job_id, f"extract-{batch}"):
-        for doc, parsed in zip(docs, _parse_all(docs, settings, job_id, step_log), strict=True):
+        for doc, parsed in _read_all(docs, settings, job_id, step_log):
             candidate = Candidate.model_validate(doc["evidence"])
             if isinstance(parsed, str):
                 log.info("job %s: unreadable %s: %s", job_id, doc["url"], parsed)
@@ -110,30 +111,31 @@ def parse_jobs(docs: list[dict[str, Any]], settings: Settings) -> list[tuple[Any
     return [(d["raw_path"], d["document_type"], settings.ocr.limits()) for d in docs]
 
 
-def _parse_all(
-    docs: list[dict[str, Any]], settings: Settings, job_id: str, step_log: StepLog | None = None
-) -> list[DocumentText | ParseFailure]:
-    """Parse each document in an isolated worker process, under the per-document limits.
+def _read_all(
+    docs: list[dict[str, Any]], settings: Settings, job_id: str, step_log: StepLog
+) -> Iterator[tuple[dict[str, Any], DocumentText | ParseFailure]]:
+    """Each document with what reading it gave, in order: parsed in isolated worker processes
+    under the per-document limits (scanned pages OCR'd there too, within ``settings.ocr``).
 
-    Scanned pages are OCR'd there too, within ``settings.ocr``. After each document the job's
-    heartbeat moves and the task log gets a progress line at its steady rhythm.
+    A batch is read ``batch_size`` documents at a time, so a large one (the CLI's) holds at most
+    that many texts. After each document the job's heartbeat moves and the task log gets a
+    progress line at its steady rhythm.
     """
-    jobs = parse_jobs(docs, settings)
-    if not jobs:
-        return []
     beat = heartbeat_writer(settings, job_id)
     done = [0]
 
     def on_result() -> None:
         beat()
         done[0] += 1
-        if step_log is not None:
-            step_log.tick(done[0], len(jobs))
+        step_log.tick(done[0], len(docs))
 
-    return run_isolated(
-        parse_document,
-        jobs,
-        workers=min(settings.parse_workers, len(jobs)),
-        limits=ParseLimits.from_settings(settings),
-        on_result=on_result,
-    )
+    limits = ParseLimits.from_settings(settings)
+    for start in range(0, len(docs), settings.batch_size):
+        chunk = docs[start : start + settings.batch_size]
+        jobs = parse_jobs(chunk, settings)
+        workers = min(settings.parse_workers, len(jobs))
+        yield from zip(
+            chunk,
+            run_isolated(parse_document, jobs, workers=workers, limits=limits, on_result=on_result),
+            strict=True,
+        )
