@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +26,10 @@ VERSION = 1
 def save(path: Path, state: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".tmp")
+    # json.dumps, not json.dump: only the one-shot encoder is the C one (~10x faster on big states).
+    text = json.dumps({"version": VERSION, **state}, default=str)
     with tmp.open("w") as fh:
-        json.dump({"version": VERSION, **state}, fh, default=str)
+        fh.write(text)
         fh.flush()
         os.fsync(fh.fileno())
     tmp.replace(path)
@@ -52,21 +53,32 @@ def snapshot(crawl: Any, *, done: bool) -> dict[str, Any]:
     return {
         "start_url": crawl.start_url,
         "done": done,
-        "frontier": [asdict(e) for e in entries],
+        "frontier": [_entry(e) for e in entries],
         "seen": sorted(frontier.seen),
         "fetched": sorted(frontier.fetched),
         "query_variants": frontier.query_variants,
         "calendar_steps": frontier.calendar_steps,
         "candidates": {k: c.model_dump(mode="json") for k, c in crawl.candidates.found.items()},
-        "pages": [asdict(p) for p in crawl.pages],
+        "pages": [_flat(p) for p in crawl.pages],
         "pages_crawled": crawl.pages_crawled,
         "in_scope_seen": frontier.in_scope_seen,
-        "issues": [asdict(i) for i in crawl.issues.issues],
+        "issues": [_flat(i) for i in crawl.issues.issues],
         "issue_counts": crawl.issues.counts,
         "skipped": frontier.skipped,
         "skip_examples": frontier.skip_examples,
         "hosts": sorted(crawl.scope.hosts),
     }
+
+
+def _flat(record: Any) -> dict[str, Any]:
+    """A dataclass of plain values as a dict (``dataclasses.asdict`` deep-copies every value,
+    ~10x slower: a big site's checkpoint holds thousands of these)."""
+    return {name: getattr(record, name) for name in record.__dataclass_fields__}
+
+
+def _entry(entry: Any) -> dict[str, Any]:
+    """A frontier entry as a dict: plain values and the link that led to it."""
+    return _flat(entry) | {"link": _flat(entry.link) if entry.link is not None else None}
 
 
 def restore(crawl: Any, state: dict[str, Any], entry_type: Any) -> list[Any]:

@@ -71,13 +71,21 @@ class FileSink:
 
     def write(self, chunk: bytes) -> None:
         if self._fh is None:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            self._fh = open(self.path, "wb")  # noqa: SIM115 - closed in finish/discard
+            self._fh = self._open()
         self._fh.write(chunk)
         self._hash.update(chunk)
         if len(self.head) < HEAD_BYTES:
             self.head += chunk[: HEAD_BYTES - len(self.head)]
         self.size += len(chunk)
+
+    def _open(self) -> BinaryIO:
+        # The directory is there after the first document: no mkdir call per body. Closed in
+        # finish/discard.
+        try:
+            return open(self.path, "wb")
+        except FileNotFoundError:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            return open(self.path, "wb")
 
     def reset(self) -> None:
         self.discard()
