@@ -47,10 +47,8 @@ def wanted(argv: Sequence[str], environ: dict[str, str] | None = None) -> bool:
 def _code_fingerprint() -> str:
     """Changes whenever a source file of the package or a DAG file changes, or a package is
     installed or removed (a site-packages folder changes its modification time)."""
-    from docharvest.config import REPO_ROOT
-
     package = Path(__file__).resolve().parents[1]
-    roots = [package, REPO_ROOT / "dags"]
+    roots = [package, package.parents[1] / "dags"]  # config.REPO_ROOT, without importing config
     h = hashlib.sha256()
     for entry in sys.path:  # where installs go; not a folder a run may write into (the cwd)
         if not entry.endswith(("site-packages", "dist-packages")):
@@ -66,18 +64,20 @@ def _code_fingerprint() -> str:
 
 
 def address(environ: dict[str, str] | None = None) -> str:
-    """The daemon's abstract socket name for this user, Python, environment and code."""
-    from docharvest.config import Settings
-    from docharvest.orchestration.runner import airflow_environment
+    """The daemon's abstract socket name for this user, Python, environment and code.
 
+    The runner configured Airflow once, from the settings it started with: everything those
+    settings come from (``DOCHARVEST_*`` and ``AIRFLOW*`` variables, and the working directory
+    that relative paths such as ``./.airflow`` resolve against) is part of the name. Reading
+    them, not ``Settings()``, keeps pydantic out of the command's start (~0.25 s).
+    """
     env = dict(os.environ if environ is None else environ)
-    airflow_env = airflow_environment(Settings())
-    airflow_env.update({k: v for k, v in env.items() if k.startswith("AIRFLOW")})
     identity = {
         "uid": os.getuid(),
         "python": sys.executable,
         "path": sys.path,
-        "airflow": sorted(airflow_env.items()),
+        "cwd": os.getcwd(),
+        "settings": sorted((k, v) for k, v in env.items() if k.startswith(("DOCHARVEST_", "AIRFLOW"))),
         "python_env": sorted((k, v) for k, v in env.items() if k.startswith("PYTHON")),
         "code": _code_fingerprint(),
     }
