@@ -26,6 +26,8 @@ JOB_COMMANDS = ("scrape", "extract", "knowledge")
 # A client waits this long for a starting daemon to take its job before running in-process.
 START_TIMEOUT_SECONDS = 120.0
 _LEN = struct.Struct("!I")
+# The settings runner.airflow_environment reads: the runner's Airflow is configured from them.
+_AIRFLOW_SETTINGS = ("DOCHARVEST_AIRFLOW_HOME", "DOCHARVEST_DAGS_FOLDER")
 
 
 # -- who may use it -----------------------------------------------------------------------
@@ -66,10 +68,12 @@ def _code_fingerprint() -> str:
 def address(environ: dict[str, str] | None = None) -> str:
     """The daemon's abstract socket name for this user, Python, environment and code.
 
-    The runner configured Airflow once, from the settings it started with: everything those
-    settings come from (``DOCHARVEST_*`` and ``AIRFLOW*`` variables, and the working directory
-    that relative paths such as ``./.airflow`` resolve against) is part of the name. Reading
-    them, not ``Settings()``, keeps pydantic out of the command's start (~0.25 s).
+    The runner configured Airflow once, from the settings it started with (``runner.
+    airflow_environment``): what those come from is part of the name, that is the ``AIRFLOW*``
+    variables, ``DOCHARVEST_AIRFLOW_HOME`` and ``DOCHARVEST_DAGS_FOLDER``, and the working
+    directory that their relative defaults (``./.airflow``) resolve against. Every other setting
+    reaches the job's fork in its environment. Reading the variables, not ``Settings()``, keeps
+    pydantic out of the command's start (~0.25 s).
     """
     env = dict(os.environ if environ is None else environ)
     identity = {
@@ -77,7 +81,7 @@ def address(environ: dict[str, str] | None = None) -> str:
         "python": sys.executable,
         "path": sys.path,
         "cwd": os.getcwd(),
-        "settings": sorted((k, v) for k, v in env.items() if k.startswith(("DOCHARVEST_", "AIRFLOW"))),
+        "airflow": sorted((k, v) for k, v in env.items() if k.startswith("AIRFLOW") or k in _AIRFLOW_SETTINGS),
         "python_env": sorted((k, v) for k, v in env.items() if k.startswith("PYTHON")),
         "code": _code_fingerprint(),
     }
