@@ -81,7 +81,9 @@ def address(environ: dict[str, str] | None = None) -> str:
         "python": sys.executable,
         "path": sys.path,
         "cwd": os.getcwd(),
-        "airflow": sorted((k, v) for k, v in env.items() if k.startswith("AIRFLOW") or k in _AIRFLOW_SETTINGS),
+        "airflow": sorted(
+            (k, v) for k, v in env.items() if k.startswith("AIRFLOW") or k in _AIRFLOW_SETTINGS
+        ),
         "python_env": sorted((k, v) for k, v in env.items() if k.startswith("PYTHON")),
         "code": _code_fingerprint(),
     }
