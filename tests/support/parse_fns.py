@@ -54,3 +54,7 @@ def read_or_crash_in_pdfium(path: str, kind: str | None) -> DocumentText | str:
     from docharvest.pipeline.isolation import read_text
 
     return read_text(path, kind)
+
+
+def niceness(path: str, kind: str | None) -> DocumentText:
+    return DocumentText(pages=[str(os.nice(0))])

@@ -7,7 +7,13 @@ import time
 from pathlib import Path
 
 import pytest
-from docharvest.pipeline.isolation import ParseFailure, ParseLimits, read_text, run_isolated
+from docharvest.pipeline.isolation import (
+    PARSE_NICENESS,
+    ParseFailure,
+    ParseLimits,
+    read_text,
+    run_isolated,
+)
 from docharvest.samples.hostile import write_hostile_set
 from docharvest.text.document import DocumentText
 
@@ -48,6 +54,12 @@ def test_results_keep_job_order_and_workers_are_replaced_after_a_death() -> None
     assert [r.pages[0] for r in results if isinstance(r, DocumentText)] == [f"{i} x" for i in range(6)]
     mixed = run_isolated(parse_fns.crash, [("a", "x")], workers=2, limits=LIMITS)
     assert isinstance(mixed[0], ParseFailure)
+
+
+def test_parse_workers_yield_the_cpu_to_the_crawl() -> None:
+    (result,) = run_isolated(parse_fns.niceness, [("a", "x")], workers=1, limits=LIMITS)
+    assert isinstance(result, DocumentText)
+    assert int(result.text) == min(19, os.nice(0) + PARSE_NICENESS)
 
 
 def test_no_worker_outlives_the_call() -> None:

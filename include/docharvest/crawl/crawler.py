@@ -52,8 +52,8 @@ logger = logging.getLogger(__name__)
 DEFAULT_MAX_FILE_SIZE_BYTES = ScrapeParameters().max_file_size_bytes
 CHECKPOINT_SECONDS = 1.0  # a checkpoint is a few KB per hundred pages: cheap enough to write often
 # A checkpoint holds every page and URL seen: on a big site one save takes a while (~0.5 s at
-# 20,000 pages), so saves are spaced to keep them under a tenth of the crawl's time.
-CHECKPOINT_SHARE = 0.1
+# 20,000 pages), so saves are spaced to keep them under a twentieth of the crawl's time.
+CHECKPOINT_SHARE = 0.05
 # Builds the crawl's document prefetch on its fetcher and robots.txt cache.
 PrefetchFactory = Callable[[Fetcher, RobotsCache], DocumentPrefetch]
 
@@ -354,7 +354,8 @@ class _Crawl:
         self.warnings += self.issues.warnings()
         found = self.candidates.found
         candidates = list(found.values())
-        if self.priority is not None:
+        # Ranked here only to keep the best max_documents (the job ranks what it keeps itself).
+        if self.priority is not None and len(candidates) > s.max_documents:
             scored = [(self.priority(c), i, c) for i, c in enumerate(candidates)]
             scored.sort(key=lambda t: (-t[0], t[1]))
             candidates = [c for _, _, c in scored]

@@ -41,6 +41,9 @@ from docharvest.text.ocr import OcrLimits
 log = logging.getLogger(__name__)
 
 PR_SET_PDEATHSIG = 1
+# Parse workers yield the CPU to the crawl when both want it (the CLI reads documents while the
+# crawl goes on): the crawl is the job's critical path, and parsing catches up when it ends.
+PARSE_NICENESS = 5
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,8 @@ def _worker_main(conn: Connection, limits: ParseLimits, parent: int) -> None:
     die_with_parent(parent)
     configure_zip_limits(limits.max_zip_entries, limits.max_zip_uncompressed_mb * 1024 * 1024)
     _limit_memory(limits.memory_mb)
+    with contextlib.suppress(OSError):
+        os.nice(PARSE_NICENESS)
     while True:
         try:
             request = conn.recv()
