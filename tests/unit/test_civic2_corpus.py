@@ -52,7 +52,9 @@ def test_agencies_pages_and_document_paths(truth: dict[str, Any]) -> None:
         assert len(set(paths)) == len(paths)
         assert doc_hrefs == set(paths), a["id"]  # every link is a document of the truth file or '#'
         for n, p in enumerate(paths, 1):
-            assert re.fullmatch(rf"/{a['id']}/docs/{n:03d}-[A-Za-z0-9._-]+\.(pdf|docx|pptx|xlsx|doc|xls)", p), p
+            assert re.fullmatch(
+                rf"/{a['id']}/docs/{n:03d}-[A-Za-z0-9._-]+\.(pdf|docx|pptx|xlsx|doc|xls)", p
+            ), p
             assert (CORPUS / "site" / p.lstrip("/")).is_file(), p
         assert not re.search(r'(?:src|action)="', page), a["id"]
         assert not re.search(r"<script|<style|<iframe", page, re.I), a["id"]
@@ -132,6 +134,8 @@ def test_the_realcivic_scorer_reads_this_truth(truth: dict[str, Any]) -> None:
         perfect = [{"url": "http://127.0.0.1:8890" + p, "confidence_score": 0.9} for p in j["relevant"]]
         s = scorer.score_job(truth, j, perfect)
         assert (s["precision"], s["recall"], s["fp"]) == (1.0, 1.0, 0), j["id"]
-        everything = [{"url": d["path"]} for a in truth["agencies"] for d in a["docs"] if a["id"] == j["agency"]]
+        everything = [
+            {"url": d["path"]} for a in truth["agencies"] for d in a["docs"] if a["id"] == j["agency"]
+        ]
         s = scorer.score_job(truth, j, everything)
         assert s["recall"] == 1.0 and s["acceptable_reported"] == len(j["acceptable"]), j["id"]
