@@ -170,6 +170,14 @@ def main() -> None:
         help="also print part 6's misjudged documents (the final run only: it makes part 6 seen)",
     )
     parser.add_argument(
+        "--with-civic2",
+        action="store_true",
+        help="also run held-back civic2 (bench/corpora/civic2: real agency pages of other City Bureau "
+        "projects, built without reading the scorer; aggregates only, never tuned on; scored with "
+        "the --civic corpus's score_civic.py)",
+    )
+    parser.add_argument("--civic2", default=str(ROOT / "bench" / "corpora" / "civic2"))
+    parser.add_argument(
         "--calibration",
         action="store_true",
         help="fit an isotonic map on dev parts 1+2 and part 3 and report every corpus through it",
@@ -188,6 +196,8 @@ def main() -> None:
     WITH_PART5 = args.with_part5 or args.show_part5_errors
     SHOW_PART6 = args.show_part6_errors
     WITH_PART6 = args.with_part6 or args.show_part6_errors
+    global CIVIC2
+    CIVIC2 = Path(args.civic2) if args.with_civic2 else None
     if args.corpora_only:
         print_corpora(Path(args.civic), args.errors)
         return
@@ -406,15 +416,21 @@ def bucket_counts(pairs: list[tuple[float, bool]]) -> list[tuple[int, int]]:
     return out
 
 
-def civic_figures(corpus: Path) -> dict[str, float | str] | None:
+# Held-back civic2 (bench/corpora/civic2), run with --with-civic2.
+CIVIC2: Path | None = None
+
+
+def civic_figures(corpus: Path, scorer_dir: Path | None = None) -> dict[str, float | str] | None:
+    """A civic-format corpus's figures; ``scorer_dir`` holds its score_civic.py (default: ``corpus``)."""
     import json
 
-    if not (corpus / "truth.json").is_file():
+    scorer_dir = scorer_dir or corpus
+    if not (corpus / "truth.json").is_file() or not (scorer_dir / "score_civic.py").is_file():
         return None
     truth = json.loads((corpus / "truth.json").read_text())
     runs = civic.run_jobs(corpus, truth["jobs"])
     _calibrate_runs(runs)
-    rows, pairs = civic.evaluate(corpus, runs, truth)
+    rows, pairs = civic.evaluate(corpus, runs, truth, scorer_dir)
     POOLED.extend(pairs)
     n = len(rows)
     return {
@@ -459,6 +475,10 @@ def print_corpora(civic_dir: Path, errors: int, synthetic: dict[str, float | str
     ]
     found = civic_figures(civic_dir)
     rows.append(("civic (../shared, development half)", found) if found else ("civic: absent", {}))
+    if CIVIC2 is not None:
+        held = civic_figures(CIVIC2, civic_dir)
+        name = "civic2 (held back, real pages)"
+        rows.append((name, held) if held else (f"{name}: absent (or no score_civic.py)", {}))
     print(f"per corpus, single-page jobs through the crawler, threshold {JOB_THRESHOLD}")
     print(
         "(decoys: a scanned document scored from its context counts as reported; civic: readable only, as listed)"

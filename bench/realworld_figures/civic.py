@@ -187,10 +187,12 @@ def ece(pairs: list[tuple[float, bool]], buckets: int = 10) -> float:
 
 
 def evaluate(
-    corpus: Path, runs: list[JobRun], truth: dict[str, Any]
+    corpus: Path, runs: list[JobRun], truth: dict[str, Any], scorer_dir: Path | None = None
 ) -> tuple[list[dict[str, Any]], list[tuple[float, bool]]]:
-    """score_civic's row per job, and (final score, relevant) of every downloaded candidate."""
-    sc = _load_scorer(corpus)
+    """score_civic's row per job, and (final score, relevant) of every downloaded candidate.
+
+    ``scorer_dir``: where score_civic.py is, for a corpus in the same format without its own."""
+    sc = _load_scorer(scorer_dir or corpus)
     rows, pairs = [], []
     for run in runs:
         job = run.job
