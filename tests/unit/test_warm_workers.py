@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from docharvest.pipeline import isolation
+from docharvest.pipeline import isolation, read_ahead
 from docharvest.pipeline.isolation import ParseFailure, ParseLimits, keep_warm, run_isolated
 from docharvest.text.document import DocumentText
 
@@ -111,7 +111,7 @@ def test_reading_ahead_does_nothing_outside_a_warm_block_and_keeps_failures(tmp_
 
 
 def test_reading_ahead_stops_at_its_text_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(isolation, "AHEAD_MAX_CHARS", 1)
+    monkeypatch.setattr(read_ahead, "AHEAD_MAX_CHARS", 1)
     calls = tmp_path / "calls.txt"
     jobs = [(f"doc{i}", str(calls)) for i in range(6)]
     with keep_warm():
