@@ -171,6 +171,9 @@ class Downloader:
         prefetched = candidate.extra.get("prefetched")
         if isinstance(prefetched, dict) and Path(str(prefetched.get("path", ""))).is_file():
             return self.from_prefetched(url, prefetched)
+        failed = candidate.extra.get("prefetch_failed")
+        if isinstance(failed, dict) and isinstance(failed.get("issue"), dict):
+            return self.known_failure(failed)
         key = dedup_key(request)
         claimed = self.claims.get(key)
         if claimed is not None:
@@ -311,6 +314,11 @@ class Downloader:
         size = info.get("size_bytes")
         known = self.crawled(url, info) | {"size_bytes": size}
         return self.failed(url, too_large_error(url, self.max_file_size_bytes, size), **known)
+
+    def known_failure(self, record: dict[str, Any]) -> DownloadOutcome:
+        """A document whose fetch during the crawl failed for good: the same outcome, no second request."""
+        fields = {k: v for k, v in record.items() if k != "issue"}
+        return DownloadOutcome(**fields, raw_path=None, issue=JobIssue(**record["issue"]))
 
     def from_prefetched(self, url: str, info: dict[str, Any]) -> DownloadOutcome:
         """Adopt a document the crawler already fetched (no second request)."""

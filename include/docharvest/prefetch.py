@@ -6,9 +6,11 @@ download anyway (``admit``: their pre-download score reaches the job's download 
 ``budget`` of them, with the downloader's own rules on the crawl's fetcher: the job's size cap,
 robots.txt on every redirect hop (the crawl's cache), the crawl's politeness per host and its
 deadline, bodies stored by sha256 in the job's raw store. What a fetch found is left on the
-candidate, ``extra['prefetched']`` (stored) or ``extra['too_large']`` (over the cap), which the
-download step reads instead of asking again (``docharvest.download``); a failed fetch is left to
-the download step, which tries once more and records the failure as it always does.
+candidate, ``extra['prefetched']`` (stored), ``extra['too_large']`` (over the cap) or
+``extra['prefetch_failed']`` (a failure asking again cannot change: a 404, not a document,
+robots.txt), which the download step reads instead of asking again (``docharvest.download``); a
+fetch that failed for a passing reason (a timeout, a 503) is left to the download step, which
+tries once more and records the failure as it always does.
 
 When the download step runs elsewhere (a worker without this disk), it finds no file and
 fetches the document itself. ``on_stored`` hears of each stored document: a job whose steps
@@ -103,6 +105,15 @@ class CrawlPrefetch:
             candidate.extra["too_large"] = {"over_bytes": self.cap, "size_bytes": outcome.size_bytes} | _seen(
                 outcome
             )
+        elif outcome.issue is not None and not outcome.issue.recoverable:
+            # A 404, a page where a document was expected, robots.txt: asking again changes nothing.
+            candidate.extra["prefetch_failed"] = failed_outcome_record(outcome)
+
+
+def failed_outcome_record(outcome: DownloadOutcome) -> dict[str, Any]:
+    """A failed fetch as JSON, which ``docharvest.download`` turns back into the same outcome."""
+    record = {k: v for k, v in vars(outcome).items() if k not in ("issue", "raw_path")}
+    return record | {"issue": vars(outcome.issue) if outcome.issue is not None else None}
 
 
 def _seen(outcome: DownloadOutcome) -> dict[str, Any]:

@@ -116,6 +116,36 @@ def test_a_document_fetched_during_the_crawl_is_not_fetched_again(
     assert docs[site.url("/forms/parking-permit.pdf")]["status"] == "skipped"
 
 
+def test_a_document_that_failed_for_good_during_the_crawl_is_not_asked_for_again(
+    site: SiteServer, settings: Settings
+) -> None:
+    site.add(
+        "/",
+        html(
+            "<h1>City Council</h1><a href='/files/minutes-2024-05.pdf'>Council minutes 05/2024</a> "
+            "<a href='/files/minutes-2024-06.pdf'>Council minutes 06/2024</a> "
+            "<a href='/files/minutes-2024-07.pdf'>Council minutes 07/2024</a>"
+        ),
+    )
+    site.add("/files/minutes-2024-05.pdf", Route(status=404))  # gone: asking again changes nothing
+    site.add(
+        "/files/minutes-2024-06.pdf", Route(body=b"<html>moved</html>", headers={"Content-Type": "text/html"})
+    )
+    site.add("/files/minutes-2024-07.pdf", Route(body=simple_pdf([["Council minutes 7/2024"]]), headers=PDF))
+    job_id, after_crawl, after_job = _run_steps(settings, site)
+
+    for path in ("/files/minutes-2024-05.pdf", "/files/minutes-2024-06.pdf"):
+        assert after_crawl[path] == after_job[path] == 1, (path, after_crawl, after_job)
+    docs = {d["url"].rsplit("/", 1)[1]: d for d in repository.list_documents(get_engine(settings), job_id)}
+    assert docs["minutes-2024-05.pdf"]["status"] == "failed" and "404" in docs["minutes-2024-05.pdf"]["error"]
+    assert docs["minutes-2024-06.pdf"]["status"] == "failed"
+    assert docs["minutes-2024-07.pdf"]["status"] == "extracted"
+    errors = {
+        e["page_url"].rsplit("/", 1)[1]: e for e in repository.list_errors(get_engine(settings), job_id)
+    }
+    assert errors["minutes-2024-05.pdf"]["error_type"] and not errors["minutes-2024-05.pdf"]["is_recoverable"]
+
+
 def test_without_the_overlap_the_download_step_fetches_them(site: SiteServer, settings: Settings) -> None:
     bodies = _council_site(site)
     settings = settings.model_copy(
