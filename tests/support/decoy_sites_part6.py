@@ -52,7 +52,7 @@ then on; round 5 needs a new held-back part): P 0.554 R 0.794 F1 0.624, ECE 0.10
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -622,14 +622,23 @@ PLACES6 = ["Trinity Bend", "Lassen Hills", "Fox River Valley", "Cedar Prairie", 
            "Spring Valley", "Fall River"]  # fmt: skip
 
 
-def build_sites6() -> list[Site]:
-    """Every part-6 site, deterministic: two instances of each template."""
+# A part's templates: (builder, organisation's name from the place, layout pairs per instance).
+Templates = Sequence[
+    tuple[Callable[[Page, str, int], Sequence[Job]], str, Sequence[tuple[Layout | None, Layout | None]]]
+]
+
+
+def build_part(number: int, templates: Templates, places: Sequence[str], site_type: type[Site]) -> list[Site]:
+    """Every site of decoy part ``number`` (6 and later), deterministic: one per template and
+    (meeting layout, document layout) pair, on ``places`` in order."""
     sites: list[Site] = []
-    for t, (build, org, layouts) in enumerate(TEMPLATES6):
+    for t, (build, org, layouts) in enumerate(templates):
         for i, (meet, docs) in enumerate(layouts):
-            rng = random.Random(f"decoys6-{t}-{i}")
-            place = PLACES6[t * 2 + i]
-            site = Part6Site(f"p6-{build.__name__.strip('_').replace('_', '-')}-{i}", 60 + t, i)
+            rng = random.Random(f"decoys{number}-{t}-{i}")
+            place = places[t * 2 + i]
+            site = site_type(
+                f"p{number}-{build.__name__.strip('_').replace('_', '-')}-{i}", number * 10 + t, i
+            )
             jobs = build(Page(site, rng, org.format(place), meet, docs), place, 2019 + rng.randrange(6))
             _fill(site, list(jobs))
             site.jobs += jobs
@@ -637,4 +646,9 @@ def build_sites6() -> list[Site]:
     return sites
 
 
-__all__ = ["CATEGORIES6", "Job6", "build_sites6"]
+def build_sites6() -> list[Site]:
+    """Every part-6 site, deterministic: two instances of each template."""
+    return build_part(6, TEMPLATES6, PLACES6, Part6Site)
+
+
+__all__ = ["CATEGORIES6", "Job6", "build_part", "build_sites6"]
