@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import logging
 import os
 import resource
@@ -316,7 +317,7 @@ def parse_ahead(
         return False
     with pool.lock:
         if pool.ahead is None:
-            pool.ahead = ReadAhead()
+            pool.ahead = ReadAhead(functools.partial(run_isolated, _ahead=True))
     pool.ahead.submit(fn, jobs, max(1, workers), limits)
     return True
 

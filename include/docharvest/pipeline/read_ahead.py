@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from docharvest.text.document import DocumentText
 from docharvest.text.failure import ParseFailure
@@ -27,6 +27,12 @@ _Key = tuple[Callable[..., Any], tuple[Any, ...]]
 AHEAD_MAX_CHARS = 8_000_000
 
 
+class Reader(Protocol):
+    def __call__(
+        self, fn: Callable[..., Any], jobs: Sequence[Sequence[Any]], *, workers: int, limits: ParseLimits
+    ) -> list[DocumentText | ParseFailure]: ...
+
+
 class ReadAhead:
     """Documents read by a thread of this process before the step that needs them asks.
 
@@ -35,7 +41,8 @@ class ReadAhead:
     work until ``close``: the workers it spawned die when it ends, and they are kept warm.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, read: Reader) -> None:
+        self.read = read  # isolation.run_isolated, for this thread (it never reads ahead itself)
         self.cond = threading.Condition()
         self.queue: list[tuple[_Key, ParseLimits, int]] = []
         self.running: set[_Key] = set()
@@ -77,11 +84,7 @@ class ReadAhead:
                     self.running.add(item[0])
             keys = [key for key, _, _ in chunk]
             try:
-                from docharvest.pipeline.isolation import run_isolated  # imports this module
-
-                results = run_isolated(
-                    fn, [args for _, args in keys], workers=workers, limits=limits, _ahead=True
-                )
+                results = self.read(fn, [args for _, args in keys], workers=workers, limits=limits)
             except Exception:  # never the job's problem: the step reads these itself
                 log.warning("reading ahead failed", exc_info=True)
                 results = []
