@@ -22,6 +22,7 @@ from docharvest.relevance.evidence import (
     CRUMB,
     FILE,
     FOLDER,
+    HEADING,
     LABEL,
     LINK,
     META,
@@ -154,7 +155,12 @@ def body_verdict(
         for b in s.phrase.bodies
         if not b.plural and not is_bare(b.text)
     )
-    own_named = any(s.name in OWN_LABELS and s.phrase.bodies for s in sources)
+    # The group a document is listed under ("Agenda Center / Planning Commission": one table per
+    # body) names its body as its own row or label does: the page title then speaks only for the site.
+    own_named = any(
+        (s.name in OWN_LABELS and s.phrase.bodies) or (s.name == SECTION and _names_one_body(s))
+        for s in sources
+    )
     own_body = any(
         s.name in OWN_LABELS and any(not is_bare(b.text) for b in s.phrase.bodies) for s in sources
     )
@@ -176,7 +182,11 @@ def body_verdict(
         if not intent.bodies:
             continue
         value = source_agreement(wanted, bodies)
-        if value and s.name in PAGE_WIDE and (own_named or value < 0):
+        if value and (
+            (s.name in PAGE_WIDE and (own_named or value < 0))
+            or (s.name == HEADING and value > 0 and own_body)
+        ):
+            # (And a heading over a grid of every body's meetings, once the row names its body.)
             # A page title names the site's organisation or the listing, not this document: it
             # supports, but contradicts a body only weakly ("Regional Planning Council" above the
             # Executive Committee's minutes).
@@ -184,6 +194,11 @@ def body_verdict(
         if value:
             items.append((s.name, value, said))
     return accumulate("body", PRIORS["body"] if intent.bodies else 2.0, items)
+
+
+def _names_one_body(source: Source) -> bool:
+    bodies = source.phrase.bodies
+    return len(bodies) == 1 and not bodies[0].plural and not is_bare(bodies[0].text)
 
 
 def time_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:

@@ -1,0 +1,121 @@
+"""Round 5: general mechanisms for page structures and requests not seen while tuning.
+
+1. a request names a body as people type it: its initials in any case ("bos packet"), its members'
+   title alone ("supervisors minutes"); a kind after a body's name is not part of the name;
+2. a school grade is an audience of its own dimension ("3rd grade", "Gr1", "Grades 6-8");
+3. the body a document's own row or group names outweighs the heading over the whole listing: a
+   meeting grid's "Name" cell (a link to the body's page) labels the row, and a table per body
+   under a group heading names each document's body.
+"""
+
+from __future__ import annotations
+
+from docharvest.crawl.links import Link, extract_links
+from docharvest.crawl.urls import document_type_from_url
+from docharvest.relevance import parse_prompt
+from docharvest.relevance.phrases import read_path, read_phrase
+
+from tests.unit.test_relevance_unseen_classes import TODAY, _score
+
+# -- 1. bodies as people type them -----------------------------------------------------------------
+
+
+def test_body_initials_in_a_request_are_the_body_in_any_case() -> None:
+    intent = parse_prompt("bos packet october 2023", today=TODAY)
+    assert [b.text for b in intent.bodies] == ["board of supervisors"]
+    assert intent.kinds == ("agenda",)  # "packet" after the body is the kind, not part of its name
+    assert "bos" not in intent.keywords
+
+
+def test_a_members_title_alone_names_their_board_once() -> None:
+    assert [b.text for b in parse_prompt("supervisors minutes 2023", today=TODAY).bodies] == [
+        "board of supervisors"
+    ]
+    named = parse_prompt("board of county commissioners agenda", today=TODAY).bodies
+    assert [b.text for b in named] == ["board of county commissioners"]
+
+
+def test_a_kind_after_a_bodys_name_ends_the_name() -> None:
+    bodies = read_phrase("Board of Supervisors packet").bodies
+    assert [b.text for b in bodies] == ["board of supervisors"]
+    assert read_phrase("Board of Supervisors packet").heads == {"agenda"}
+
+
+# -- 2. grades -----------------------------------------------------------------------------------
+
+
+def test_grades_are_read_from_prose_ranges_and_file_names() -> None:
+    assert "grade:3" in read_phrase("3rd Grade Supply List").audiences
+    assert {"grade:6", "grade:7", "grade:8"} <= read_phrase("Course Guide Grades 6-8").audiences
+    assert "grade:1" in read_path("Gr1_Supplies_2019-20.pdf").audiences
+    assert not any(a.startswith("grade:") for a in read_phrase("Grade Report Card 2023").audiences)
+
+
+def test_a_requested_grade_is_an_audience_not_free_words() -> None:
+    intent = parse_prompt("Roosevelt Elementary 3rd grade supply list", today=TODAY)
+    assert "grade:3" in intent.audiences
+    assert "grade" not in intent.keywords and "rd" not in intent.keywords
+
+
+def test_another_grade_contradicts_the_one_asked_for() -> None:
+    prompt = "supply list 2nd grade Lincoln"
+    page = {"page_title": "Lincoln Elementary | Documents", "heading": "Supply Lists"}
+    right, _ = _score(prompt, link_text="Lincoln 2nd Grade Supply List", **page)
+    wrong, reason = _score(prompt, link_text="Lincoln 1st Grade Supply List", **page)
+    assert wrong < 0.5 <= right
+    assert "audience" in reason.lower()
+
+
+# -- 3. the row's or group's body ---------------------------------------------------------------------
+
+
+def _links(body: str) -> dict[str, Link]:
+    html = f"<html><head><title>Meetings</title></head><body><main>{body}</main></body></html>"
+    page = extract_links(
+        html, "https://county.example/meetings/", lambda u: document_type_from_url(u, ["pdf"])
+    )
+    return {link.url.rsplit("/", 1)[-1]: link for link in page.links if link.doc_type}
+
+
+GRID = (
+    "<h1>Board of Supervisors Meetings</h1><table><thead><tr><th>Name</th><th>Meeting Date</th>"
+    "<th>Meeting Details</th><th>Agenda</th><th>Minutes</th><th>Video</th></tr></thead><tbody>"
+    "<tr><td><a href='Dept.aspx?ID=3'>Finance Committee</a></td><td>2/8/2024</td>"
+    "<td><a href='Meeting.aspx?ID=9'>Meeting details</a></td><td><a href='a1.pdf'>Agenda</a></td>"
+    "<td><a href='m1.pdf'>Minutes</a></td><td><a href='Video.aspx?ID=4'>Video</a></td></tr>"
+    "<tr><td><a href='Dept.aspx?ID=1'>Board of Supervisors</a></td><td>2/2/2024</td>"
+    "<td><a href='Meeting.aspx?ID=8'>Meeting details</a></td><td><a href='a2.pdf'>Agenda</a></td>"
+    "<td><a href='m2.pdf'>Minutes</a></td><td>Not available</td></tr></tbody></table>"
+)
+
+
+def test_a_cell_linking_a_page_labels_the_row_but_not_a_cell_named_as_its_column() -> None:
+    links = _links(GRID)
+    context = links["m1.pdf"].context
+    assert "Finance Committee" in context and "2/8/2024" in context
+    assert "Agenda" not in context  # another document's cell
+    assert "Meeting details" not in context and "Video" not in context  # cells named as their columns
+    assert "Board of Supervisors" in links["m2.pdf"].context
+
+
+def test_the_body_a_row_names_outweighs_the_heading_over_every_bodys_meetings() -> None:
+    links = _links(GRID)
+    prompt = "the February 2024 board of supervisors meeting minutes"
+    common = {"link_text": "Minutes", "heading": "Board of Supervisors Meetings", "column": "Minutes"}
+    other, reason = _score(prompt, context=links["m1.pdf"].context, **common)
+    right, _ = _score(prompt, context=links["m2.pdf"].context, **common)
+    assert other < 0.5 <= right
+    assert "finance committee" in reason.lower()
+
+
+def test_a_group_heading_naming_one_body_outweighs_the_page_title() -> None:
+    prompt = "supervisors minutes 2023"
+    common = {
+        "link_text": "Minutes",
+        "page_title": "Board of Supervisors Meetings | Lassen County",
+        "heading": "Oct 10, 2023",
+        "url": "https://t.gov/AgendaCenter/ViewFile/Minutes/_10102023-2522.pdf",
+    }
+    other, _ = _score(prompt, section="Agenda Center / Planning Commission", **common)
+    right, _ = _score(prompt, section="Agenda Center / Board of Supervisors", **common)
+    assert other < 0.5 <= right
