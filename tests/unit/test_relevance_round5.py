@@ -119,3 +119,80 @@ def test_a_group_heading_naming_one_body_outweighs_the_page_title() -> None:
     other, _ = _score(prompt, section="Agenda Center / Planning Commission", **common)
     right, _ = _score(prompt, section="Agenda Center / Board of Supervisors", **common)
     assert other < 0.5 <= right
+
+
+# -- 4. a kind outside the vocabulary: confirmed by the document's own title -------------------------
+
+
+def test_title_nouns_of_one_group_name_the_same_kind_and_a_typed_word_is_found() -> None:
+    from docharvest.relevance.free_words import same_nouns
+
+    assert {"guide", "catalog"} <= same_nouns("brochure")
+    assert "rules" in same_nouns("regs")
+    assert "catalog" in same_nouns("catalouge")  # one edit away
+    assert same_nouns("study") == {"study"}  # "program of studies" is a phrase, not the word "study"
+
+
+def test_an_unknown_kind_not_named_by_the_documents_title_block_is_unconfirmed() -> None:
+    prompt = "spring 2021 program guide"
+    page = {"page_title": "Parks and Recreation | City of Fall River", "link_text": "PDF"}
+    right, _ = _score(
+        prompt,
+        ["CITY OF FALL RIVER", "PARKS AND RECREATION", "SPRING 2021", "ACTIVITY GUIDE"],
+        context="Feb 4, 2021 Program Guides Spring 2021 Activity Guide PDF (2.4 MB)",
+        **page,
+    )
+    flyer, reason = _score(
+        prompt,
+        ["CITY OF FALL RIVER", "ACTIVE ADULTS 50+", "Spring 2021 Programs and Trips", "Senior Center"],
+        context="Feb 1, 2021 Senior Center Active Adults 50+ Guide - Spring 2021 PDF (259 KB)",
+        **page,
+    )
+    assert flyer < 0.5 <= right
+    assert "does not name guide" in reason
+
+
+def test_a_synonymous_title_noun_confirms_the_kind_asked_for() -> None:
+    prompt = "the Spring 2022 rec brochure"
+    score, _ = _score(
+        prompt,
+        ["CITY OF SPRING VALLEY", "PARKS AND RECREATION", "SPRING 2022", "ACTIVITY GUIDE"],
+        link_text="View",
+        context="Program Guides Spring 2022 Activity Guide",
+        page_title="Resources | Spring Valley",
+    )
+    assert score >= 0.5
+
+
+# -- 5. seasons ---------------------------------------------------------------------------------
+
+
+def test_a_season_with_a_year_is_a_period_and_not_a_free_word() -> None:
+    from docharvest.relevance.dates import find_dates
+
+    intent = parse_prompt("the Spring 2022 rec brochure", today=TODAY)
+    assert [t.kind for t in intent.times] == ["season"]
+    assert intent.periods[0].start.month == 3 and intent.periods[0].end.month == 5
+    assert "spring" not in intent.keywords
+    # A place named for a season is no date; winter spans the turn of the year.
+    assert [p.label for p in find_dates("CITY OF SPRING VALLEY\nSPRING 2022")] == ["spring 2022"]
+    winter = find_dates("Winter 2021 Activity Guide")[0]
+    assert (winter.start.year, winter.end.year) == (2020, 2021)
+
+
+def test_another_season_of_the_same_year_contradicts() -> None:
+    prompt = "spring 2021 program guide"
+    common = {"link_text": "PDF", "page_title": "Parks and Recreation | Fall River"}
+    right, _ = _score(prompt, context="Program Guides Spring 2021 Program Guide", **common)
+    wrong, reason = _score(prompt, context="Program Guides Summer 2021 Program Guide", **common)
+    assert wrong < 0.5 <= right
+    assert "summer 2021" in reason
+
+
+def test_a_typed_word_one_edit_away_is_found_in_a_label() -> None:
+    prompt = "Spring 2021 servcie changes notice"
+    score, reason = _score(
+        prompt, link_text="Spring 2021 Service Changes Notice", page_title="Transit | Notices"
+    )
+    assert score >= 0.5
+    assert "missing the words" not in reason

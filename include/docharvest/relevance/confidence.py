@@ -146,6 +146,7 @@ class Assessment:
     subject: float = 1.0
     subject_groups: frozenset[str] = frozenset()  # groups holding the request's own words
     subject_asked: bool = False  # the request's kind is unknown: its own words say what it is
+    head: float = 1.0  # such a kind's head noun named by the document's own title (``kind_heads``)
 
     @property
     def groups(self) -> frozenset[str]:
@@ -158,7 +159,7 @@ class Assessment:
 
     @property
     def confidence(self) -> float:
-        p = self.keyword * self.subject
+        p = self.keyword * self.subject * self.head
         for v in self.verdicts:
             p *= v.probability
         asks = self.subject_asked or any(v.factor in IDENTITY_FACTORS for v in self.verdicts)

@@ -55,6 +55,7 @@ from docharvest.relevance.free_words import (
     subject_groups,
 )
 from docharvest.relevance.intent import Intent, subject_words
+from docharvest.relevance.kind_heads import head_confirmed, kind_head
 from docharvest.relevance.vocab import PERIOD_KINDS
 from docharvest.text.document import DocumentText
 
@@ -81,6 +82,7 @@ def assess(intent: Intent, sources: list[Source], texts: Texts) -> Assessment:
         subject_factor(intent, texts),
         subject_groups(intent, texts),
         bool(subject_words(intent)),
+        head_confirmed(intent, texts),
     )
 
 
@@ -125,6 +127,8 @@ def reason(assessment: Assessment, intent: Intent) -> str:
         parts.append("missing the words " + ", ".join(intent.keywords))
     if assessment.subject < 1.0:
         parts.append("its label does not name " + " ".join(subject_words(intent)))
+    if assessment.head < 1.0:
+        parts.append(f"its own title does not name {kind_head(intent)}: kind unconfirmed")
     sentence = ", ".join(parts) if parts else "nothing in the evidence relates to the request"
     return sentence[0].upper() + sentence[1:] + "."
 
