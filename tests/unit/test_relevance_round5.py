@@ -196,3 +196,41 @@ def test_a_typed_word_one_edit_away_is_found_in_a_label() -> None:
     )
     assert score >= 0.5
     assert "missing the words" not in reason
+
+
+# -- 6. an accordion's toggle is a label; a title block's issuer line --------------------------------
+
+
+def test_a_toggle_link_over_a_meetings_files_labels_them() -> None:
+    links = _links(
+        "<h1>Meetings</h1><div class='meeting'><a class='meeting-link' href='#'><strong>Oct 25, 2023</strong>"
+        "<div class='meeting-name'>Building and Grounds Committee Regular Meeting</div></a>"
+        "<ul class='files'><li><span class='label'>Minutes:</span> <a href='bg.pdf'>BG Minutes.pdf</a></li></ul></div>"
+        "<div class='meeting'><a class='meeting-link' href='/meetings/2023-10-20'><strong>Oct 20, 2023</strong></a>"
+        "<ul class='files'><li><a href='x.pdf'>Minutes.pdf</a></li></ul></div>"
+    )
+    assert "Building and Grounds Committee" in links["bg.pdf"].context
+    assert "Oct 20" not in links["x.pdf"].context  # a real link's text is another entry, not a label
+
+
+def test_a_title_blocks_first_line_naming_another_group_is_evidence_against_the_body() -> None:
+    from docharvest.relevance.issuers import foreign_issuer
+
+    site = "Board of Trustees | Fox River Valley Public Library District"
+    block = "FRIENDS OF THE LIBRARY\nFox River Valley Public Library District\nMINUTES\nApril 19, 2022"
+    assert foreign_issuer(block, site) == "FRIENDS OF THE LIBRARY"
+    # The site's organisation, a government, or a body read as one is no foreign issuer.
+    assert foreign_issuer("Fox River Valley Public Library District\nMINUTES", site) is None
+    assert foreign_issuer("CITY OF ELM GROVE\nMINUTES", site) is None
+    assert foreign_issuer("BOARD OF TRUSTEES\nMINUTES", site) is None
+
+    prompt = "all trustees minutes 2022"
+    page = {"page_title": site, "heading": "Board of Trustees", "link_text": "FOL Minutes April 19 2022"}
+    other, reason = _score(prompt, block.splitlines(), **page)
+    right, _ = _score(
+        prompt,
+        ["BOARD OF TRUSTEES", "Fox River Valley Public Library District", "MINUTES", "April 19, 2022"],
+        **page,
+    )
+    assert other < 0.5 <= right
+    assert "friends of the library" in reason

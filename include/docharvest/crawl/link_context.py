@@ -312,9 +312,7 @@ class ContextReader:
                 sib = sib.prev
                 continue
             if here != "-text" and (
-                (here == tag and sib.attributes.get("class") == cls)
-                or here == "a"
-                or sib.css_first("a[href]") is not None
+                (here == tag and sib.attributes.get("class") == cls) or _holds_real_link(sib)
             ):
                 break  # a peer, or another item's links: what is before them is not this branch's
             text = sib.text(deep=False) if here == "-text" else self.text(sib)
@@ -393,6 +391,19 @@ class ContextReader:
             ]
             found = self.trails[key] = trail(chain, headings, groups, panel)
         return LinkContext(own, column, *found)
+
+
+def _goes_nowhere(href: str) -> bool:
+    """A toggle, not a link: "#", "#panel", "javascript:..." (an accordion's meeting title)."""
+    href = href.strip().lower()
+    return not href or href.startswith(("#", "javascript:"))
+
+
+def _holds_real_link(node: LexborNode) -> bool:
+    """Is ``node`` (or does it hold) a link to something? A toggle's text is a label, not a link."""
+    if node.tag == "a" and not _goes_nowhere(node.attributes.get("href") or ""):
+        return True
+    return any(not _goes_nowhere(a.attributes.get("href") or "") for a in node.css("a[href]"))
 
 
 def _same(node: LexborNode | None, tag: str, cls: str | None, backwards: bool) -> bool:

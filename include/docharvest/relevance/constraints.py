@@ -33,6 +33,7 @@ from docharvest.relevance.evidence import (
 )
 from docharvest.relevance.free_words import stem
 from docharvest.relevance.intent import BodySpec, Intent, subject_words
+from docharvest.relevance.issuers import ISSUER_VALUE
 from docharvest.relevance.vocab import RELATED_KINDS
 
 # Log-odds of the kind when the prompt's kind is unknown to the vocabulary (its words decide).
@@ -141,8 +142,10 @@ ORGANISATION_BOARD = BodySpec("governing", "", "board")
 
 
 def body_verdict(
-    intent: Intent, sources: list[Source], org_keys: frozenset[str] = frozenset()
+    intent: Intent, sources: list[Source], org_keys: frozenset[str] = frozenset(), issuer: str | None = None
 ) -> Verdict | None:
+    """``issuer``: a title block's first line naming a group that is neither a body read as one
+    nor the site's organisation (``issuers``): evidence against the body asked for."""
     if not intent.bodies and not intent.excluded_bodies:
         return None
     wanted = intent.bodies
@@ -193,6 +196,8 @@ def body_verdict(
             value *= PAGE_WIDE_DISCOUNT
         if value:
             items.append((s.name, value, said))
+    if issuer and intent.bodies and not any(s.name == TITLE and s.phrase.bodies for s in sources):
+        items.append((TITLE, ISSUER_VALUE, issuer.lower()))
     return accumulate("body", PRIORS["body"] if intent.bodies else 2.0, items)
 
 

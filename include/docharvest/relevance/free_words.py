@@ -29,6 +29,7 @@ class Texts:
     body: str | None = None  # its text, when read
     label: str = ""  # link text and file name only (what the listing calls it)
     title: str = ""  # its title block and metadata title, once read
+    site: str = ""  # the page's title and breadcrumb (who the site is)
 
 
 # Words of a link that say nothing about what it links to.
@@ -270,4 +271,5 @@ def candidate_texts(candidate: Candidate, filename: str | None, text: DocumentTe
         title = " ".join((title_block(text), text.title or ""))
         own.append(title)
         body = text.text[:20000]
-    return Texts(" ".join(own), " ".join(near), page, body, label, title)
+    site = " ".join((candidate.page_title, candidate.breadcrumb))
+    return Texts(" ".join(own), " ".join(near), page, body, label, title, site)

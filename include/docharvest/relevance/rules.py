@@ -55,6 +55,7 @@ from docharvest.relevance.free_words import (
     subject_groups,
 )
 from docharvest.relevance.intent import Intent, subject_words
+from docharvest.relevance.issuers import foreign_issuer
 from docharvest.relevance.kind_heads import head_confirmed, kind_head
 from docharvest.relevance.vocab import PERIOD_KINDS
 from docharvest.text.document import DocumentText
@@ -69,7 +70,10 @@ def assess(intent: Intent, sources: list[Source], texts: Texts) -> Assessment:
     verdicts = [
         kind_verdict(intent, sources, read),
         body_verdict(
-            intent, sources, organisation_keys([texts.page, texts.own]) if intent.bodies else frozenset()
+            intent,
+            sources,
+            organisation_keys([texts.page, texts.own]) if intent.bodies else frozenset(),
+            foreign_issuer(texts.title, texts.site) if intent.bodies and read else None,
         ),
         time_verdict(intent, sources),
         status_verdict(intent, sources, read),
