@@ -234,3 +234,35 @@ def test_a_title_blocks_first_line_naming_another_group_is_evidence_against_the_
     )
     assert other < 0.5 <= right
     assert "friends of the library" in reason
+
+
+# -- 7. uncertainty for an audience nothing confirms; an archived edition ------------------------------
+
+
+def test_an_audience_asked_for_that_nothing_confirms_is_uncertain() -> None:
+    prompt = "high school course catalog 2019-20"
+    page = {"page_title": "Documents | Haverford Schools", "heading": "Course Catalogs"}
+    named, _ = _score(prompt, link_text="High School Course Catalog 2019-20", **page)
+    silent, reason = _score(prompt, link_text="Course Catalog 2019-20", **page)
+    assert silent < named
+    assert "no evidence of" in reason and "audience" in reason
+
+
+def test_the_heading_naming_a_bare_link_marks_it_archived() -> None:
+    prompt = "current solid waste regs"
+    common = {"link_text": "PDF", "page_title": "Rules | Franklin Department of Environmental Quality"}
+    text = ["FRANKLIN DEPARTMENT OF ENVIRONMENTAL QUALITY", "SOLID WASTE MANAGEMENT RULES", "Effective May 1"]
+    old, reason = _score(
+        prompt, text, heading="Chapter 20: Solid Waste Management Rules (archived)", **common
+    )
+    new, _ = _score(prompt, text, heading="Chapter 20: Solid Waste Management Rules", **common)
+    assert old < 0.5 <= new
+    assert "superseded" in reason
+
+
+def test_a_compact_date_in_a_file_name_dates_an_edition() -> None:
+    from docharvest.relevance.editions import edition_year
+
+    assert edition_year("Ch49_SolidWaste_eff20240401.pdf") == 2024
+    assert edition_year("Strategic Plan 2018-2022") == 2018
+    assert edition_year("upload 12345678901") is None

@@ -233,26 +233,41 @@ def status_verdict(intent: Intent, sources: list[Source], text_read: bool) -> Ve
         # answers it, and "the X" (one document) is not its draft or proposal. Any kind, known or not;
         # only the document's own labels and text say so (a page listing drafts says nothing of this one).
         excluded = set(IMPLICIT_EXCLUDED | (IMPLICIT_EXCLUDED_SINGLE if intent.single else frozenset()))
+    # A link that names nothing ("PDF") is named by the heading over it ("... (archived)").
+    bare = _bare_link(sources)
+    own = OWN_SOURCES | TEXT_SOURCES | ({HEADING} if bare else frozenset())
     items = []
     for s in sources:
         statuses = s.phrase.statuses
-        if not statuses or (implicit and s.name not in OWN_SOURCES | TEXT_SOURCES):
+        if not statuses or (implicit and s.name not in own):
             continue
         said = "/".join(sorted(statuses))
+        name = LABEL if bare and s.name == HEADING else s.name  # the heading naming a bare link is its label
         if statuses & excluded:
-            items.append((s.name, -IMPLICIT_STATUS if implicit else -1.0, said))
+            items.append((name, -IMPLICIT_STATUS if implicit else -1.0, said))
         elif statuses & required:
-            items.append((s.name, 1.0, said))
+            items.append((name, 1.0, said))
         elif required and not ("final" in required and statuses <= {"final", "amended"}):
             # "Proposed Budget" when the amended one is asked for; an amended budget is still final.
-            items.append((s.name, -0.6, said))
+            items.append((name, -0.6, said))
     if implicit and not items:
         return None  # nothing marks it: no status constraint to report
     prior = PRIORS["status"] if excluded else 0.0
     text_marked = any(source in TEXT_SOURCES and value < 0 for source, value, _ in items)
-    if text_read and excluded and not text_marked:
+    # A text without a draft stamp is no draft; it says nothing of a newer edition replacing it.
+    superseded = any(value < 0 and "superseded" in said.split("/") for _, value, said in items)
+    if text_read and excluded and not text_marked and not superseded:
         prior += TEXT_READ_STATUS_BONUS
     return accumulate("status", prior, items)
+
+
+def _bare_link(sources: list[Source]) -> bool:
+    """Does the link's own text name nothing ("PDF", "Download", "View")?"""
+    for s in sources:
+        if s.name == LINK:
+            p = s.phrase
+            return not (p.heads or p.bodies or p.dates or p.audiences or p.statuses)
+    return True
 
 
 def topic_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
@@ -268,6 +283,10 @@ def topic_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
         elif s.phrase.heads & set(intent.kinds):
             items.append((s.name, -0.5, "/".join(sorted(s.phrase.kinds))))
     return accumulate("topic", PRIORS["topic"], items)
+
+
+# An audience the request names that nothing confirms: uncertain (0.5), not a pass.
+UNCONFIRMED_AUDIENCE = 0.5
 
 
 # Audience groups that name an activity rather than the people a document is for.
@@ -303,7 +322,9 @@ def audience_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
         items.append((s.name, value, "/".join(sorted(a.split(":")[1] for a in named))))
     if not intent.audiences and not items:
         return None  # no audience asked for, no language named: nothing to report
-    return accumulate("audience", PRIORS["audience"], items)
+    return accumulate(
+        "audience", PRIORS["audience"] - (UNCONFIRMED_AUDIENCE if intent.audiences else 0.0), items
+    )
 
 
 def wanted_audiences(intent: Intent) -> set[str]:

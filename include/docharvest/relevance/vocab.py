@@ -257,7 +257,8 @@ STATUS_PHRASES: dict[str, tuple[str, ...]] = {
     "final": ("adopted", "approved", "final", "enacted", "official", "amended and adopted", "passed"),
     "amended": ("amended", "revised", "amendment", "as amended", "budget amendment"),
     # No longer in force: a request that names no status wants the edition in force.
-    "superseded": ("superseded", "rescinded", "obsolete", "do not use", "no longer in effect", "replaced by"),
+    "superseded": ("superseded", "rescinded", "obsolete", "do not use", "no longer in effect", "replaced by",
+                   "archived", "repealed"),
 }
 
 MONTHS: dict[str, int] = {
