@@ -266,3 +266,34 @@ def test_a_compact_date_in_a_file_name_dates_an_edition() -> None:
     assert edition_year("Ch49_SolidWaste_eff20240401.pdf") == 2024
     assert edition_year("Strategic Plan 2018-2022") == 2018
     assert edition_year("upload 12345678901") is None
+
+
+# -- 8. abbreviations: an <abbr> reads as what it stands for; initials typed in a request ------------
+
+
+def test_an_abbreviation_reads_as_its_title() -> None:
+    links = _links(
+        "<ul><li><time datetime='2021-10-04'>Oct 4, 2021</time> <span class='category'>"
+        "<abbr title='Citizens Advisory Committee'>CAC</abbr></span><h3>Minutes</h3>"
+        "<a href='cac.pdf'>PDF</a></li></ul>"
+    )
+    assert "Citizens Advisory Committee" in links["cac.pdf"].context
+
+
+def test_initials_typed_in_a_request_are_not_answered_by_another_bodys_document() -> None:
+    from docharvest.relevance.issuers import typed_initials
+
+    prompt = "EQC meeting minutes - February 2022 meeting"
+    assert typed_initials(parse_prompt(prompt, today=TODAY)) == ("eqc",)
+    assert typed_initials(parse_prompt("eqc meeting minutes", today=TODAY)) == ()  # not typed as initials
+    page = {"page_title": "Rules, Reports and Meetings | Franklin Department of Environmental Quality"}
+    other, reason = _score(
+        prompt, link_text="PDF", heading="Minutes - February 7, 2022",
+        context="Feb 7, 2022 Solid Waste Advisory Committee Minutes - February 7, 2022 PDF", **page,
+    )  # fmt: skip
+    right, _ = _score(
+        prompt, link_text="PDF", heading="Minutes - February 10, 2022",
+        context="Feb 10, 2022 Environmental Quality Council Minutes - February 10, 2022 PDF", **page,
+    )  # fmt: skip
+    assert other < 0.5 <= right
+    assert "solid waste advisory committee" in reason and "EQC" in reason

@@ -130,6 +130,16 @@ class ContextReader:
                 while holder is not None and holder.tag not in _TOP:
                     self.times.setdefault(holder.mem_id, []).append((shown, stamp))
                     holder = holder.parent
+        # An abbreviation reads as what it stands for: <abbr title="Accessibility Advisory
+        # Committee">AAC</abbr> names the committee, <abbr title="October">Oct</abbr> the month.
+        for abbr in tree.css("abbr[title]"):
+            full = clean(abbr.attributes.get("title") or "", CONTEXT_CHARS)
+            shown = abbr.text(separator=" ").strip()
+            if full and shown and full.lower() != shown.lower() and len(shown) < len(full):
+                holder = abbr
+                while holder is not None and holder.tag not in _TOP:
+                    self.times.setdefault(holder.mem_id, []).append((shown, full))
+                    holder = holder.parent
 
     # -- text ------------------------------------------------------------------------------------
 

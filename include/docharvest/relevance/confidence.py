@@ -147,6 +147,8 @@ class Assessment:
     subject_groups: frozenset[str] = frozenset()  # groups holding the request's own words
     subject_asked: bool = False  # the request's kind is unknown: its own words say what it is
     head: float = 1.0  # such a kind's head noun named by the document's own title (``kind_heads``)
+    initials: float = 1.0  # another body than the initials the request typed (``issuers``)
+    initials_body: str = ""
 
     @property
     def groups(self) -> frozenset[str]:
@@ -159,7 +161,7 @@ class Assessment:
 
     @property
     def confidence(self) -> float:
-        p = self.keyword * self.subject * self.head
+        p = self.keyword * self.subject * self.head * self.initials
         for v in self.verdicts:
             p *= v.probability
         asks = self.subject_asked or any(v.factor in IDENTITY_FACTORS for v in self.verdicts)

@@ -109,7 +109,7 @@ def _acronym_words(words: tuple[str, ...], text: str) -> set[str]:
 _LINKING = frozenset({"of", "the", "and", "for", "&"})
 
 
-def _spelled_out(word: str, text: str) -> bool:
+def spelled_out(word: str, text: str) -> bool:
     """Does ``text`` spell out the abbreviation ``word`` ("boh": "Board of Health", "rn": "Registered
     Nurse")? Initials of consecutive words, a linking word ("of", "and") counted or skipped."""
     if not 2 <= len(word) <= 5 or not word.isalpha():
@@ -140,9 +140,9 @@ def _word_shares(words: tuple[str, ...], texts: Texts, page_share: float) -> lis
     acronyms = _acronym_words(words, own)
     shares = []
     for w in words:
-        if w in acronyms or holds_noun(w, own) or _spelled_out(w, own) or _typed(w, own):
+        if w in acronyms or holds_noun(w, own) or spelled_out(w, own) or _typed(w, own):
             shares.append(1.0)
-        elif holds_noun(w, context) or _spelled_out(w, context) or _typed(w, context):
+        elif holds_noun(w, context) or spelled_out(w, context) or _typed(w, context):
             shares.append(0.6)
         elif body and holds(w, body):
             shares.append(0.3)
@@ -211,7 +211,7 @@ def subject_groups(intent: Intent, texts: Texts) -> frozenset[str]:
     for group, text in (("label", texts.label), ("context", texts.context), ("text", texts.body or "")):
         lower = text.lower()
         held = _acronym_words(words, lower) | {
-            w for w in words if holds_noun(w, lower) or _spelled_out(w, lower) or _typed(w, lower)
+            w for w in words if holds_noun(w, lower) or spelled_out(w, lower) or _typed(w, lower)
         }
         if lower and len(held) * 2 > len(words):
             found.add(group)

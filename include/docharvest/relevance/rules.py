@@ -55,7 +55,7 @@ from docharvest.relevance.free_words import (
     subject_groups,
 )
 from docharvest.relevance.intent import Intent, subject_words
-from docharvest.relevance.issuers import foreign_issuer
+from docharvest.relevance.issuers import foreign_issuer, initials_verdict, typed_initials
 from docharvest.relevance.kind_heads import head_confirmed, kind_head
 from docharvest.relevance.vocab import PERIOD_KINDS
 from docharvest.text.document import DocumentText
@@ -87,6 +87,7 @@ def assess(intent: Intent, sources: list[Source], texts: Texts) -> Assessment:
         subject_groups(intent, texts),
         bool(subject_words(intent)),
         head_confirmed(intent, texts),
+        *initials_verdict(intent, sources, texts.own),
     )
 
 
@@ -120,6 +121,11 @@ def reason(assessment: Assessment, intent: Intent) -> str:
             note = f"{word} {v.pro[2]} ({v.pro[1]})"
             good.append(note if v.probability >= 0.5 else f"weakly {note}")
     unknown = [_FACTOR_WORDS[v.factor] for v in assessment.verdicts if v.pro is None and v.con is None]
+    if assessment.initials < 1.0:
+        bad.append(
+            f"body {assessment.initials_body} (its own label) not "
+            + ", ".join(typed_initials(intent)).upper()
+        )
     parts = []
     if bad:
         parts.append("contradicted by " + "; ".join(bad))
