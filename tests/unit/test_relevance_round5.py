@@ -297,3 +297,23 @@ def test_initials_typed_in_a_request_are_not_answered_by_another_bodys_document(
     )  # fmt: skip
     assert other < 0.5 <= right
     assert "solid waste advisory committee" in reason and "EQC" in reason
+
+
+def test_a_title_block_naming_the_unknown_kind_confirms_it_without_silencing_the_label() -> None:
+    prompt = "2020 community health needs assessment"
+    page = {"page_title": "Documents | Lake County Health Department"}
+    label = {"link_text": "2020 Community Health Assessment", **page}
+    read, reason = _score(
+        prompt, ["Lake County Health Department", "2020 COMMUNITY HEALTH ASSESSMENT"], **label
+    )
+    unread, _ = _score(prompt, **label)
+    assert read > unread and read >= 0.5
+    assert "matches kind assessment" in reason.lower()
+    # A label saying the document is about the plan (comments on it) still counts against it.
+    comments, _ = _score(
+        "the FY2022 PHA annual plan",
+        ["Resident Advisory Board", "Comments on the FY2022 PHA Annual Plan"],
+        link_text="Resident Advisory Board Comments on the FY2022 Annual Plan",
+        page_title="Public Housing Agency",
+    )
+    assert comments < 0.5

@@ -45,6 +45,10 @@ WEIGHTS: dict[str, dict[str, float]] = {
                FOLDER: 1.0, COLUMN: 2.0},
 }
 # fmt: on
+# The title block naming the head noun of a kind the vocabulary does not know (``kind_heads``):
+# the document's own word, but not its text speaking to the kind -- the labels keep their weight.
+TITLE_NOUN = "title block noun"
+WEIGHTS["kind"][TITLE_NOUN] = WEIGHTS["kind"][TITLE]
 # The headings above the nearest one speak for the listing, more weakly than the nearest heading.
 for _factor, _weight in {
     "kind": 1.5,
@@ -83,7 +87,7 @@ GROUP_OF: dict[str, str] = {
     FILE: "file",
     HEADING: "context", CONTEXT: "context",
     PAGE: "page", CRUMB: "page", FOLDER: "page", SECTION: "page",
-    TITLE: "text", META: "text", FIRST_PAGE: "text", CREATED: "text",
+    TITLE: "text", META: "text", FIRST_PAGE: "text", CREATED: "text", TITLE_NOUN: "text",
 }  # fmt: skip
 # A signed log-odds this large counts as a group's support.
 SUPPORTING = 0.5

@@ -14,7 +14,7 @@ from docharvest.relevance.bodies import (
     without_organisation,
     without_site_owner,
 )
-from docharvest.relevance.confidence import PRIORS, TEXT_SOURCES, Verdict, accumulate
+from docharvest.relevance.confidence import PRIORS, TEXT_SOURCES, TITLE_NOUN, Verdict, accumulate
 from docharvest.relevance.dates import agreement
 from docharvest.relevance.evidence import (
     COLUMN,
@@ -38,6 +38,8 @@ from docharvest.relevance.vocab import RELATED_KINDS
 
 # Log-odds of the kind when the prompt's kind is unknown to the vocabulary (its words decide).
 UNKNOWN_KIND_PRIOR = 1.5
+# A title block naming the head noun of a kind the vocabulary does not know (a share of a full verdict).
+TITLE_NAMED = 0.25
 # Reading a document's text and finding no draft marker is evidence it is not a draft.
 TEXT_READ_STATUS_BONUS = 1.5
 # Minutes, agendas, budgets and reports name themselves in their title block: a read
@@ -75,7 +77,11 @@ def _wants_derived(intent: Intent) -> bool:
     return bool(set(intent.kinds) & DERIVED_KINDS or words & DERIVED_WORDS)
 
 
-def kind_verdict(intent: Intent, sources: list[Source], text_read: bool = False) -> Verdict | None:
+def kind_verdict(
+    intent: Intent, sources: list[Source], text_read: bool = False, title_names: str = ""
+) -> Verdict | None:
+    """``title_names``: the head noun of a kind the vocabulary does not know, when the document's
+    title block names it (``kind_heads``): the document says it is one."""
     wanted = set(intent.kinds)
     excluded = set(intent.excluded_kinds)
     subject = subject_words(intent)
@@ -122,6 +128,8 @@ def kind_verdict(intent: Intent, sources: list[Source], text_read: bool = False)
             items.append((s.name, -0.4, said))
         else:
             items.append((s.name, -1.0, said))
+    if title_names and not wanted and not excluded:
+        items.append((TITLE_NOUN, TITLE_NAMED, title_names))
     prior = PRIORS["kind"] if wanted else 2.0 if excluded else UNKNOWN_KIND_PRIOR
     if text_read and wanted and not any(source in TEXT_SOURCES for source, _, _ in items):
         prior -= TEXT_SILENT_KIND_PENALTY

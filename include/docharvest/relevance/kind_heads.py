@@ -15,7 +15,7 @@ from __future__ import annotations
 from docharvest.relevance.free_words import Texts, holds_noun
 from docharvest.relevance.intent import Intent, subject_words
 
-__all__ = ["UNCONFIRMED", "head_confirmed", "kind_head"]
+__all__ = ["UNCONFIRMED", "head_confirmed", "kind_head", "title_names_head"]
 
 # The factor on a document whose own title does not name the kind asked for.
 UNCONFIRMED = 0.6
@@ -35,3 +35,11 @@ def head_confirmed(intent: Intent, texts: Texts) -> float:
         return 1.0
     own = texts.title if texts.title.strip() else texts.label
     return 1.0 if holds_noun(head, own.lower()) else UNCONFIRMED
+
+
+def title_names_head(intent: Intent, texts: Texts) -> str:
+    """The head noun asked for when the document's title block (once read) names it, else ""."""
+    head = kind_head(intent)
+    if head is None or not texts.title.strip() or not holds_noun(head, texts.title.lower()):
+        return ""
+    return head

@@ -56,7 +56,7 @@ from docharvest.relevance.free_words import (
 )
 from docharvest.relevance.intent import Intent, subject_words
 from docharvest.relevance.issuers import foreign_issuer, initials_verdict, typed_initials
-from docharvest.relevance.kind_heads import head_confirmed, kind_head
+from docharvest.relevance.kind_heads import head_confirmed, kind_head, title_names_head
 from docharvest.relevance.vocab import PERIOD_KINDS
 from docharvest.text.document import DocumentText
 
@@ -68,7 +68,7 @@ logger = logging.getLogger(__name__)
 def assess(intent: Intent, sources: list[Source], texts: Texts) -> Assessment:
     read = texts.body is not None
     verdicts = [
-        kind_verdict(intent, sources, read),
+        kind_verdict(intent, sources, read, title_names_head(intent, texts)),
         body_verdict(
             intent,
             sources,
