@@ -23,7 +23,7 @@ from tests.unit.test_relevance_unseen_classes import TODAY, _score
 def test_body_initials_in_a_request_are_the_body_in_any_case() -> None:
     intent = parse_prompt("bos packet october 2023", today=TODAY)
     assert [b.text for b in intent.bodies] == ["board of supervisors"]
-    assert intent.kinds == ("agenda",)  # "packet" after the body is the kind, not part of its name
+    assert intent.kinds == ("packet",)  # "packet" after the body is the kind, not part of its name
     assert "bos" not in intent.keywords
 
 
@@ -38,7 +38,7 @@ def test_a_members_title_alone_names_their_board_once() -> None:
 def test_a_kind_after_a_bodys_name_ends_the_name() -> None:
     bodies = read_phrase("Board of Supervisors packet").bodies
     assert [b.text for b in bodies] == ["board of supervisors"]
-    assert read_phrase("Board of Supervisors packet").heads == {"agenda"}
+    assert read_phrase("Board of Supervisors packet").heads == {"packet"}
 
 
 # -- 2. grades -----------------------------------------------------------------------------------
@@ -317,3 +317,17 @@ def test_a_title_block_naming_the_unknown_kind_confirms_it_without_silencing_the
         page_title="Public Housing Agency",
     )
     assert comments < 0.5
+
+
+def test_a_meetings_packet_is_not_its_agenda() -> None:
+    common = {
+        "page_title": "Agenda Center | Lassen County",
+        "section": "Agenda Center / Board of Supervisors",
+    }
+    packet = ["BOARD OF SUPERVISORS", "AGENDA PACKET", "October 23, 2023"]
+    agenda = ["BOARD OF SUPERVISORS", "AGENDA", "October 23, 2023"]
+    want_packet, _ = _score("bos packet october 2023", packet, link_text="Packet", **common)
+    agenda_for_packet, reason = _score("bos packet october 2023", agenda, link_text="Agenda", **common)
+    packet_for_agendas, _ = _score("all bos agendas 2023", packet, link_text="Packet", **common)
+    assert agenda_for_packet < 0.5 <= want_packet and packet_for_agendas < 0.5
+    assert "kind agenda" in reason

@@ -51,7 +51,7 @@ TEXT_SILENT_KIND_PENALTY = 1.5
 OWN_SOURCES = frozenset({TITLE, META, LINK, LABEL, FILE, COLUMN})
 # Kinds that answer a request only when it names them: a request for "the water quality report"
 # (a kind the vocabulary does not know) is not answered by minutes, an agenda or a hearing notice.
-ANSWER_KINDS = frozenset({"minutes", "agenda", "notice", "form", "presentation", "summary", "transcript",
+ANSWER_KINDS = frozenset({"minutes", "agenda", "packet", "notice", "form", "presentation", "summary", "transcript",
                           "newsletter", "menu", "schedule", "calendar"})  # fmt: skip
 # Wanting one of these kinds means wanting the documents about another one.
 # (Not a form: the instructions for an application are not the application; a request for a

@@ -207,7 +207,7 @@ _PLURAL_NOUNS = (
     r"materials|resources|budgets|resolutions|ordinances|presentations|announcements|news|assessments)"
 )
 _SEVERAL_KINDS_RE = re.compile(rf"\b{_PLURAL_NOUNS}\s*(?:,|and|&|\+)\s*(?:[a-z]+\s+){{0,2}}{_PLURAL_NOUNS}\b")
-_MEETING_RECORDS = frozenset({"minutes", "agenda", "transcript"})
+_MEETING_RECORDS = frozenset({"minutes", "agenda", "packet", "transcript"})
 # A document about another document: its summary, the comments on it, the notice of its hearing.
 _DERIVED_RE = re.compile(
     r"\b(?:summary|summaries|comments?|notice|survey|instructions|addendum|errata|certification|"
