@@ -331,3 +331,16 @@ def test_a_meetings_packet_is_not_its_agenda() -> None:
     packet_for_agendas, _ = _score("all bos agendas 2023", packet, link_text="Packet", **common)
     assert agenda_for_packet < 0.5 <= want_packet and packet_for_agendas < 0.5
     assert "kind agenda" in reason
+
+
+# -- 9. calibration: a read document's score stretched away from one half ------------------------------
+
+
+def test_the_final_score_is_stretched_in_log_odds_around_the_threshold() -> None:
+    from docharvest.relevance.confidence import FINAL_SHARPNESS, Assessment
+
+    assert FINAL_SHARPNESS > 1.0
+    assert Assessment((), 0.5).score(FINAL_SHARPNESS) == 0.5  # the job threshold stays in place
+    assert Assessment((), 0.7).score(FINAL_SHARPNESS) > 0.75
+    assert Assessment((), 0.3).score(FINAL_SHARPNESS) < 0.25
+    assert Assessment((), 0.7).confidence == 0.7  # the pre-download score is not stretched

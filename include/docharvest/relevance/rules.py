@@ -36,7 +36,7 @@ import logging
 from docharvest.models import Candidate
 from docharvest.relevance.base import Score, ScorerUsage
 from docharvest.relevance.bodies import organisation_keys
-from docharvest.relevance.confidence import Assessment
+from docharvest.relevance.confidence import FINAL_SHARPNESS, Assessment
 from docharvest.relevance.constraints import (
     audience_verdict,
     body_verdict,
@@ -181,7 +181,7 @@ class RuleScorer:
             found = assess(intent, sources, candidate_texts(candidate, filename, text))
         else:
             found = assess(intent, sources, candidate_texts(candidate, filename))
-        return Score(found.confidence, reason(found, intent))
+        return Score(found.score(FINAL_SHARPNESS), reason(found, intent))
 
     def usage(self) -> ScorerUsage:
         return ScorerUsage()
