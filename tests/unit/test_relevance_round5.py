@@ -344,3 +344,37 @@ def test_the_final_score_is_stretched_in_log_odds_around_the_threshold() -> None
     assert Assessment((), 0.7).score(FINAL_SHARPNESS) > 0.75
     assert Assessment((), 0.3).score(FINAL_SHARPNESS) < 0.25
     assert Assessment((), 0.7).confidence == 0.7  # the pre-download score is not stretched
+
+
+# -- 10. numbers that identify a document --------------------------------------------------------
+
+
+def test_a_number_the_request_names_is_an_identifier_not_a_date_or_grade() -> None:
+    from docharvest.relevance.kind_heads import request_numbers
+
+    assert request_numbers("rt 40 bus schedule pdf") == ("40",)
+    assert request_numbers("the finance and audit committee agenda for October 7, 2021") == ()
+    assert request_numbers("Roosevelt Elementary 3rd grade supply list") == ()
+    assert request_numbers("HS course catalog 2020-2021 school year") == ()
+
+
+def test_a_document_whose_labels_lack_the_number_asked_for_is_another_one() -> None:
+    prompt = "rt 40 bus schedule pdf"
+    page = {"page_title": "Public Documents | Gold Coast Transit", "link_text": "PDF"}
+    right, _ = _score(
+        prompt, heading="Route 40 Timetable", context="Schedules and Maps Route 40 Bus Schedule", **page
+    )
+    other, reason = _score(
+        prompt, heading="Route 9 Timetable", context="Schedules and Maps Route 9 Bus Schedule", **page
+    )
+    assert other < 0.5 <= right
+    assert "number 40" in reason
+
+
+def test_consonant_shorthand_of_a_label_word_is_found_but_not_of_another_word_asked() -> None:
+    from docharvest.relevance.free_words import _skeleton_of
+
+    assert _skeleton_of("rt", "route 40 timetable")
+    assert _skeleton_of("bldg", "building and grounds committee")
+    assert not _skeleton_of("rt", "annual report")  # its consonants begin "rp"
+    assert not _skeleton_of("rn", "license renewal form", ("rn", "license", "renewal"))

@@ -160,6 +160,7 @@ class Assessment:
     head: float = 1.0  # such a kind's head noun named by the document's own title (``kind_heads``)
     initials: float = 1.0  # another body than the initials the request typed (``issuers``)
     initials_body: str = ""
+    numbers: float = 1.0  # the numbers the request names ("rt 40") held by its labels (``kind_heads``)
 
     @property
     def groups(self) -> frozenset[str]:
@@ -176,7 +177,7 @@ class Assessment:
 
     def score(self, sharpness: float = 1.0) -> float:
         """The confidence; ``sharpness`` > 1 stretches it away from one half in log-odds (``FINAL_SHARPNESS``)."""
-        p = self.keyword * self.subject * self.head * self.initials
+        p = self.keyword * self.subject * self.head * self.initials * self.numbers
         for v in self.verdicts:
             p *= v.probability
         if sharpness != 1.0 and 0.0 < p < 1.0:

@@ -84,6 +84,30 @@ def holds_noun(word: str, text: str) -> bool:
     return any(holds(name, text) for name in same_nouns(word))
 
 
+def _skeleton_of(word: str, text: str, asked: tuple[str, ...] = ()) -> bool:
+    """A request's consonant shorthand of a word of ``text``: "rt" for "Route", "bldg" for "Building",
+    "dept" for "Department" -- the word's consonants begin with its first two letters and hold all
+    of them in order ("rt" is not "report": its consonants begin "rp"); not another word ``asked``
+    ("rn license renewal": "renewal" is asked for itself)."""
+    if not 2 <= len(word) <= 4 or set(word) & _VOWELS or not word.isalpha():
+        return False
+    for token in set(_TOKEN_RE.findall(text)):
+        bones = "".join(ch for ch in token if ch not in _VOWELS)
+        if len(token) <= len(word) or any(stem(a) == stem(token) for a in asked):
+            continue
+        if bones.startswith(word[:2]) and _in_order(word, bones):
+            return True
+    return False
+
+
+def _in_order(word: str, bones: str) -> bool:
+    rest = iter(bones)
+    return all(ch in rest for ch in word)
+
+
+_VOWELS = frozenset("aeiou")
+
+
 def _typed(word: str, text: str) -> bool:
     """A request's word typed one edit away from a word of ``text`` ("servcie" for "service"): a
     word of five letters or more, read in a document's labels only (never its whole text)."""
@@ -140,9 +164,20 @@ def _word_shares(words: tuple[str, ...], texts: Texts, page_share: float) -> lis
     acronyms = _acronym_words(words, own)
     shares = []
     for w in words:
-        if w in acronyms or holds_noun(w, own) or spelled_out(w, own) or _typed(w, own):
+        if (
+            w in acronyms
+            or holds_noun(w, own)
+            or spelled_out(w, own)
+            or _typed(w, own)
+            or _skeleton_of(w, own, words)
+        ):
             shares.append(1.0)
-        elif holds_noun(w, context) or spelled_out(w, context) or _typed(w, context):
+        elif (
+            holds_noun(w, context)
+            or spelled_out(w, context)
+            or _typed(w, context)
+            or _skeleton_of(w, context, words)
+        ):
             shares.append(0.6)
         elif body and holds(w, body):
             shares.append(0.3)

@@ -12,10 +12,26 @@ contradicted: the score says so by staying at or below one half (``UNCONFIRMED``
 
 from __future__ import annotations
 
+import re
+from datetime import date
+from functools import lru_cache
+
 from docharvest.relevance.free_words import Texts, holds_noun
 from docharvest.relevance.intent import Intent, subject_words
+from docharvest.relevance.phrases import GRADE_RE
+from docharvest.relevance.prompt_times import parse_times
+from docharvest.relevance.prompt_words import expand_shorthand, split_exclusions
+from docharvest.relevance.vocab import MONTHS
 
-__all__ = ["UNCONFIRMED", "head_confirmed", "kind_head", "title_names_head"]
+__all__ = [
+    "NUMBER_MISSING",
+    "UNCONFIRMED",
+    "head_confirmed",
+    "kind_head",
+    "numbers_held",
+    "request_numbers",
+    "title_names_head",
+]
 
 # The factor on a document whose own title does not name the kind asked for.
 UNCONFIRMED = 0.6
@@ -43,3 +59,38 @@ def title_names_head(intent: Intent, texts: Texts) -> str:
     if head is None or not texts.title.strip() or not holds_noun(head, texts.title.lower()):
         return ""
     return head
+
+
+# -- numbers that identify the document asked for ---------------------------------------------------
+
+# The factor on a document whose labels do not hold a number the request names ("rt 40": route 9's).
+NUMBER_MISSING = 0.4
+_NUMBER_RE = re.compile(r"(?<![\w./-])(\d{1,3})(?![\w/]|\.\d)")
+_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# A day written with its month ("October 7", "7th of March") is part of a date, not an identifier.
+_MONTH_DAY_RE = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b", re.I)
+_DAY_MONTH_RE = re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z])", re.I)
+
+
+@lru_cache(maxsize=512)
+def request_numbers(prompt: str) -> tuple[str, ...]:
+    """Numbers a request names that are no date, grade or size: a route, a chapter, an edition ("rt 40")."""
+    text = expand_shorthand(" ".join(prompt.split()))
+    positive, _ = split_exclusions(_DAY_MONTH_RE.sub(" ", _MONTH_DAY_RE.sub(" ", text)))
+    _, rest = parse_times(positive, date(2000, 1, 1), False)
+    rest = GRADE_RE.sub(" ", rest.lower())
+    return tuple(dict.fromkeys(m.group(1).lstrip("0") or "0" for m in _NUMBER_RE.finditer(rest)))
+
+
+def numbers_held(intent: Intent, texts: Texts) -> float:
+    """1.0 when the document's labels, the text next to it or its title hold every number the request
+    names (or it names none), else ``NUMBER_MISSING``."""
+    numbers = request_numbers(intent.prompt)
+    if not numbers:
+        return 1.0
+    held = {
+        m.group(1).lstrip("0") or "0"
+        for t in (texts.own, texts.context, texts.title)
+        for m in _NUMBER_RE.finditer(t)
+    }
+    return 1.0 if all(n in held for n in numbers) else NUMBER_MISSING

@@ -56,7 +56,13 @@ from docharvest.relevance.free_words import (
 )
 from docharvest.relevance.intent import Intent, subject_words
 from docharvest.relevance.issuers import foreign_issuer, initials_verdict, typed_initials
-from docharvest.relevance.kind_heads import head_confirmed, kind_head, title_names_head
+from docharvest.relevance.kind_heads import (
+    head_confirmed,
+    kind_head,
+    numbers_held,
+    request_numbers,
+    title_names_head,
+)
 from docharvest.relevance.vocab import PERIOD_KINDS
 from docharvest.text.document import DocumentText
 
@@ -88,6 +94,7 @@ def assess(intent: Intent, sources: list[Source], texts: Texts) -> Assessment:
         bool(subject_words(intent)),
         head_confirmed(intent, texts),
         *initials_verdict(intent, sources, texts.own),
+        numbers=numbers_held(intent, texts),
     )
 
 
@@ -139,6 +146,8 @@ def reason(assessment: Assessment, intent: Intent) -> str:
         parts.append("its label does not name " + " ".join(subject_words(intent)))
     if assessment.head < 1.0:
         parts.append(f"its own title does not name {kind_head(intent)}: kind unconfirmed")
+    if assessment.numbers < 1.0:
+        parts.append("its labels do not hold the number " + ", ".join(request_numbers(intent.prompt)))
     sentence = ", ".join(parts) if parts else "nothing in the evidence relates to the request"
     return sentence[0].upper() + sentence[1:] + "."
 
