@@ -378,3 +378,14 @@ def test_consonant_shorthand_of_a_label_word_is_found_but_not_of_another_word_as
     assert _skeleton_of("bldg", "building and grounds committee")
     assert not _skeleton_of("rt", "annual report")  # its consonants begin "rp"
     assert not _skeleton_of("rn", "license renewal form", ("rn", "license", "renewal"))
+
+
+def test_a_body_named_by_what_it_is_of_is_not_another_body_sharing_the_word() -> None:
+    from docharvest.relevance.bodies import source_agreement
+
+    wanted = parse_prompt("board of health minutes 2020", today=TODAY).bodies
+    assert source_agreement(wanted, read_phrase("Environmental Health Appeals Board").bodies) < 0
+    assert source_agreement(wanted, read_phrase("Lake County Board of Health").bodies) == 1.0
+    # A body named less specifically than the document's, of one head noun, still agrees a little.
+    port = parse_prompt("all 2022 commission meeting minutes", today=TODAY).bodies
+    assert source_agreement(port, read_phrase("Port Commission").bodies) > 0
