@@ -389,3 +389,15 @@ def test_a_body_named_by_what_it_is_of_is_not_another_body_sharing_the_word() ->
     # A body named less specifically than the document's, of one head noun, still agrees a little.
     port = parse_prompt("all 2022 commission meeting minutes", today=TODAY).bodies
     assert source_agreement(port, read_phrase("Port Commission").bodies) > 0
+
+
+def test_corrections_to_a_document_are_derived_from_it() -> None:
+    assert read_phrase("Corrections to the Spring 2022 Activity Guide").derived
+    assert not read_phrase("Minutes with corrections").derived
+    prompt = "the Spring 2022 rec brochure"
+    common = {"link_text": "View", "page_title": "Resources | Spring Valley"}
+    errata, _ = _score(
+        prompt, context="Program Guides Corrections to the Spring 2022 Activity Guide", **common
+    )
+    guide, _ = _score(prompt, context="Program Guides Spring 2022 Activity Guide", **common)
+    assert errata < 0.5 and errata < guide
