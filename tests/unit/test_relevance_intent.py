@@ -18,7 +18,7 @@ def window(prompt: str) -> list[tuple[str, date | None, date | None]]:
     ("prompt", "kinds"),
     [
         ("Find all board meeting minutes from 2024", ("minutes",)),
-        ("agenda packets of the planning commission", ("agenda",)),
+        ("agenda packets of the planning commission", ("packet",)),  # round 5: a packet is not the agenda
         ("adopted budget documents", ("budget",)),
         ("annual reports", ("annual report",)),
         ("audited financial statements", ("audit",)),

@@ -134,7 +134,9 @@ def test_an_audience_of_another_age_contradicts_and_an_unnamed_one_does_not() ->
         **_FORMS,
     )
     unnamed, _ = _score(prompt, context="Enrollment Application PDF", **_FORMS)
-    assert adult >= 0.8 and unnamed >= 0.5 and minor < 0.3
+    # Round 5: an audience asked for that nothing names is uncertain (about one half), not a pass --
+    # but far above one contradicted.
+    assert adult >= 0.8 and minor < 0.3 < unnamed < adult
     assert "audience minor" in reason
 
 

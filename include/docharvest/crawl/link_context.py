@@ -30,6 +30,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from docharvest.crawl.link_tables import Grid, build_grid
 from docharvest.crawl.link_trail import headed, panel_of, trail
+from docharvest.crawl.urls import DOCUMENT_EXTENSIONS, document_type_from_url
 
 BLOCKS = frozenset(
     {"p", "li", "td", "th", "tr", "dd", "dt", "div", "section", "article", "figure", "blockquote"}
@@ -56,6 +57,7 @@ _SCOPES = frozenset(
 )
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "caption"})
 CONTEXT_CHARS = 300
+_DOCUMENT_TYPES = frozenset(DOCUMENT_EXTENSIONS.values())
 MAX_DEPTH = 30  # levels climbed above the link's block
 MAX_SIBLINGS = 8  # siblings read per level
 MAX_LABELS = 3  # labels kept per level
@@ -128,6 +130,16 @@ class ContextReader:
                 while holder is not None and holder.tag not in _TOP:
                     self.times.setdefault(holder.mem_id, []).append((shown, stamp))
                     holder = holder.parent
+        # An abbreviation reads as what it stands for: <abbr title="Accessibility Advisory
+        # Committee">AAC</abbr> names the committee, <abbr title="October">Oct</abbr> the month.
+        for abbr in tree.css("abbr[title]"):
+            full = clean(abbr.attributes.get("title") or "", CONTEXT_CHARS)
+            shown = abbr.text(separator=" ").strip()
+            if full and shown and full.lower() != shown.lower() and len(shown) < len(full):
+                holder = abbr
+                while holder is not None and holder.tag not in _TOP:
+                    self.times.setdefault(holder.mem_id, []).append((shown, full))
+                    holder = holder.parent
 
     # -- text ------------------------------------------------------------------------------------
 
@@ -163,11 +175,23 @@ class ContextReader:
             grid = self.grids[table.mem_id] = build_grid(table)
         return grid
 
-    def _cell_label(self, cell: LexborNode) -> str:
-        """A cell's text when it holds no link (a date, a body, a title), else nothing."""
+    def _cell_label(self, cell: LexborNode, header: LexborNode | None = None) -> str:
+        """A cell's text when it holds no document link (a date, a body, a title), else nothing.
+
+        A cell whose links lead to pages, not files, still labels the row: a meeting grid's "Name"
+        cell links the body's page ("Finance Committee"). Not when its text is its column's name
+        ("Video", "Meeting details" under those headers): that cell is another entry of the row.
+        """
         text = self.cell_texts.get(cell.mem_id)
         if text is None:
-            text = "" if cell.css_first("a[href]") is not None else clean(self.text(cell), CONTEXT_CHARS)
+            links = cell.css("a[href]")
+            text = clean(self.text(cell), CONTEXT_CHARS)
+            if links and (
+                any(document_type_from_url(a.attributes.get("href") or "", _DOCUMENT_TYPES) for a in links)
+                or header is None
+                or text.lower() == clean(header.text(separator=" "), CONTEXT_CHARS).lower()
+            ):
+                text = ""
             self.cell_texts[cell.mem_id] = text
         return text
 
@@ -183,13 +207,13 @@ class ContextReader:
         if grid is None or placed is None or (link is None and grid.header_row < 0):
             return ([self.own_text(cell, link)] if link is not None else []), ""
         parts = []
-        for _, node in placed:
+        for at, node in placed:
             if node.mem_id == cell.mem_id:
                 if link is None:
                     break
                 parts.append(self.own_text(node, link))
             else:
-                parts.append(self._cell_label(node))
+                parts.append(self._cell_label(node, grid.header_cell(row, at)))
         header = grid.header_cell(row, grid.column_of(row, cell))
         column = clean(header.text(separator=" "), CONTEXT_CHARS) if header is not None else ""
         return [p for p in parts if p], column
@@ -298,9 +322,7 @@ class ContextReader:
                 sib = sib.prev
                 continue
             if here != "-text" and (
-                (here == tag and sib.attributes.get("class") == cls)
-                or here == "a"
-                or sib.css_first("a[href]") is not None
+                (here == tag and sib.attributes.get("class") == cls) or _holds_real_link(sib)
             ):
                 break  # a peer, or another item's links: what is before them is not this branch's
             text = sib.text(deep=False) if here == "-text" else self.text(sib)
@@ -379,6 +401,19 @@ class ContextReader:
             ]
             found = self.trails[key] = trail(chain, headings, groups, panel)
         return LinkContext(own, column, *found)
+
+
+def _goes_nowhere(href: str) -> bool:
+    """A toggle, not a link: "#", "#panel", "javascript:..." (an accordion's meeting title)."""
+    href = href.strip().lower()
+    return not href or href.startswith(("#", "javascript:"))
+
+
+def _holds_real_link(node: LexborNode) -> bool:
+    """Is ``node`` (or does it hold) a link to something? A toggle's text is a label, not a link."""
+    if node.tag == "a" and not _goes_nowhere(node.attributes.get("href") or ""):
+        return True
+    return any(not _goes_nowhere(a.attributes.get("href") or "") for a in node.css("a[href]"))
 
 
 def _same(node: LexborNode | None, tag: str, cls: str | None, backwards: bool) -> bool:

@@ -134,6 +134,11 @@ def _names_less_of_type(wanted: BodyLike, found: BodyLike) -> bool:
     Committee". Not for the governing board ("the board"): a site has many boards of other kinds."""
     if wanted.key == "governing" or body_type(wanted.text) != body_type(found.text):
         return False
+    # "Board of Health" names its body by what it is of: an "Environmental Health Appeals Board",
+    # of no such "of", is another body, not the same one named more fully.
+    of_part = wanted.text.lower().partition(" of ")[2]
+    if of_part and f"of {of_part}" not in found.text.lower():
+        return False
     return _within(_content(wanted.text), _content(found.text))
 
 

@@ -157,6 +157,8 @@ def _body_at(
                 break  # punctuation ends the name: "Board of Trustees, Finance Committee"
             if not (word in GOVERNING_OF or word in SPECIALIST_QUALIFIERS or of_words):
                 break
+            if of_words and word in _KIND_OF and word not in SPECIALIST_QUALIFIERS:
+                break  # "Board of Supervisors packet": the kind after the name is not part of it
             of_words.append(word)
             end = words[j][2]
             j += 1

@@ -14,7 +14,7 @@ from docharvest.relevance.bodies import (
     without_organisation,
     without_site_owner,
 )
-from docharvest.relevance.confidence import PRIORS, TEXT_SOURCES, Verdict, accumulate
+from docharvest.relevance.confidence import PRIORS, TEXT_SOURCES, TITLE_NOUN, Verdict, accumulate
 from docharvest.relevance.dates import agreement
 from docharvest.relevance.evidence import (
     COLUMN,
@@ -22,6 +22,7 @@ from docharvest.relevance.evidence import (
     CRUMB,
     FILE,
     FOLDER,
+    HEADING,
     LABEL,
     LINK,
     META,
@@ -32,10 +33,13 @@ from docharvest.relevance.evidence import (
 )
 from docharvest.relevance.free_words import stem
 from docharvest.relevance.intent import BodySpec, Intent, subject_words
+from docharvest.relevance.issuers import ISSUER_VALUE
 from docharvest.relevance.vocab import RELATED_KINDS
 
 # Log-odds of the kind when the prompt's kind is unknown to the vocabulary (its words decide).
 UNKNOWN_KIND_PRIOR = 1.5
+# A title block naming the head noun of a kind the vocabulary does not know (a share of a full verdict).
+TITLE_NAMED = 0.25
 # Reading a document's text and finding no draft marker is evidence it is not a draft.
 TEXT_READ_STATUS_BONUS = 1.5
 # Minutes, agendas, budgets and reports name themselves in their title block: a read
@@ -47,7 +51,7 @@ TEXT_SILENT_KIND_PENALTY = 1.5
 OWN_SOURCES = frozenset({TITLE, META, LINK, LABEL, FILE, COLUMN})
 # Kinds that answer a request only when it names them: a request for "the water quality report"
 # (a kind the vocabulary does not know) is not answered by minutes, an agenda or a hearing notice.
-ANSWER_KINDS = frozenset({"minutes", "agenda", "notice", "form", "presentation", "summary", "transcript",
+ANSWER_KINDS = frozenset({"minutes", "agenda", "packet", "notice", "form", "presentation", "summary", "transcript",
                           "newsletter", "menu", "schedule", "calendar"})  # fmt: skip
 # Wanting one of these kinds means wanting the documents about another one.
 # (Not a form: the instructions for an application are not the application; a request for a
@@ -73,7 +77,11 @@ def _wants_derived(intent: Intent) -> bool:
     return bool(set(intent.kinds) & DERIVED_KINDS or words & DERIVED_WORDS)
 
 
-def kind_verdict(intent: Intent, sources: list[Source], text_read: bool = False) -> Verdict | None:
+def kind_verdict(
+    intent: Intent, sources: list[Source], text_read: bool = False, title_names: str = ""
+) -> Verdict | None:
+    """``title_names``: the head noun of a kind the vocabulary does not know, when the document's
+    title block names it (``kind_heads``): the document says it is one."""
     wanted = set(intent.kinds)
     excluded = set(intent.excluded_kinds)
     subject = subject_words(intent)
@@ -120,6 +128,8 @@ def kind_verdict(intent: Intent, sources: list[Source], text_read: bool = False)
             items.append((s.name, -0.4, said))
         else:
             items.append((s.name, -1.0, said))
+    if title_names and not wanted and not excluded:
+        items.append((TITLE_NOUN, TITLE_NAMED, title_names))
     prior = PRIORS["kind"] if wanted else 2.0 if excluded else UNKNOWN_KIND_PRIOR
     if text_read and wanted and not any(source in TEXT_SOURCES for source, _, _ in items):
         prior -= TEXT_SILENT_KIND_PENALTY
@@ -140,8 +150,10 @@ ORGANISATION_BOARD = BodySpec("governing", "", "board")
 
 
 def body_verdict(
-    intent: Intent, sources: list[Source], org_keys: frozenset[str] = frozenset()
+    intent: Intent, sources: list[Source], org_keys: frozenset[str] = frozenset(), issuer: str | None = None
 ) -> Verdict | None:
+    """``issuer``: a title block's first line naming a group that is neither a body read as one
+    nor the site's organisation (``issuers``): evidence against the body asked for."""
     if not intent.bodies and not intent.excluded_bodies:
         return None
     wanted = intent.bodies
@@ -154,7 +166,12 @@ def body_verdict(
         for b in s.phrase.bodies
         if not b.plural and not is_bare(b.text)
     )
-    own_named = any(s.name in OWN_LABELS and s.phrase.bodies for s in sources)
+    # The group a document is listed under ("Agenda Center / Planning Commission": one table per
+    # body) names its body as its own row or label does: the page title then speaks only for the site.
+    own_named = any(
+        (s.name in OWN_LABELS and s.phrase.bodies) or (s.name == SECTION and _names_one_body(s))
+        for s in sources
+    )
     own_body = any(
         s.name in OWN_LABELS and any(not is_bare(b.text) for b in s.phrase.bodies) for s in sources
     )
@@ -176,14 +193,25 @@ def body_verdict(
         if not intent.bodies:
             continue
         value = source_agreement(wanted, bodies)
-        if value and s.name in PAGE_WIDE and (own_named or value < 0):
+        if value and (
+            (s.name in PAGE_WIDE and (own_named or value < 0))
+            or (s.name == HEADING and value > 0 and own_body)
+        ):
+            # (And a heading over a grid of every body's meetings, once the row names its body.)
             # A page title names the site's organisation or the listing, not this document: it
             # supports, but contradicts a body only weakly ("Regional Planning Council" above the
             # Executive Committee's minutes).
             value *= PAGE_WIDE_DISCOUNT
         if value:
             items.append((s.name, value, said))
+    if issuer and intent.bodies and not any(s.name == TITLE and s.phrase.bodies for s in sources):
+        items.append((TITLE, ISSUER_VALUE, issuer.lower()))
     return accumulate("body", PRIORS["body"] if intent.bodies else 2.0, items)
+
+
+def _names_one_body(source: Source) -> bool:
+    bodies = source.phrase.bodies
+    return len(bodies) == 1 and not bodies[0].plural and not is_bare(bodies[0].text)
 
 
 def time_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
@@ -213,26 +241,41 @@ def status_verdict(intent: Intent, sources: list[Source], text_read: bool) -> Ve
         # answers it, and "the X" (one document) is not its draft or proposal. Any kind, known or not;
         # only the document's own labels and text say so (a page listing drafts says nothing of this one).
         excluded = set(IMPLICIT_EXCLUDED | (IMPLICIT_EXCLUDED_SINGLE if intent.single else frozenset()))
+    # A link that names nothing ("PDF") is named by the heading over it ("... (archived)").
+    bare = _bare_link(sources)
+    own = OWN_SOURCES | TEXT_SOURCES | ({HEADING} if bare else frozenset())
     items = []
     for s in sources:
         statuses = s.phrase.statuses
-        if not statuses or (implicit and s.name not in OWN_SOURCES | TEXT_SOURCES):
+        if not statuses or (implicit and s.name not in own):
             continue
         said = "/".join(sorted(statuses))
+        name = LABEL if bare and s.name == HEADING else s.name  # the heading naming a bare link is its label
         if statuses & excluded:
-            items.append((s.name, -IMPLICIT_STATUS if implicit else -1.0, said))
+            items.append((name, -IMPLICIT_STATUS if implicit else -1.0, said))
         elif statuses & required:
-            items.append((s.name, 1.0, said))
+            items.append((name, 1.0, said))
         elif required and not ("final" in required and statuses <= {"final", "amended"}):
             # "Proposed Budget" when the amended one is asked for; an amended budget is still final.
-            items.append((s.name, -0.6, said))
+            items.append((name, -0.6, said))
     if implicit and not items:
         return None  # nothing marks it: no status constraint to report
     prior = PRIORS["status"] if excluded else 0.0
     text_marked = any(source in TEXT_SOURCES and value < 0 for source, value, _ in items)
-    if text_read and excluded and not text_marked:
+    # A text without a draft stamp is no draft; it says nothing of a newer edition replacing it.
+    superseded = any(value < 0 and "superseded" in said.split("/") for _, value, said in items)
+    if text_read and excluded and not text_marked and not superseded:
         prior += TEXT_READ_STATUS_BONUS
     return accumulate("status", prior, items)
+
+
+def _bare_link(sources: list[Source]) -> bool:
+    """Does the link's own text name nothing ("PDF", "Download", "View")?"""
+    for s in sources:
+        if s.name == LINK:
+            p = s.phrase
+            return not (p.heads or p.bodies or p.dates or p.audiences or p.statuses)
+    return True
 
 
 def topic_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
@@ -248,6 +291,10 @@ def topic_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
         elif s.phrase.heads & set(intent.kinds):
             items.append((s.name, -0.5, "/".join(sorted(s.phrase.kinds))))
     return accumulate("topic", PRIORS["topic"], items)
+
+
+# An audience the request names that nothing confirms: uncertain (0.5), not a pass.
+UNCONFIRMED_AUDIENCE = 0.5
 
 
 # Audience groups that name an activity rather than the people a document is for.
@@ -283,7 +330,9 @@ def audience_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
         items.append((s.name, value, "/".join(sorted(a.split(":")[1] for a in named))))
     if not intent.audiences and not items:
         return None  # no audience asked for, no language named: nothing to report
-    return accumulate("audience", PRIORS["audience"], items)
+    return accumulate(
+        "audience", PRIORS["audience"] - (UNCONFIRMED_AUDIENCE if intent.audiences else 0.0), items
+    )
 
 
 def wanted_audiences(intent: Intent) -> set[str]:

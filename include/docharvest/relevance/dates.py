@@ -43,6 +43,8 @@ _PATTERNS = [
     rf"q(?P<q1>[1-4])[\s_-]*(?:fy\s*)?(?P<qy1>{_Y4})",
     rf"(?P<qy2>{_Y4})[\s_-]*q(?P<q2>[1-4])(?![0-9])",
     rf"(?P<qw>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?,?\s*(?:fiscal\s+)?(?P<qy3>{_Y4})",
+    # A season: Spring 2022, Fall of 2021 (a program guide, a service change, a course schedule)
+    rf"(?P<sn>winter|spring|summer|fall|autumn)(?:\s+of)?[\s_-]*'?(?P<sy>{_Y4})(?!\d)",
     # January 2024
     rf"{_MON.format(name='m7')},?\s*(?P<y7>{_Y4})(?!\d)",
     # School/fiscal-year span or range: 2023-24, 2023-2024, 2023/24
@@ -73,7 +75,7 @@ class Period:
 
     start: date
     end: date
-    granularity: str  # day | month | quarter | year | fiscal | span
+    granularity: str  # day | month | quarter | season | year | fiscal | span
     label: str
     pos: int = 0
     cue: str = ""  # "own", "foreign" or ""
@@ -137,6 +139,16 @@ def quarter_period(year: int, quarter: int) -> Period:
     return Period(date(year, first, 1), _month_end(year, first + 2), "quarter", f"Q{quarter} {year}")
 
 
+# The months of each season; winter spans the turn of the year ("Winter 2021": Dec 2020 - Feb 2021).
+SEASONS = {"winter": (12, 2), "spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
+
+
+def season_period(year: int, season: str) -> Period:
+    first, last = SEASONS[season]
+    start = date(year - 1, first, 1) if first > last else date(year, first, 1)
+    return Period(start, _month_end(year, last), "season", f"{season} {year}")
+
+
 def _from_match(m: re.Match[str]) -> Period | None:
     g = m.groupdict()
     if g["y1"]:
@@ -160,6 +172,8 @@ def _from_match(m: re.Match[str]) -> Period | None:
     if g["qy1"] or g["qy2"] or g["qy3"]:
         quarter = int(g["q1"] or g["q2"] or _QUARTER_WORDS[g["qw"].lower()])
         return quarter_period(int(g["qy1"] or g["qy2"] or g["qy3"]), quarter)
+    if g["sy"]:
+        return season_period(int(g["sy"]), g["sn"].lower())
     if g["y7"]:
         return month_period(int(g["y7"]), MONTHS[g["m7"].lower().rstrip(".")])
     if g["s1"]:
@@ -202,8 +216,8 @@ def find_dates(text: str) -> tuple[Period, ...]:
     return tuple(found)
 
 
-_GRANULARITY_RANK = {"day": 0, "month": 1, "quarter": 1, "fiscal": 1, "span": 1, "year": 2}
-_PERIOD_RANK = {"fiscal": 0, "span": 0, "quarter": 0, "year": 1, "month": 2, "day": 3}
+_GRANULARITY_RANK = {"day": 0, "month": 1, "quarter": 1, "season": 1, "fiscal": 1, "span": 1, "year": 2}
+_PERIOD_RANK = {"fiscal": 0, "span": 0, "quarter": 0, "season": 0, "year": 1, "month": 2, "day": 3}
 
 
 def own_date(text: str, *, period_document: bool = False) -> Period | None:
@@ -229,7 +243,7 @@ def own_date(text: str, *, period_document: bool = False) -> Period | None:
 
 # How far a coarser date that contains the wanted one supports it: a listing's "2023" over a
 # meeting of 2023-09-27 is consistent (not a contradiction) but says little; "September 2023" more.
-COARSE_SUPPORT = {"month": 0.4, "quarter": 0.25, "fiscal": 0.15, "span": 0.15, "year": 0.15}
+COARSE_SUPPORT = {"month": 0.4, "quarter": 0.25, "season": 0.25, "fiscal": 0.15, "span": 0.15, "year": 0.15}
 
 
 def agreement(doc: Period, wanted: tuple[Period, ...]) -> float:
@@ -288,9 +302,19 @@ def compare(doc: Period, wanted: tuple[Period, ...]) -> float:
     return best
 
 
+# A season's guide or notice is posted up to a season ahead: a day that close says nothing against it.
+SEASON_LEAD_DAYS = 92
+
+
 def _compare_one(doc: Period, w: Period) -> float:
     if doc.start >= w.start and doc.end <= w.end:
         return 1.0
+    if (
+        w.granularity == "season"
+        and doc.granularity == "day"
+        and 0 < (w.start - doc.start).days <= SEASON_LEAD_DAYS
+    ):
+        return 0.5
     if doc.end < w.start or doc.start > w.end:
         return 0.0
     if doc.granularity in ("fiscal", "span") and w.granularity == "year":

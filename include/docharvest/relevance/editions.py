@@ -28,8 +28,9 @@ EDITION_MARGIN = 0.15
 EDITION_FACTOR = 0.35
 _OLDER = "an older edition"  # in the reason: ranked once (a retried task does not lower it again)
 _YEAR_RE = re.compile(
-    r"(?<!\d)(?:fy\s*)?((?:19|20)\d\d)(?:\s*[-/\u2013]\s*(\d{2}|(?:19|20)\d\d))?(?!\d)", re.I
-)
+    r"(?<!\d)(?:fy\s*)?((?:19|20)\d\d)(?:\s*[-/\u2013]\s*(\d{2}|(?:19|20)\d\d)|(?:[01]\d[0-3]\d))?(?!\d)",
+    re.I,
+)  # a year, a span ("2020-21") or a compact date ("eff20240401" in a file name)
 
 
 def edition_year(label: str) -> int | None:

@@ -14,7 +14,7 @@ from docharvest.models import Candidate
 from docharvest.relevance.evidence import LABEL_CHARS, title_block
 from docharvest.relevance.intent import Intent, subject_words
 from docharvest.relevance.phrases import split_url
-from docharvest.relevance.prompt_words import content_words
+from docharvest.relevance.prompt_words import content_words, osa_distance
 from docharvest.relevance.vocab import MONTHS
 from docharvest.text.document import DocumentText
 
@@ -28,6 +28,8 @@ class Texts:
     page: str  # the whole page: title, breadcrumb, section headings, URL
     body: str | None = None  # its text, when read
     label: str = ""  # link text and file name only (what the listing calls it)
+    title: str = ""  # its title block and metadata title, once read
+    site: str = ""  # the page's title and breadcrumb (who the site is)
 
 
 # Words of a link that say nothing about what it links to.
@@ -52,6 +54,71 @@ def holds(word: str, text: str) -> bool:
     return short and re.search(rf"(?<![a-z]){re.escape(word[:-1])}[a-z]+s(?![a-z])", text) is not None
 
 
+# Title nouns that name the same kind of document: a request's word is found as any of its group's
+# (a "rec brochure" is the "Activity Guide", "regs" the "Rules"). General nouns only, not kinds.
+TITLE_NOUN_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"catalog", "catalogue", "guide", "brochure", "booklet", "program of studies"}),
+    frozenset({"regulations", "regs", "rules", "code"}),
+    frozenset({"timetable", "schedule"}),
+)
+
+
+def same_nouns(word: str) -> frozenset[str]:
+    """``word`` and the title nouns of its group (``TITLE_NOUN_GROUPS``)."""
+    names = {word}
+    for group in TITLE_NOUN_GROUPS:
+        if any(_same_word(word, noun) for noun in group if " " not in noun):
+            names |= group
+    return frozenset(names)
+
+
+def _same_word(word: str, noun: str) -> bool:
+    # A plural, a stem ("regs" for "regulations"), or a typed word one edit away ("catalouge").
+    if stem(word) == stem(noun) or (len(word) > 3 and holds(word, noun)):
+        return True
+    return len(word) >= 6 and osa_distance(word, noun, 1) <= 1
+
+
+def holds_noun(word: str, text: str) -> bool:
+    """``holds`` for ``word`` or a title noun of its group."""
+    return any(holds(name, text) for name in same_nouns(word))
+
+
+def _skeleton_of(word: str, text: str, asked: tuple[str, ...] = ()) -> bool:
+    """A request's consonant shorthand of a word of ``text``: "rt" for "Route", "bldg" for "Building",
+    "dept" for "Department" -- the word's consonants begin with its first two letters and hold all
+    of them in order ("rt" is not "report": its consonants begin "rp"); not another word ``asked``
+    ("rn license renewal": "renewal" is asked for itself)."""
+    if not 2 <= len(word) <= 4 or set(word) & _VOWELS or not word.isalpha():
+        return False
+    for token in set(_TOKEN_RE.findall(text)):
+        bones = "".join(ch for ch in token if ch not in _VOWELS)
+        if len(token) <= len(word) or any(stem(a) == stem(token) for a in asked):
+            continue
+        if bones.startswith(word[:2]) and _in_order(word, bones):
+            return True
+    return False
+
+
+def _in_order(word: str, bones: str) -> bool:
+    rest = iter(bones)
+    return all(ch in rest for ch in word)
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _typed(word: str, text: str) -> bool:
+    """A request's word typed one edit away from a word of ``text`` ("servcie" for "service"): a
+    word of five letters or more, read in a document's labels only (never its whole text)."""
+    if len(word) < 5:
+        return False
+    return any(
+        abs(len(token) - len(word)) <= 1 and token[0] == word[0] and osa_distance(word, token, 1) <= 1
+        for token in set(_TOKEN_RE.findall(text))
+    )
+
+
 def _acronym_words(words: tuple[str, ...], text: str) -> set[str]:
     """Words of the request an acronym in ``text`` stands for: "CCR" for consumer confidence report."""
     tokens = {t for t in _TOKEN_RE.findall(text) if 2 <= len(t) <= 6}
@@ -66,7 +133,7 @@ def _acronym_words(words: tuple[str, ...], text: str) -> set[str]:
 _LINKING = frozenset({"of", "the", "and", "for", "&"})
 
 
-def _spelled_out(word: str, text: str) -> bool:
+def spelled_out(word: str, text: str) -> bool:
     """Does ``text`` spell out the abbreviation ``word`` ("boh": "Board of Health", "rn": "Registered
     Nurse")? Initials of consecutive words, a linking word ("of", "and") counted or skipped."""
     if not 2 <= len(word) <= 5 or not word.isalpha():
@@ -97,9 +164,20 @@ def _word_shares(words: tuple[str, ...], texts: Texts, page_share: float) -> lis
     acronyms = _acronym_words(words, own)
     shares = []
     for w in words:
-        if w in acronyms or holds(w, own) or _spelled_out(w, own):
+        if (
+            w in acronyms
+            or holds_noun(w, own)
+            or spelled_out(w, own)
+            or _typed(w, own)
+            or _skeleton_of(w, own, words)
+        ):
             shares.append(1.0)
-        elif holds(w, context) or _spelled_out(w, context):
+        elif (
+            holds_noun(w, context)
+            or spelled_out(w, context)
+            or _typed(w, context)
+            or _skeleton_of(w, context, words)
+        ):
             shares.append(0.6)
         elif body and holds(w, body):
             shares.append(0.3)
@@ -167,7 +245,9 @@ def subject_groups(intent: Intent, texts: Texts) -> frozenset[str]:
     found = set()
     for group, text in (("label", texts.label), ("context", texts.context), ("text", texts.body or "")):
         lower = text.lower()
-        held = _acronym_words(words, lower) | {w for w in words if holds(w, lower) or _spelled_out(w, lower)}
+        held = _acronym_words(words, lower) | {
+            w for w in words if holds_noun(w, lower) or spelled_out(w, lower) or _typed(w, lower)
+        }
         if lower and len(held) * 2 > len(words):
             found.add(group)
     return frozenset(found)
@@ -221,7 +301,10 @@ def candidate_texts(candidate: Candidate, filename: str | None, text: DocumentTe
         )
     )
     body = None
+    title = ""
     if text is not None and text.text_length:
-        own += [title_block(text), text.title or ""]
+        title = " ".join((title_block(text), text.title or ""))
+        own.append(title)
         body = text.text[:20000]
-    return Texts(" ".join(own), " ".join(near), page, body, label)
+    site = " ".join((candidate.page_title, candidate.breadcrumb))
+    return Texts(" ".join(own), " ".join(near), page, body, label, title, site)

@@ -15,17 +15,10 @@ from functools import lru_cache
 from typing import Any
 
 from docharvest.relevance.body_names import Body
-from docharvest.relevance.dates import (
-    MAX_YEAR,
-    MIN_YEAR,
-    Period,
-    calendar_year,
-    find_dates,
-    fiscal_year,
-    span_year,
-)
+from docharvest.relevance.dates import MAX_YEAR, MIN_YEAR, Period, calendar_year
 from docharvest.relevance.languages import read_languages
 from docharvest.relevance.phrases import read_phrase
+from docharvest.relevance.prompt_times import TimeSpec, parse_times
 from docharvest.relevance.prompt_words import (
     BODY_WORDS,
     FILLER_BEFORE_KIND,
@@ -52,24 +45,6 @@ class BodySpec:
     key: str
     level: str
     text: str
-
-
-@dataclass(frozen=True)
-class TimeSpec:
-    """A time window asked for. ``start``/``end`` None mean open-ended."""
-
-    kind: str  # date | month | quarter | year | fiscal_year | school_year | range | since | before
-    label: str
-    start: date | None = None
-    end: date | None = None
-
-    def period(self) -> Period:
-        granularity = {"fiscal_year": "fiscal", "school_year": "span", "date": "day"}.get(
-            self.kind, self.kind
-        )
-        return Period(
-            self.start or date(MIN_YEAR, 1, 1), self.end or date(MAX_YEAR, 12, 31), granularity, self.label
-        )
 
 
 @dataclass(frozen=True)
@@ -156,43 +131,10 @@ class Intent:
         )
 
 
-_Y = r"((?:19|20)\d\d)"
 _ONLY_FINAL_RE = re.compile(
     r"\b(?:final|approved|adopted|official)\s+(?:versions?\s+|copies\s+|ones\s+)?only\b|\bonly\s+(?:the\s+)?(?:final|approved|adopted|official)\b",
     re.IGNORECASE,
 )
-_RANGE_RE = re.compile(
-    rf"\b(?:from|between)\s+(?:fy\s*)?{_Y}\s+(?:to|and|through|thru|until|-)\s+(?:fy\s*)?{_Y}\b|"
-    rf"\b{_Y}\s*(?:-|\u2013|to|through|thru)\s*{_Y}\b",
-    re.IGNORECASE,
-)
-_SINCE_RE = re.compile(
-    rf"\b(?:since|after|starting(?:\s+in|\s+from)?|beginning(?:\s+in)?)\s+(?:the\s+)?(?:year\s+)?(?:early\s+|late\s+)?{_Y}\b|"
-    rf"\b(?:from|in)\s+{_Y}\s+(?:on(?:wards?)?|forward|and\s+later|or\s+later|to\s+(?:the\s+)?present|to\s+date)\b|"
-    rf"\b{_Y}\s+(?:and|or)\s+(?:later|after|newer)\b",
-    re.IGNORECASE,
-)
-_BEFORE_RE = re.compile(
-    rf"\b(?:before|prior\s+to|earlier\s+than)\s+{_Y}\b|\b(?:until|through|up\s+to|thru)\s+{_Y}\b|"
-    rf"\b{_Y}\s+(?:and|or)\s+(?:earlier|before|older)\b",
-    re.IGNORECASE,
-)
-_RELATIVE_RE = re.compile(
-    r"\b(this|last|past|previous|current)\s+(?:(\d+|two|three|four|five|six|seven|eight|nine|ten)\s+)?(years?|months?)\b",
-    re.IGNORECASE,
-)
-_NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-}
-_SCHOOL_CUE_RE = re.compile(r"\b(?:school|academic)\s+(?:year|calendar)\b", re.IGNORECASE)
 # Kinds for which "2024-2025" names one school or fiscal year rather than two calendar years.
 _PERIOD_KINDS = frozenset({"budget", "calendar", "handbook", "audit", "financial report", "plan"})
 
@@ -202,7 +144,7 @@ def parse_prompt(prompt: str, *, today: date | None = None) -> Intent:
     text = expand_shorthand(" ".join(prompt.split()))
     positive, excluded = split_exclusions(text)
     period_kinds = bool(read_phrase(positive).heads & _PERIOD_KINDS)
-    times, positive_rest = _parse_times(positive, today or date.today(), period_kinds)
+    times, positive_rest = parse_times(positive, today or date.today(), period_kinds)
     phrase = read_phrase(positive_rest)
     excluded_phrase = read_phrase(" ; ".join(excluded)) if excluded else None
     required = set(phrase.statuses)
@@ -271,100 +213,6 @@ def _ordered(items: frozenset[str]) -> tuple[str, ...]:
 
 def _spec(body: Body) -> BodySpec:
     return BodySpec(body.key, body.level, body.text)
-
-
-def _parse_times(text: str, today: date, period_kinds: bool) -> tuple[tuple[TimeSpec, ...], str]:
-    """Time windows in ``text`` and the text with them blanked out (so "2024" is not a keyword).
-
-    ``period_kinds``: the request is for documents that cover a school/fiscal year (budgets,
-    calendars), so "2024-2025" names one such year rather than two calendar years.
-    """
-    specs: list[TimeSpec] = []
-    for regex, read in (
-        (_RANGE_RE, lambda m, t: _range(m, t, period_kinds)),
-        (_SINCE_RE, _since),
-        (_BEFORE_RE, _before),
-        (_RELATIVE_RE, lambda m, _: _relative(m, today)),
-    ):
-        for m in list(regex.finditer(text)):
-            spec = read(m, text)
-            if spec is not None:
-                specs.append(spec)
-                # Blanking keeps every offset, so the remaining matches stay valid.
-                text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
-    for period in find_dates(text):
-        specs.append(_spec_of(period, text))
-    if specs:
-        text = _blank_dates(text)
-    return tuple(specs), text
-
-
-def _years(m: re.Match[str]) -> list[int]:
-    return [int(g) for g in m.groups() if g]
-
-
-def _range(m: re.Match[str], text: str, period_kinds: bool) -> TimeSpec | None:
-    first, second = _years(m)
-    cue = period_kinds or _SCHOOL_CUE_RE.search(text) or re.search(r"\bfy|\bfiscal", text, re.I)
-    is_span = second == first + 1 and cue and not re.match(r"from|between", m.group(0), re.I)
-    if is_span or first >= second:
-        return None  # a school/fiscal year: read later as one period
-    return TimeSpec("range", f"{first}-{second}", date(first, 1, 1), date(second, 12, 31))
-
-
-def _since(m: re.Match[str], text: str) -> TimeSpec:
-    year = _years(m)[0] + m.group(0).lower().startswith("after")
-    return TimeSpec("since", f"since {year}", date(year, 1, 1), None)
-
-
-def _before(m: re.Match[str], text: str) -> TimeSpec:
-    year = _years(m)[0]
-    if re.match(r"before|prior|earlier", m.group(0), re.I):
-        year -= 1
-    return TimeSpec("before", f"until {year}", None, date(year, 12, 31))
-
-
-def _relative(m: re.Match[str], today: date) -> TimeSpec:
-    which, count, unit = m.group(1).lower(), m.group(2), m.group(3).lower()
-    n = int(count) if count and count.isdigit() else _NUMBER_WORDS.get((count or "").lower(), 1)
-    if unit.startswith("year"):
-        if which in ("this", "current"):
-            return TimeSpec("year", str(today.year), date(today.year, 1, 1), date(today.year, 12, 31))
-        if which in ("last", "previous") and not count:
-            y = today.year - 1
-            return TimeSpec("year", str(y), date(y, 1, 1), date(y, 12, 31))
-        return TimeSpec("since", f"since {today.year - n}", date(today.year - n, today.month, 1), today)
-    months_back = n if (count or which in ("past",)) else 1
-    y, mth = divmod(today.year * 12 + today.month - 1 - months_back, 12)
-    return TimeSpec("since", f"since {y}-{mth + 1:02d}", date(y, mth + 1, 1), today)
-
-
-def _spec_of(period: Period, text: str) -> TimeSpec:
-    kind = {"day": "date", "fiscal": "fiscal_year", "span": "school_year"}.get(
-        period.granularity, period.granularity
-    )
-    if (
-        kind == "school_year"
-        and re.search(r"\bfiscal\b|\bfy", text, re.I)
-        and not _SCHOOL_CUE_RE.search(text)
-    ):
-        period = fiscal_year(period.end.year)
-        kind = "fiscal_year"
-    elif kind == "fiscal_year" and _SCHOOL_CUE_RE.search(text):
-        period = span_year(period.start.year)
-        kind = "school_year"
-    return TimeSpec(kind, period.label, period.start, period.end)
-
-
-_DATE_WORDS_RE = re.compile(
-    r"\b(?:fy\s*)?'?(?:19|20)?\d\d(?:\s*[-/]\s*\d{2,4})?\b|\b(?:" + "|".join(MONTHS) + r")\b\.?|\bq[1-4]\b|"
-    r"\b(?:first|second|third|fourth)\s+quarter\b|\bfiscal\s+year\b|\b(?:school|academic)\s+year\b",
-    re.IGNORECASE,
-)
-
-
-def _blank_dates(text: str) -> str:
-    return _DATE_WORDS_RE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _keywords(text: str, body_words: set[str]) -> tuple[str, ...]:
@@ -439,7 +287,7 @@ def subject_words(intent: Intent) -> tuple[str, ...]:
 def _subject_words(prompt: str) -> tuple[str, ...]:
     text = expand_shorthand(" ".join(prompt.split()))
     positive, _ = split_exclusions(text)
-    _, rest = _parse_times(positive, date(2000, 1, 1), False)
+    _, rest = parse_times(positive, date(2000, 1, 1), False)
     phrase = read_phrase(rest)
     skip = {w for b in phrase.bodies for w in b.text.split()} | audience_words(rest) | BODY_WORDS
     words = []

@@ -170,7 +170,27 @@ _AUDIENCE_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(AUDIENCE_PHRASES
 def read_audiences(norm: str) -> frozenset[str]:
     """Audiences named in a normalised (lower-case) text; "high school" is not the bare "school"."""
     named = frozenset(AUDIENCE_PHRASES[_SPACE_RE.sub(" ", m.group(1))] for m in _AUDIENCE_RE.finditer(norm))
-    return named | read_languages(norm)
+    return named | read_languages(norm) | read_grades(norm)
+
+
+# A school grade: "3rd grade", "grade 3", "grades 6-8", "gr1" (a file name), "kindergarten".
+GRADE_RE = re.compile(
+    r"(?<![a-z0-9])(?:(\d{1,2})(?:st|nd|rd|th)[\s-]+grade|grades?\s+(k|\d{1,2})(?:\s*(?:-|\u2013|to|through)\s*"
+    r"(\d{1,2}))?|gr\.?\s*(k|\d{1,2})|(kindergarten))(?![a-z0-9])"
+)
+
+
+def read_grades(norm: str) -> frozenset[str]:
+    """The school grades a text names, as audiences of their own dimension ("grade:3", "grade:k")."""
+    found: set[str] = set()
+    for m in GRADE_RE.finditer(norm):
+        first = m.group(1) or m.group(2) or m.group(4) or "k"
+        last = m.group(3)
+        if first.isdigit() and last and int(first) < int(last) <= 12:
+            found.update(f"grade:{g}" for g in range(int(first), int(last) + 1))
+        elif first == "k" or 1 <= int(first) <= 12:
+            found.add(f"grade:{first}")
+    return frozenset(found)
 
 
 # "Meetings and Minutes", "Agendas & Meetings": a section or folder name, not a document's kind.
@@ -187,11 +207,12 @@ _PLURAL_NOUNS = (
     r"materials|resources|budgets|resolutions|ordinances|presentations|announcements|news|assessments)"
 )
 _SEVERAL_KINDS_RE = re.compile(rf"\b{_PLURAL_NOUNS}\s*(?:,|and|&|\+)\s*(?:[a-z]+\s+){{0,2}}{_PLURAL_NOUNS}\b")
-_MEETING_RECORDS = frozenset({"minutes", "agenda", "transcript"})
+_MEETING_RECORDS = frozenset({"minutes", "agenda", "packet", "transcript"})
 # A document about another document: its summary, the comments on it, the notice of its hearing.
 _DERIVED_RE = re.compile(
     r"\b(?:summary|summaries|comments?|notice|survey|instructions|addendum|errata|certification|"
-    r"response|responses|review|highlights|overview|presentation|hearing)\s+(?:of|on|to|for|about|regarding)\b|"
+    r"response|responses|review|highlights|overview|presentation|hearing|corrections?)\s+"
+    r"(?:of|on|to|for|about|regarding)\b|"
     r"\b(?:summary of (?:changes|revisions)|revisions|survey results|executive summary|at a glance|"
     r"in brief|frequently asked questions|faqs?|certification form)\b|"
     # The head noun of the label names a companion of another document: "Catalog Addendum",

@@ -11,6 +11,7 @@ import re
 
 from docharvest.relevance.body_names import Body
 from docharvest.relevance.languages import WORDS as LANGUAGE_WORDS
+from docharvest.relevance.phrases import GRADE_RE
 from docharvest.relevance.vocab import (
     AUDIENCE_PHRASES,
     BODY_ABBREVIATIONS,
@@ -36,12 +37,27 @@ _SHORTHAND = [
     (re.compile(r"\bmtg\b", re.I), "meeting"),
     (re.compile(r"\b(?:cmte|cmtee|comm)\b\.?", re.I), "committee"),
     (re.compile(r"\b(?:pls|plz|please|thanks|thx)\b", re.I), " "),
+    # "HS course catalog": a school level typed as its initials.
+    (re.compile(r"\bhs\b", re.I), "high school"),
+    # "supervisors minutes", "commissioners agenda": a board named by its members' title alone.
 ]
+# "supervisors minutes", "commissioners agenda": a board named by its members' title alone (when the
+# request does not name a board itself: "board of county commissioners").
+_MEMBER_BOARD_RE = re.compile(
+    r"\b(supervisors|commissioners|selectmen|aldermen|regents|governors)\b(?! of\b)", re.I
+)
+# A body typed as its initials in a request, in any case ("bos packet"): three letters or more,
+# so that "cc" or "pc" in a request stay words.
+_PROMPT_BODY_ABBREVIATIONS = {a: b for a, b in BODY_ABBREVIATIONS.items() if len(a) >= 3}
+_PROMPT_BODY_RE = re.compile(r"\b(" + "|".join(sorted(_PROMPT_BODY_ABBREVIATIONS)) + r")\b", re.I)
 
 
 def expand_shorthand(text: str) -> str:
     for regex, replacement in _SHORTHAND:
         text = regex.sub(replacement, text)
+    if not re.search(r"\bboard\b", text, re.I):
+        text = _MEMBER_BOARD_RE.sub(r"board of \1", text)
+    text = _PROMPT_BODY_RE.sub(lambda m: _PROMPT_BODY_ABBREVIATIONS[m.group(1).lower()], text)
     return _correct_kind_typos(" ".join(text.split()))
 
 
@@ -107,6 +123,8 @@ def audience_words(text: str) -> set[str]:
         for w in phrase.split()
     }
     words |= {w for w in WORD_RE.findall(lower) if w in LANGUAGE_WORDS}  # "sample ballot in spanish"
+    for m in GRADE_RE.finditer(lower):  # "3rd grade": the grade is an audience, not free words
+        words |= set(WORD_RE.findall(m.group(0)))
     return words - _audience_qualifiers(lower)
 
 

@@ -36,7 +36,7 @@ import logging
 from docharvest.models import Candidate
 from docharvest.relevance.base import Score, ScorerUsage
 from docharvest.relevance.bodies import organisation_keys
-from docharvest.relevance.confidence import Assessment
+from docharvest.relevance.confidence import FINAL_SHARPNESS, Assessment
 from docharvest.relevance.constraints import (
     audience_verdict,
     body_verdict,
@@ -55,6 +55,14 @@ from docharvest.relevance.free_words import (
     subject_groups,
 )
 from docharvest.relevance.intent import Intent, subject_words
+from docharvest.relevance.issuers import foreign_issuer, initials_verdict, typed_initials
+from docharvest.relevance.kind_heads import (
+    head_confirmed,
+    kind_head,
+    numbers_held,
+    request_numbers,
+    title_names_head,
+)
 from docharvest.relevance.vocab import PERIOD_KINDS
 from docharvest.text.document import DocumentText
 
@@ -66,9 +74,12 @@ logger = logging.getLogger(__name__)
 def assess(intent: Intent, sources: list[Source], texts: Texts) -> Assessment:
     read = texts.body is not None
     verdicts = [
-        kind_verdict(intent, sources, read),
+        kind_verdict(intent, sources, read, title_names_head(intent, texts)),
         body_verdict(
-            intent, sources, organisation_keys([texts.page, texts.own]) if intent.bodies else frozenset()
+            intent,
+            sources,
+            organisation_keys([texts.page, texts.own]) if intent.bodies else frozenset(),
+            foreign_issuer(texts.title, texts.site) if intent.bodies and read else None,
         ),
         time_verdict(intent, sources),
         status_verdict(intent, sources, read),
@@ -81,6 +92,9 @@ def assess(intent: Intent, sources: list[Source], texts: Texts) -> Assessment:
         subject_factor(intent, texts),
         subject_groups(intent, texts),
         bool(subject_words(intent)),
+        head_confirmed(intent, texts),
+        *initials_verdict(intent, sources, texts.own),
+        numbers=numbers_held(intent, texts),
     )
 
 
@@ -114,6 +128,11 @@ def reason(assessment: Assessment, intent: Intent) -> str:
             note = f"{word} {v.pro[2]} ({v.pro[1]})"
             good.append(note if v.probability >= 0.5 else f"weakly {note}")
     unknown = [_FACTOR_WORDS[v.factor] for v in assessment.verdicts if v.pro is None and v.con is None]
+    if assessment.initials < 1.0:
+        bad.append(
+            f"body {assessment.initials_body} (its own label) not "
+            + ", ".join(typed_initials(intent)).upper()
+        )
     parts = []
     if bad:
         parts.append("contradicted by " + "; ".join(bad))
@@ -125,6 +144,10 @@ def reason(assessment: Assessment, intent: Intent) -> str:
         parts.append("missing the words " + ", ".join(intent.keywords))
     if assessment.subject < 1.0:
         parts.append("its label does not name " + " ".join(subject_words(intent)))
+    if assessment.head < 1.0:
+        parts.append(f"its own title does not name {kind_head(intent)}: kind unconfirmed")
+    if assessment.numbers < 1.0:
+        parts.append("its labels do not hold the number " + ", ".join(request_numbers(intent.prompt)))
     sentence = ", ".join(parts) if parts else "nothing in the evidence relates to the request"
     return sentence[0].upper() + sentence[1:] + "."
 
@@ -167,7 +190,7 @@ class RuleScorer:
             found = assess(intent, sources, candidate_texts(candidate, filename, text))
         else:
             found = assess(intent, sources, candidate_texts(candidate, filename))
-        return Score(found.confidence, reason(found, intent))
+        return Score(found.score(FINAL_SHARPNESS), reason(found, intent))
 
     def usage(self) -> ScorerUsage:
         return ScorerUsage()

@@ -17,9 +17,11 @@ KIND_PHRASES: dict[str, tuple[str, ...]] = {
         "record of proceedings", "action minutes", "minute book", "meeting summary", "summary minutes",
         "action summary",
     ),
-    "agenda": (
-        "agenda", "agendas", "agenda packet", "agenda packets", "meeting packet", "meeting packets",
-        "packet", "packets", "order of business", "agenda items",
+    "agenda": ("agenda", "agendas", "order of business", "agenda items"),
+    # A meeting's packet holds its agenda and every supporting document: not the agenda alone.
+    "packet": (
+        "packet", "packets", "agenda packet", "agenda packets", "meeting packet", "meeting packets",
+        "board packet", "board packets",
     ),
     "budget": (
         "budget", "budgets", "budget book", "budget document", "budget documents", "spending plan",
@@ -100,7 +102,8 @@ KIND_SORTS: dict[str, str] = {
 # Abbreviations seen in file names and URL paths only (too ambiguous in prose).
 KIND_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "minutes": ("min", "mins", "minute", "mtgmin"),
-    "agenda": ("agd", "agn", "agnd", "pkt"),
+    "agenda": ("agd", "agn", "agnd"),
+    "packet": ("pkt",),
     "budget": ("bdgt", "bud"),
     "presentation": ("pres", "prez"),
     "annual report": ("ar",),
@@ -112,7 +115,7 @@ KIND_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
 # an audit): "Budget Overview / Presentation to the Board" is a presentation. Used across the lines
 # of a title block, where the one-line head rule ("budget presentation") does not apply.
 FORM_KINDS: frozenset[str] = frozenset({
-    "minutes", "agenda", "presentation", "transcript", "calendar", "handbook", "newsletter", "form",
+    "minutes", "agenda", "packet", "presentation", "transcript", "calendar", "handbook", "newsletter", "form",
 })
 # Kinds that give way when another kind is named with them ("Notice of Meeting and Agenda").
 WEAK_KINDS: frozenset[str] = frozenset({"notice", "form"})
@@ -128,6 +131,8 @@ RELATED_KINDS: dict[str, frozenset[str]] = {
     "handbook": frozenset({"policy", "summary"}),
     "budget": frozenset({"summary"}),
     "plan": frozenset({"summary"}),
+    "agenda": frozenset({"packet"}),
+    "packet": frozenset({"agenda"}),
 }
 
 # Kinds whose documents cover a period (a fiscal/school year, a quarter) rather than a day:
@@ -257,7 +262,8 @@ STATUS_PHRASES: dict[str, tuple[str, ...]] = {
     "final": ("adopted", "approved", "final", "enacted", "official", "amended and adopted", "passed"),
     "amended": ("amended", "revised", "amendment", "as amended", "budget amendment"),
     # No longer in force: a request that names no status wants the edition in force.
-    "superseded": ("superseded", "rescinded", "obsolete", "do not use", "no longer in effect", "replaced by"),
+    "superseded": ("superseded", "rescinded", "obsolete", "do not use", "no longer in effect", "replaced by",
+                   "archived", "repealed"),
 }
 
 MONTHS: dict[str, int] = {
