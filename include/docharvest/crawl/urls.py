@@ -173,15 +173,34 @@ def request_url(url: str) -> str | None:
         return None
 
 
-# Keyed by the page: its hits are a page's repeated links, so a page's worth of entries will do
-# (65,536 held ~25 MB on a 20,000-page crawl, issue 18).
-@lru_cache(maxsize=4096)
 def resolve_link(base: str, href: str) -> str | None:
     """The URL to request for a link ``href`` found on ``base`` (a request URL), or None.
 
     Joined by the WHATWG parser as a browser would; same-page ``#...`` links and links that are
     not http(s) (``javascript:``, ``mailto:``, ...) give None.
     """
+    if href.startswith(_ORIGIN_ONLY_PREFIXES):
+        # An absolute URL, or a path from the root ("/x", "//host/x"), joins the same on every page
+        # of a site: keyed by the site's root, a menu repeated on every page is resolved once.
+        return _resolve(_site_root(base), href)
+    return _resolve(base, href)
+
+
+# Hrefs whose join depends on the base's scheme, host and port at most, never on its path or query.
+_ORIGIN_ONLY_PREFIXES = ("/", *_FETCHABLE_PREFIXES)
+
+
+def _site_root(base: str) -> str:
+    """``https://host:port/`` of a serialised http(s) URL."""
+    start = base.find("://")
+    end = base.find("/", start + 3) if start >= 0 else -1
+    return base[: end + 1] if end >= 0 else base
+
+
+# Keyed by the page or the site root: a page's repeated links and a site's menus hit; a few pages'
+# worth of entries will do (65,536 held ~25 MB on a 20,000-page crawl, issue 18).
+@lru_cache(maxsize=4096)
+def _resolve(base: str, href: str) -> str | None:
     if len(href) > MAX_URL_LENGTH or href.strip(_C0_SPACE).startswith("#"):
         return None
     try:
