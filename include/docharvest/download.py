@@ -87,6 +87,17 @@ class DownloadOutcome:
     # Not part of the row: every URL that led here (request, redirect hops, final), for aliases.
     trail: list[str] = field(default_factory=list, repr=False)
 
+    def as_record(self) -> dict[str, Any]:
+        """A failed outcome as JSON (a candidate's ``extra['prefetch_failed']``); ``from_record`` reads it."""
+        record = {k: v for k, v in vars(self).items() if k not in ("issue", "raw_path")}
+        return record | {"issue": vars(self.issue) if self.issue is not None else None}
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> DownloadOutcome:
+        issue = record.get("issue")
+        fields = {k: v for k, v in record.items() if k != "issue"}
+        return cls(**fields, raw_path=None, issue=JobIssue(**issue) if issue else None)
+
 
 def status_of(error: DocHarvestError) -> Status:
     """A failed download's status, from its error's class."""
@@ -173,7 +184,7 @@ class Downloader:
             return self.from_prefetched(url, prefetched)
         failed = candidate.extra.get("prefetch_failed")
         if isinstance(failed, dict) and isinstance(failed.get("issue"), dict):
-            return self.known_failure(failed)
+            return DownloadOutcome.from_record(failed)
         key = dedup_key(request)
         claimed = self.claims.get(key)
         if claimed is not None:
@@ -314,11 +325,6 @@ class Downloader:
         size = info.get("size_bytes")
         known = self.crawled(url, info) | {"size_bytes": size}
         return self.failed(url, too_large_error(url, self.max_file_size_bytes, size), **known)
-
-    def known_failure(self, record: dict[str, Any]) -> DownloadOutcome:
-        """A document whose fetch during the crawl failed for good: the same outcome, no second request."""
-        fields = {k: v for k, v in record.items() if k != "issue"}
-        return DownloadOutcome(**fields, raw_path=None, issue=JobIssue(**record["issue"]))
 
     def from_prefetched(self, url: str, info: dict[str, Any]) -> DownloadOutcome:
         """Adopt a document the crawler already fetched (no second request)."""

@@ -107,13 +107,7 @@ class CrawlPrefetch:
             )
         elif outcome.issue is not None and not outcome.issue.recoverable:
             # A 404, a page where a document was expected, robots.txt: asking again changes nothing.
-            candidate.extra["prefetch_failed"] = failed_outcome_record(outcome)
-
-
-def failed_outcome_record(outcome: DownloadOutcome) -> dict[str, Any]:
-    """A failed fetch as JSON, which ``docharvest.download`` turns back into the same outcome."""
-    record = {k: v for k, v in vars(outcome).items() if k not in ("issue", "raw_path")}
-    return record | {"issue": vars(outcome.issue) if outcome.issue is not None else None}
+            candidate.extra["prefetch_failed"] = outcome.as_record()
 
 
 def _seen(outcome: DownloadOutcome) -> dict[str, Any]:
