@@ -131,10 +131,14 @@ def run_job(dag_id: str, conf: dict[str, Any], settings: Settings) -> str:
     with _fewer_collections():
         ensure_airflow_db()
         dag = load_dag(settings, dag_id)
+        from docharvest.orchestration.dag_sync import skip_resync_when_current
         from docharvest.pipeline.isolation import ParseLimits, keep_warm
 
         gc.freeze()
         # Every task runs in this process: parse workers serve all its batches.
-        with keep_warm(prespawn=ParseLimits.from_settings(settings)):
+        with (
+            keep_warm(prespawn=ParseLimits.from_settings(settings)),
+            skip_resync_when_current(settings.dags_folder, dag_id),
+        ):
             dag_run = dag.test(run_conf=conf)
     return str(dag_run.state)
