@@ -277,6 +277,7 @@ class _Crawl:
     # -- the whole crawl ----------------------------------------------------------------
     async def run(self, deadline: float | None) -> None:
         """Crawl until the frontier is empty, ``max_pages`` is reached, or the deadline passes."""
+        self.frontier.rank_before(deadline)
         try:
             if deadline is None:
                 await self._run_and_prefetch()

@@ -1,6 +1,7 @@
 """The crawl frontier: which page is fetched next, what was seen, and what was skipped and why.
 
-Best first: shallow pages first; within a depth, links the relevance pre-score likes first.
+Best first: shallow pages first; within a depth, links the relevance pre-score likes first, once
+that order can change what is fetched (see :meth:`Frontier.ranking_matters`).
 Trap rules (depth, repeated path segments, calendars, query variants per path) and the
 frontier cap are applied as URLs are queued; each skip is counted by reason with an example,
 for the crawl's warnings. Workers take entries with :meth:`Frontier.next_entry` and hand them
@@ -13,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import heapq
 import itertools
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,6 +25,9 @@ from docharvest.crawl.urls import dedup_key, looks_like_trap, path_key
 from docharvest.models import Candidate
 
 Priority = Callable[[Candidate], float]
+
+# Pages are ranked by the pre-score from when this share of the time to the deadline is gone.
+RANK_AFTER_TIME_SHARE = 0.25
 
 
 @dataclass(slots=True)  # one per link / page / queued URL: no __dict__ each
@@ -66,6 +71,34 @@ class Frontier:
         self.producers = 0
         self.cond = asyncio.Condition()
         self.cap = settings.max_pages * 3 + 1000
+        self.ranking = False  # set once ranking_matters(); the queued pages are scored then
+        self.rank_from: float | None = None  # monotonic time from which the deadline presses
+
+    def rank_before(self, deadline: float | None) -> None:
+        """The crawl stops at ``deadline``: rank pages from a share of the time to it."""
+        if deadline is not None:
+            now = time.monotonic()
+            self.rank_from = now + RANK_AFTER_TIME_SHARE * max(0.0, deadline - now)
+
+    def ranking_matters(self) -> bool:
+        """Whether the order of the queued pages can change which pages are fetched: more pages are
+        known than ``max_pages`` leaves room for, or the deadline draws near. Until then every
+        queued page is fetched anyway, and scoring each link (~0.2 ms) would only slow the crawl."""
+        if self.ranking or self.priority is None:
+            return self.ranking
+        known = self.pages_done() + self.inflight + len(self.heap)
+        if known >= self.settings.max_pages or (
+            self.rank_from is not None and time.monotonic() >= self.rank_from
+        ):
+            self.ranking = True
+            self.heap = [(depth, -self._score(entry), seq, entry) for depth, _, seq, entry in self.heap]
+            heapq.heapify(self.heap)
+        return self.ranking
+
+    def _score(self, entry: Entry) -> float:
+        if self.priority is None or not entry.text:
+            return 0.0
+        return self.priority(Candidate(url=entry.url, link_text=entry.text, title_attr=entry.title))
 
     def __len__(self) -> int:
         return len(self.heap)
@@ -104,9 +137,7 @@ class Frontier:
             return
         self.seen.add(key)
         self.in_scope_seen += 1
-        score = 0.0
-        if self.priority is not None and entry.text:
-            score = self.priority(Candidate(url=entry.url, link_text=entry.text, title_attr=entry.title))
+        score = self._score(entry) if self.ranking_matters() else 0.0
         heapq.heappush(self.heap, (entry.depth, -score, next(self.seq), entry))
 
     def requeue(self, entries: list[Entry]) -> None:
@@ -125,6 +156,7 @@ class Frontier:
                     self.cond.notify_all()
                     return None
                 if self.heap and done + self.inflight < max_pages:
+                    self.ranking_matters()  # the deadline may have come near since the last link
                     self.inflight += 1
                     return heapq.heappop(self.heap)[3]
                 if not self.heap and self.inflight == 0 and self.producers == 0:
