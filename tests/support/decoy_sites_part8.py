@@ -89,7 +89,6 @@ while written; the lead's first ``--with-part8`` run is its untuned measure.
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -116,7 +115,7 @@ from tests.support.decoy_sites_part6 import (
     _posted,
     build_part,
 )
-from tests.support.decoy_sites_part7 import _add_docs, _title_block
+from tests.support.decoy_sites_part7 import _add_docs, _fy, _pick, _title_block
 
 CATEGORIES8 = CATEGORIES3
 __all__ = ["CATEGORIES8", "SCAN_SHARE", "TEMPLATES8", "Job8", "build_sites8"]
@@ -205,18 +204,9 @@ def _add_docs8(page: Page, jobs: list[Job8], specs: list[Spec]) -> None:
                 job.labels[path] = label
 
 
-def _pick(rng: random.Random, *prompts: str) -> str:
-    return rng.choice(prompts)
-
-
 def _alt(page: Page, *prompts: str) -> str:
     """One of the wordings, the two instances of a template drawing from alternate ones."""
     return page.rng.choice(prompts[page.site.instance :: 2])
-
-
-def _sy(year: int) -> str:
-    """School or fiscal year ``year``-``year + 1`` as "2024-25"."""
-    return f"{year}-{(year + 1) % 100:02d}"
 
 
 # -- organisations --------------------------------------------------------------------------------
@@ -236,7 +226,7 @@ def _school_district(page: Page, place: str, year: int) -> list[Job8]:
                           f"{mon.lower()} {year} board of ed agenda"), claims=(OB, NK, OD, OY))  # fmt: skip
         _label_month(docs, meet, boe, "Agenda", year, month)
     hs = f"{place} High School"
-    sy, sy0, sy1 = _sy(year), _sy(year - 1), _sy(year + 1)
+    sy, sy0, sy1 = _fy(year), _fy(year - 1), _fy(year + 1)
     handbook = Job8(_alt(page, "the high school student handbook", f"{hs} student handbook",
                           f"HS student handbook {sy}"), claims=(OA, OY, NK, DV))  # fmt: skip
     calendar = Job8(_alt(page, f"{sy} school year calendar", f"district calendar {year}-{year + 1}",
@@ -558,7 +548,7 @@ def _university(page: Page, place: str, year: int) -> list[Job8]:
     else:
         meet = Job8(_pick(rng, f"faculty senate agendas {year}", f"all {year} faculty senate agendas"), claims=(OB, NK, OY))  # fmt: skip
         _label_set(docs, meet, fs, "Agenda", year)
-    sy, sy0, sy1 = _sy(year), _sy(year - 1), _sy(year + 1)
+    sy, sy0, sy1 = _fy(year), _fy(year - 1), _fy(year + 1)
     cal = Job8(_alt(page, f"{sy} academic calendar", f"academic calendar {year}-{year + 1}", f"the {year}-{year + 1} university academic calendar"),
                claims=(OY, OA, NK))  # fmt: skip
     catalog = Job8(_alt(page, f"undergraduate catalog {sy}", f"the {year}-{year + 1} undergrad catalog", "the undergraduate catalog"),
