@@ -200,11 +200,18 @@ def main() -> None:
     parser.add_argument(
         "--with-civic2",
         action="store_true",
-        help="also run held-back civic2 (bench/corpora/civic2: real agency pages of other City Bureau "
-        "projects, built without reading the scorer; aggregates only, never tuned on; scored with "
-        "the --civic corpus's score_civic.py)",
+        help="also run civic2 (bench/corpora/civic2: real agency pages of other City Bureau projects, "
+        "built without reading the scorer; held back in round 5, a development part since round 6; "
+        "scored with the --civic corpus's score_civic.py)",
     )
     parser.add_argument("--civic2", default=str(ROOT / "bench" / "corpora" / "civic2"))
+    parser.add_argument(
+        "--with-civic3",
+        action="store_true",
+        help="also run held-back civic3 (bench/corpora/civic3: real agency pages of City Bureau projects "
+        "used by neither civic nor civic2, built in round 6 without reading the scorer; aggregates only)",
+    )
+    parser.add_argument("--civic3", default=str(ROOT / "bench" / "corpora" / "civic3"))
     parser.add_argument(
         "--calibration",
         action="store_true",
@@ -229,8 +236,9 @@ def main() -> None:
     WITH_PART7 = args.with_part7 or args.show_part7_errors
     SHOW_PART8 = args.show_part8_errors
     WITH_PART8 = args.with_part8 or args.show_part8_errors
-    global CIVIC2
+    global CIVIC2, CIVIC3
     CIVIC2 = Path(args.civic2) if args.with_civic2 else None
+    CIVIC3 = Path(args.civic3) if args.with_civic3 else None
     if args.corpora_only:
         print_corpora(Path(args.civic), args.errors)
         return
@@ -464,6 +472,8 @@ def bucket_counts(pairs: list[tuple[float, bool]]) -> list[tuple[int, int]]:
 
 # Held-back civic2 (bench/corpora/civic2), run with --with-civic2.
 CIVIC2: Path | None = None
+# Held-back civic3 (bench/corpora/civic3), run with --with-civic3.
+CIVIC3: Path | None = None
 
 
 def civic_figures(corpus: Path, scorer_dir: Path | None = None) -> dict[str, float | str] | None:
@@ -523,10 +533,14 @@ def print_corpora(civic_dir: Path, errors: int, synthetic: dict[str, float | str
     ]
     found = civic_figures(civic_dir)
     rows.append(("civic (../shared, development half)", found) if found else ("civic: absent", {}))
-    if CIVIC2 is not None:
-        held = civic_figures(CIVIC2, civic_dir)
-        name = "civic2 (held back, real pages)"
-        rows.append((name, held) if held else (f"{name}: absent (or no score_civic.py)", {}))
+    held_back = [
+        (CIVIC2, "civic2 (real pages, dev since round 6)"),
+        (CIVIC3, "civic3 (held back, real pages)"),
+    ]
+    for corpus, name in held_back:
+        if corpus is not None:
+            held = civic_figures(corpus, civic_dir)
+            rows.append((name, held) if held else (f"{name}: absent (or no score_civic.py)", {}))
     print(f"per corpus, single-page jobs through the crawler, threshold {JOB_THRESHOLD}")
     print(
         "(decoys: a scanned document scored from its context counts as reported; civic: readable only, as listed)"
