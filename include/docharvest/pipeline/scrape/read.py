@@ -49,6 +49,7 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
     rows: list[dict[str, Any]] = []
     issues: list[JobIssue] = []
     step_log = StepLog(log, job_id, f"extract batch {batch}", "documents")
+    text_dir.mkdir(parents=True, exist_ok=True)
     with cpu_meter(settings, job_id, f"extract-{batch}"):
         for doc, parsed in _read_all(docs, settings, job_id, step_log):
             candidate = Candidate.model_validate(doc["evidence"])
@@ -73,7 +74,6 @@ def extract(settings: Settings, job_id: str, batch: int) -> int:
                     JobIssue(Agent.extractor, "text_truncated", f"{doc['url']}: {notice}", doc["url"], True)
                 )
             text_path = text_dir / f"{doc['id']}.txt"
-            text_path.parent.mkdir(parents=True, exist_ok=True)
             text_path.write_text(parsed.text)
             score = scorer.score_document(intent, candidate, parsed, doc["filename"])
             rows.append(
