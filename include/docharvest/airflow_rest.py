@@ -35,6 +35,7 @@ class AirflowClient:
         )
         self._token: str | None = None
         self._unpaused: set[str] = set()
+        self._leaves: dict[str, list[str]] = {}  # DAG id -> its last tasks (fail_dag_run)
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -139,12 +140,32 @@ class AirflowClient:
         return dict(response.json())
 
     def fail_dag_run(self, dag_id: str, run_id: str) -> None:
-        """Mark the run failed: Airflow stops its running tasks and schedules no more."""
-        response = self._request("PATCH", f"/api/v2/dags/{dag_id}/dagRuns/{run_id}", json={"state": "failed"})
+        """Mark the run failed: Airflow stops its running tasks and schedules no more.
+
+        The DAG's last tasks are marked failed first. Failing a run marks its waiting tasks
+        skipped, and when the stopped task reports back Airflow works the run's state out again
+        from its last tasks: all skipped reads as success (apache/airflow#57061).
+        """
+        run_path = f"/api/v2/dags/{dag_id}/dagRuns/{run_id}"
+        for task_id in self._last_tasks(dag_id):
+            leaf = self._request("PATCH", f"{run_path}/taskInstances/{task_id}", json={"new_state": "failed"})
+            if leaf.status_code >= 400:  # not created yet, or already finished: the run's state decides
+                log.info("task %s of run %s not marked failed (HTTP %s)", task_id, run_id, leaf.status_code)
+        response = self._request("PATCH", run_path, json={"state": "failed"})
         if response.status_code == 404:
             log.info("run %s of %s not found in Airflow; nothing to stop", run_id, dag_id)
             return
         _raise_for(response, f"stopping run {run_id}")
+
+    def _last_tasks(self, dag_id: str) -> list[str]:
+        """The tasks of ``dag_id`` with nothing downstream (read once per DAG)."""
+        if dag_id not in self._leaves:
+            response = self._request("GET", f"/api/v2/dags/{dag_id}/tasks")
+            if response.status_code >= 400:
+                return []
+            tasks = response.json().get("tasks", [])
+            self._leaves[dag_id] = [t["task_id"] for t in tasks if not t.get("downstream_task_ids")]
+        return self._leaves[dag_id]
 
 
 def _raise_for(response: httpx.Response, action: str) -> None:

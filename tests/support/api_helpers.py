@@ -49,6 +49,18 @@ class AirflowRecorder:
         if len(parts) == 4 and request.method == "PATCH":
             self.paused = bool(body and body.get("is_paused"))
             return httpx.Response(200, json={"dag_id": parts[3], "is_paused": self.paused})
+        if len(parts) == 5 and parts[4] == "tasks":  # the scrape DAG's shape, as Airflow lists it
+            return httpx.Response(200, json={"tasks": [
+                {"task_id": "plan", "downstream_task_ids": ["discover"]},
+                {"task_id": "discover", "downstream_task_ids": ["publish"]},
+                {"task_id": "publish", "downstream_task_ids": []},
+            ]})  # fmt: skip
+        if len(parts) == 8 and parts[6] == "taskInstances" and request.method == "PATCH":
+            run = self.runs.get(parts[5])
+            if run is None:
+                return httpx.Response(404, json={"detail": "not found"})
+            run.setdefault("task_states", {})[parts[7]] = body["new_state"]
+            return httpx.Response(200, json={"task_id": parts[7], "state": body["new_state"]})
         if len(parts) == 5 and request.method == "POST":
             run = {
                 "dag_id": parts[3],
