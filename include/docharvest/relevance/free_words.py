@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from docharvest.models import Candidate
 from docharvest.relevance.evidence import LABEL_CHARS, title_block
 from docharvest.relevance.intent import Intent, subject_words
-from docharvest.relevance.phrases import split_url
+from docharvest.relevance.phrases import is_file_name, name_words, split_url
 from docharvest.relevance.prompt_words import content_words, osa_distance
 from docharvest.relevance.vocab import MONTHS
 from docharvest.text.document import DocumentText
@@ -280,8 +280,10 @@ def candidate_texts(candidate: Candidate, filename: str | None, text: DocumentTe
     folder, url_name = split_url(candidate.url)
     name = filename or str(candidate.extra.get("filename") or "") or url_name
     # Words only: upload ids and hashes ("0acc11b7") are not words of a title.
-    name = re.sub(r"\b\w*\d\w*\b", " ", re.sub(r"[-_.+]+", " ", name))
+    name = re.sub(r"\b\w*\d\w*\b", " ", name_words(name))
     link = " ".join(t for t in (candidate.link_text, candidate.title_attr) if t and t.strip())
+    if is_file_name(link):
+        link = re.sub(r"\b\w*\d\w*\b", " ", name_words(link))
     own = [link, name]
     above = [candidate.heading, str(candidate.extra.get("column") or "")]
     context = candidate.context or ""

@@ -287,6 +287,20 @@ def read_path(path: str) -> Phrase:
     )
 
 
+# A link text that is only a file name ("LocalPlan_PY20-23_FINAL.pdf"): read as one (words split).
+_FILE_NAME_RE = re.compile(r"^[^\s/]+\.(?:pdf|docx?|txt|rtf|odt|xlsx?|csv|pptx?)$", re.IGNORECASE)
+_LOWER_UPPER_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def is_file_name(text: str) -> bool:
+    return bool(_FILE_NAME_RE.match(text.strip()))
+
+
+def name_words(name: str) -> str:
+    """A file name's words: "LocalPlan_PY20-23_FINAL" -> "Local Plan PY20 23 FINAL"."""
+    return _LOWER_UPPER_RE.sub(" ", re.sub(r"[-_.+]+", " ", name))
+
+
 def split_url(url: str) -> tuple[str, str]:
     """(folder path, file name) of a URL."""
     path = urlsplit(url).path

@@ -107,11 +107,16 @@ def _years(m: re.Match[str]) -> list[int]:
 
 def _range(m: re.Match[str], text: str, period_kinds: bool) -> TimeSpec | None:
     first, second = _years(m)
+    if _PROGRAM_YEARS_RE.search(text[: m.start()]):
+        return None  # "program years 2023-2026": one period, read by ``find_dates``
     cue = period_kinds or _SCHOOL_CUE_RE.search(text) or re.search(r"\bfy|\bfiscal", text, re.I)
     is_span = second == first + 1 and cue and not re.match(r"from|between", m.group(0), re.I)
     if is_span or first >= second:
         return None  # a school/fiscal year: read later as one period
     return TimeSpec("range", f"{first}-{second}", date(first, 1, 1), date(second, 12, 31))
+
+
+_PROGRAM_YEARS_RE = re.compile(r"(?:\bpy|\bprogram\s+years?)\s*$", re.IGNORECASE)
 
 
 def _since(m: re.Match[str], text: str) -> TimeSpec:
@@ -161,7 +166,7 @@ def _spec_of(period: Period, text: str) -> TimeSpec:
 _DATE_WORDS_RE = re.compile(
     r"\b(?:" + "|".join(SEASONS) + r")(?:\s+of)?\s+'?(?:19|20)\d\d\b|"
     r"\b(?:fy\s*)?'?(?:19|20)?\d\d(?:\s*[-/]\s*\d{2,4})?\b|\b(?:" + "|".join(MONTHS) + r")\b\.?|\bq[1-4]\b|"
-    r"\b(?:first|second|third|fourth)\s+quarter\b|\bfiscal\s+year\b|\b(?:school|academic)\s+year\b",
+    r"\b(?:first|second|third|fourth)\s+quarter\b|\bfiscal\s+year\b|\bprogram\s+years?\b|\bpy\s*\d\d|\b(?:school|academic)\s+year\b",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,26 @@
+"""Round 6: general reading fixes found on part 7 and civic2 (program years, file-name link texts)."""
+
+from __future__ import annotations
+
+from docharvest.relevance import parse_prompt
+from docharvest.relevance.dates import find_dates
+from docharvest.relevance.phrases import name_words, read_path
+
+
+def test_program_years_are_july_to_june_periods() -> None:
+    (one,) = find_dates("AnnualReport_PY20")
+    assert (one.label, one.start.isoformat(), one.end.isoformat()) == ("PY2020", "2020-07-01", "2021-06-30")
+    (span,) = find_dates("WIOA Local Plan, Program Years 2020-2023")
+    assert (span.label, span.end.isoformat()) == ("PY2020-23", "2024-06-30")
+    assert [d.label for d in find_dates("happy 2020")] == ["2020"]
+
+
+def test_a_request_for_program_years_is_one_period() -> None:
+    intent = parse_prompt("final local plan program years 2023-2026")
+    assert [t.label for t in intent.times] == ["PY2023-26"]
+    assert [t.label for t in parse_prompt("PY20 annual report").times] == ["PY2020"]
+
+
+def test_a_file_name_link_text_is_read_as_a_file_name() -> None:
+    assert name_words("LocalPlan_PY20-23_FINAL") == "Local Plan PY20 23 FINAL"
+    assert read_path("LocalPlan_PY20-23_FINAL.pdf").dates[0].label == "PY2020-23"
