@@ -24,3 +24,19 @@ def test_a_request_for_program_years_is_one_period() -> None:
 def test_a_file_name_link_text_is_read_as_a_file_name() -> None:
     assert name_words("LocalPlan_PY20-23_FINAL") == "Local Plan PY20 23 FINAL"
     assert read_path("LocalPlan_PY20-23_FINAL.pdf").dates[0].label == "PY2020-23"
+
+
+def test_a_meeting_time_and_the_board_room_name_no_body() -> None:
+    from docharvest.relevance.phrases import read_phrase
+
+    assert read_phrase("Wednesday, June 03, 2020 @ 1:30 PM Board Room Minutes (PDF)").bodies == ()
+
+
+def test_a_file_names_last_word_as_a_language_code_marks_a_translation() -> None:
+    assert "language:spanish" in read_path("Policy300_UseOfForce_20180426_ES.pdf").audiences
+    assert not read_path("Policy300_UseOfForce_20180426.pdf").audiences
+
+
+def test_a_two_digit_end_year_makes_a_range_unless_it_is_one_school_year() -> None:
+    assert [t.label for t in parse_prompt("the local workforce plan 2020-23").times] == ["2020-2023"]
+    assert [t.kind for t in parse_prompt("minutes 2023-24").times] == ["school_year"]

@@ -335,6 +335,9 @@ def _compare_one(doc: Period, w: Period) -> float:
         return 0.5
     if doc.end < w.start or doc.start > w.end:
         return 0.0
+    if doc.granularity == "range" and w.granularity == "range":
+        # "PY2020-23" (July 2020 .. June 2024) asked for as "2020-2023": the years it names match.
+        return 1.0 if doc.start.year == w.start.year and abs(doc.end.year - w.end.year) <= 1 else 0.0
     if doc.granularity in ("fiscal", "span") and w.granularity == "year":
         # FY2024 (or "2023-24") asked for as "2024": the named year matches; "2023" half does.
         return 0.9 if doc.year == w.start.year else 0.35

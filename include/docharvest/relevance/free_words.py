@@ -161,6 +161,7 @@ def _word_shares(words: tuple[str, ...], texts: Texts, page_share: float) -> lis
     context = texts.context.lower()
     page = texts.page.lower()
     body = (texts.body or "").lower()
+    site = texts.site.lower()
     acronyms = _acronym_words(words, own)
     shares = []
     for w in words:
@@ -181,11 +182,17 @@ def _word_shares(words: tuple[str, ...], texts: Texts, page_share: float) -> lis
             shares.append(0.6)
         elif body and holds(w, body):
             shares.append(0.3)
+        elif holds(w, site):
+            # The site's own name ("Pinal Workforce Alliance") qualifies every document on it.
+            shares.append(max(page_share, SITE_SHARE))
         elif holds(w, page):
             shares.append(page_share)
         else:
             shares.append(0.0)
     return shares
+
+
+SITE_SHARE = 0.6
 
 
 def subject_factor(intent: Intent, texts: Texts) -> float:

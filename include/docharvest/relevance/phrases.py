@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from docharvest.relevance.body_names import Body, read_bodies
 from docharvest.relevance.dates import Period, find_dates
-from docharvest.relevance.languages import read_languages
+from docharvest.relevance.languages import file_language, read_languages
 from docharvest.relevance.vocab import (
     AUDIENCE_PHRASES,
     BODY_ABBREVIATIONS,
@@ -281,7 +281,7 @@ def read_path(path: str) -> Phrase:
         phrase.statuses,
         dates,
         phrase.listing,
-        phrase.audiences,
+        phrase.audiences | file_language(tokens),
         phrase.derived,
         phrase.sorts,
     )
