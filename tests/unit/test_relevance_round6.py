@@ -40,3 +40,21 @@ def test_a_file_names_last_word_as_a_language_code_marks_a_translation() -> None
 def test_a_two_digit_end_year_makes_a_range_unless_it_is_one_school_year() -> None:
     assert [t.label for t in parse_prompt("the local workforce plan 2020-23").times] == ["2020-2023"]
     assert [t.kind for t in parse_prompt("minutes 2023-24").times] == ["school_year"]
+
+
+def test_a_subcommittee_is_a_committee_and_its_name_no_kind() -> None:
+    from docharvest.relevance.phrases import read_phrase
+
+    phrase = read_phrase("Policy Subcommittee Agenda")
+    assert [b.text for b in phrase.bodies] == ["policy subcommittee"]
+    assert phrase.heads == {"agenda"}
+    assert [b.key for b in parse_prompt("meeting notes 2019, not the subcommittees").excluded_bodies] == [
+        "committee"
+    ]
+
+
+def test_meeting_notes_are_minutes_and_what_comes_with_a_document_is_not_its_kind() -> None:
+    from docharvest.relevance.phrases import read_phrase
+
+    assert read_phrase("Key Stakeholders Meeting Notes").heads == {"minutes"}
+    assert read_path("004-April-11-2019-Board-Meeting-Minutes-with-Schedules.pdf").heads == {"minutes"}

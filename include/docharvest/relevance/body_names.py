@@ -40,7 +40,7 @@ class Body:
 
 
 _BODY_TYPE_RE = re.compile(
-    r"(?<![a-z0-9])(boards?|councils?|commissions?|committees?|authority|trustees?|associations?|organi[sz]ations?|"
+    r"(?<![a-z0-9])(boards?|councils?|commissions?|(?:sub)?committees?|authority|trustees?|associations?|organi[sz]ations?|"
     r"senates?|assembly)"
     r"(?![a-z0-9])"
 )
@@ -220,6 +220,8 @@ def _classify(btype: str, qualifiers: list[str], of_words: list[str]) -> Body:
         return Body("governing" if governing else "commission", level, text)
     if btype in ("committee", "authority", "senate", "assembly"):
         return Body(btype, level, text)
+    if btype == "subcommittee":
+        return Body("committee", level, text)
     if btype in ("association", "organization", "organisation"):
         # A parents' or residents' association is never the governing board, whatever its level.
         return Body("association", "", text)

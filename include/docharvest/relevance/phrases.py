@@ -74,7 +74,8 @@ _STATUS_OF = {p: s for s, ps in STATUS_PHRASES.items() for p in ps}
 _STATUS_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(_STATUS_OF)) + r")(?![a-z0-9])")
 _SPACE_RE = re.compile(r"\s+")
 _COORDINATION_RE = re.compile(r"^[\s,;]*(?:[a-z]+\s+){0,2}(?:and|&|,|;|/|or|\+)[\s,;]*$")
-_OF_RE = re.compile(r"^\s*(?:of|for|on|regarding|about)\b")
+# ("Minutes with Schedules", "Agenda including Attachments": what comes with it is not the document.)
+_OF_RE = re.compile(r"^\s*(?:of|for|on|regarding|about|with|including)\b")
 
 
 def _normalize(text: str) -> str:

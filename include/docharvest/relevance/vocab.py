@@ -15,7 +15,7 @@ KIND_PHRASES: dict[str, tuple[str, ...]] = {
     "minutes": (
         "minutes", "meeting minutes", "summary of proceedings", "proceedings", "journal of proceedings",
         "record of proceedings", "action minutes", "minute book", "meeting summary", "summary minutes",
-        "action summary",
+        "action summary", "meeting notes", "notes", "mtg notes",
     ),
     "agenda": ("agenda", "agendas", "order of business", "agenda items"),
     # A meeting's packet holds its agenda and every supporting document: not the agenda alone.
