@@ -58,3 +58,25 @@ def test_meeting_notes_are_minutes_and_what_comes_with_a_document_is_not_its_kin
 
     assert read_phrase("Key Stakeholders Meeting Notes").heads == {"minutes"}
     assert read_path("004-April-11-2019-Board-Meeting-Minutes-with-Schedules.pdf").heads == {"minutes"}
+
+
+def test_police_is_no_typo_of_policy() -> None:
+    intent = parse_prompt("police review commission minutes May 2019 meeting")
+    assert [b.text for b in intent.bodies] == ["police review commission"]
+
+
+def test_the_minutes_of_one_meeting_are_not_its_draft() -> None:
+    from docharvest.models import Candidate
+    from docharvest.relevance import RuleScorer
+
+    intent = parse_prompt("BOR minutes August 2024")
+    scorer = RuleScorer()
+    base = "https://ra.example.org/Files/"
+    draft = Candidate(url=base + "DRAFT_BOR_Minutes_082324.pdf", link_text="DRAFT_BOR_Minutes_082324.pdf")
+    final = Candidate(url=base + "BOR_Minutes_082324.pdf", link_text="BOR_Minutes_082324.pdf")
+    drafted = scorer.score_candidate(intent, draft)
+    assert drafted.confidence < scorer.score_candidate(intent, final).confidence
+    assert "status draft" in drafted.reason.lower()
+    # A year's minutes ("all of 2023") still count the last meeting's draft, which may be all there is.
+    year = parse_prompt("all BOR minutes 2024")
+    assert "draft" not in scorer.score_candidate(year, draft).reason.lower()

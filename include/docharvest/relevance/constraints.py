@@ -240,7 +240,7 @@ def status_verdict(intent: Intent, sources: list[Source], text_read: bool) -> Ve
         # A request that names no status still wants what is in force: a superseded edition never
         # answers it, and "the X" (one document) is not its draft or proposal. Any kind, known or not;
         # only the document's own labels and text say so (a page listing drafts says nothing of this one).
-        excluded = set(IMPLICIT_EXCLUDED | (IMPLICIT_EXCLUDED_SINGLE if intent.single else frozenset()))
+        excluded = set(IMPLICIT_EXCLUDED | (IMPLICIT_EXCLUDED_SINGLE if _one_record(intent) else frozenset()))
     # A link that names nothing ("PDF") is named by the heading over it ("... (archived)").
     bare = _bare_link(sources)
     own = OWN_SOURCES | TEXT_SOURCES | ({HEADING} if bare else frozenset())
@@ -267,6 +267,12 @@ def status_verdict(intent: Intent, sources: list[Source], text_read: bool) -> Ve
     if text_read and excluded and not text_marked and not superseded:
         prior += TEXT_READ_STATUS_BONUS
     return accumulate("status", prior, items)
+
+
+def _one_record(intent: Intent) -> bool:
+    """One document asked for: "the X", or the record of one meeting (a day or a month named)."""
+    periods = intent.periods
+    return intent.single or (bool(periods) and all(p.granularity in ("day", "month") for p in periods))
 
 
 def _bare_link(sources: list[Source]) -> bool:
