@@ -80,3 +80,13 @@ def test_the_minutes_of_one_meeting_are_not_its_draft() -> None:
     # A year's minutes ("all of 2023") still count the last meeting's draft, which may be all there is.
     year = parse_prompt("all BOR minutes 2024")
     assert "draft" not in scorer.score_candidate(year, draft).reason.lower()
+
+
+def test_the_head_of_an_unknown_kind_is_its_document_noun_not_what_follows() -> None:
+    from docharvest.relevance.kind_heads import kind_head
+
+    assert kind_head(parse_prompt("emergency action plan Cherry Creek dam")) == "plan"
+    assert kind_head(parse_prompt("the 2024 local rules of court")) == "rules"
+    assert kind_head(parse_prompt("2024 recycling guide for homes")) == "guide"
+    assert kind_head(parse_prompt("2023 water quality report")) == "report"
+    assert kind_head(parse_prompt("spring 2021 program guide")) == "guide"

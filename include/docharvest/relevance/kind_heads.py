@@ -37,10 +37,25 @@ __all__ = [
 UNCONFIRMED = 0.6
 
 
+# Nouns that name what a document is. The head of "emergency action plan Cherry Creek dam", "local
+# rules of court", "recycling guide for homes" is its last such noun, not the words that follow it
+# (a place, a complement): those say which one, the noun what it is.
+DOCUMENT_NOUNS = frozenset({
+    "plan", "plans", "guide", "guides", "guidebook", "rules", "regulations", "code", "codes", "rates",
+    "rate", "fees", "report", "reports", "study", "studies", "map", "maps", "manual", "brochure",
+    "flyer", "application", "checklist", "list", "directory", "roster", "assessment", "strategy",
+    "inventory", "analysis", "evaluation", "standards", "specifications", "guidelines", "procedures",
+    "statement", "certificate", "permit", "license", "letter", "memo", "bulletin", "catalog",
+    "timetable", "tariff", "toolkit", "workbook", "booklet", "pamphlet", "factsheet", "profile",
+})  # fmt: skip
+
+
 def kind_head(intent: Intent) -> str | None:
-    """The head noun of a request whose kind the vocabulary does not know: its last own word."""
+    """The head noun of a request whose kind the vocabulary does not know: its last document noun
+    (``DOCUMENT_NOUNS``), else its last own word."""
     words = subject_words(intent)
-    return words[-1] if words else None
+    nouns = [w for w in words if w in DOCUMENT_NOUNS]
+    return nouns[-1] if nouns else words[-1] if words else None
 
 
 def head_confirmed(intent: Intent, texts: Texts) -> float:
