@@ -90,3 +90,11 @@ def test_the_head_of_an_unknown_kind_is_its_document_noun_not_what_follows() -> 
     assert kind_head(parse_prompt("2024 recycling guide for homes")) == "guide"
     assert kind_head(parse_prompt("2023 water quality report")) == "report"
     assert kind_head(parse_prompt("spring 2021 program guide")) == "guide"
+
+
+def test_an_effective_date_is_the_documents_own() -> None:
+    from docharvest.relevance.dates import own_date
+
+    found = own_date("RATE SCHEDULE 1\nRESIDENTIAL SERVICE\nEffective January 1, 2020")
+    assert found is not None and found.label == "2020-01-01"
+    assert parse_prompt("schedule 1 residential rates 2021").keywords == ("residential",)
