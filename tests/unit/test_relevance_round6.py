@@ -98,3 +98,35 @@ def test_an_effective_date_is_the_documents_own() -> None:
     found = own_date("RATE SCHEDULE 1\nRESIDENTIAL SERVICE\nEffective January 1, 2020")
     assert found is not None and found.label == "2020-01-01"
     assert parse_prompt("schedule 1 residential rates 2021").keywords == ("residential",)
+
+
+def _row(url: str, score: float, link: str) -> dict[str, object]:
+    return {
+        "url": url,
+        "confidence_score": score,
+        "relevance_reason": "Matches kind annual report (title block).",
+        "evidence": {"link_text": link},
+        "filename": url.rsplit("/", 1)[-1],
+    }
+
+
+def test_the_x_ranks_its_qualified_variants_below_it() -> None:
+    from docharvest.relevance import rank_editions
+
+    rows = [
+        _row("https://wb.example.org/Files/AnnualReport_PY20.pdf", 0.99, "AnnualReport_PY20.pdf"),
+        _row("https://wb.example.org/Files/Youth_AnnualReport_PY20.pdf", 0.99, "Youth_AnnualReport_PY20.pdf"),
+        _row(
+            "https://wb.example.org/Files/StateBoard_AnnualReport_PY20.pdf",
+            0.99,
+            "StateBoard_AnnualReport_PY20.pdf",
+        ),
+    ]
+    updates = {
+        u["url"].rsplit("/", 1)[-1]: u for u in rank_editions(parse_prompt("PY20 annual report"), rows)
+    }
+    assert set(updates) == {"Youth_AnnualReport_PY20.pdf", "StateBoard_AnnualReport_PY20.pdf"}
+    assert updates["Youth_AnnualReport_PY20.pdf"]["confidence_score"] < 0.5
+    assert "a variant (youth) of another found" in updates["Youth_AnnualReport_PY20.pdf"]["relevance_reason"]
+    # "All X" asks for every one of them.
+    assert rank_editions(parse_prompt("all annual reports PY20"), rows) == []

@@ -17,6 +17,7 @@ from typing import Any
 
 from docharvest.relevance.free_words import bare_link_label, names_something
 from docharvest.relevance.intent import Intent
+from docharvest.relevance.variants import rank_variants
 
 __all__ = ["EDITION_FACTOR", "edition_year", "rank_editions"]
 
@@ -68,6 +69,13 @@ def rank_editions(intent: Intent, rows: Iterable[Mapping[str, Any]]) -> list[dic
     ``name``, or a plain ``label``). Nothing changes unless the request asks for one document
     and names no period.
     """
+    rows = list(rows)
+    updates = _older_editions(intent, rows)
+    # "The X": its variants ("Youth Annual Report" for the annual report) rank below it too.
+    return updates + rank_variants(intent, rows, frozenset(u["url"] for u in updates))
+
+
+def _older_editions(intent: Intent, rows: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
     if not intent.single or intent.times:
         return []
     dated = []

@@ -1,0 +1,99 @@
+""" "The X": the document itself first, its qualified variants clearly below it.
+
+Each document is scored alone, so for "the PY20 annual report" the "Annual Report PY20", the
+"Youth Annual Report PY20" and the "State Board Annual Report PY20" all match the kind and the
+year. Looked at together they tell which one is *the* annual report: the one whose own label
+(link text, file name) adds nothing to what the request names, while the others repeat that
+label and add a qualifier the request does not use ("Youth", "State Board", "Redline", "Year in
+Review"): another audience's, another body's or a derived version of it. ``rank_variants``
+lowers those below the job's threshold and says so in the reason. Only when the request asks for
+one document (``Intent.single``), and only labels that hold every title word of the plainest
+answering label plus more (a label naming nothing is never the plainest).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from docharvest.relevance.free_words import GENERIC_LINK_WORDS, stem
+from docharvest.relevance.intent import Intent
+from docharvest.relevance.phrases import name_words
+from docharvest.relevance.prompt_words import KIND_WORDS, STATUS_WORDS
+from docharvest.relevance.vocab import MONTHS, STOPWORDS
+
+__all__ = ["VARIANT_FACTOR", "rank_variants"]
+
+# A document that answers the request at this score or above can make others its variants.
+ANSWERS = 0.5
+# The plainest label counts only when its document scored within this much of the best one.
+MARGIN = 0.15
+# A variant keeps this share of its score (0.99 -> 0.35: clearly below the document asked for).
+VARIANT_FACTOR = 0.35
+_VARIANT = "a variant"  # in the reason: ranked once (a retried task does not lower it again)
+_WORD_RE = re.compile(r"(?<![a-z0-9])[a-z]{3,}(?![a-z0-9])")
+# Words of a label that qualify nothing: link filler, sizes, revision marks.
+_FILLER = GENERIC_LINK_WORDS | STOPWORDS | STATUS_WORDS | frozenset(MONTHS) | {"rev", "revised", "kb", "mb"}
+
+
+def _label_words(row: Mapping[str, Any]) -> dict[str, str]:
+    """The stems of what the document's own label (link text, tooltip, file name) calls it, each
+    with the word it stands for."""
+    evidence = row.get("evidence") or {}
+    parts = [str(evidence.get(k) or "") for k in ("link_text", "title_attr")]
+    parts.append(str(row.get("filename") or ""))
+    text = name_words(" ".join(parts)).lower()
+    return {stem(w): w for w in _WORD_RE.findall(text) if w not in _FILLER}
+
+
+def _request_words(intent: Intent) -> frozenset[str]:
+    words = _WORD_RE.findall(name_words(intent.prompt).lower())
+    return frozenset(stem(w) for w in words) | frozenset(stem(w) for w in KIND_WORDS)
+
+
+def rank_variants(
+    intent: Intent, rows: list[Mapping[str, Any]], skip: frozenset[str] = frozenset()
+) -> list[dict[str, Any]]:
+    """Updates (``url``, ``confidence_score``, ``relevance_reason``) for the variants among ``rows``
+    (a job's scored documents with ``evidence`` and ``filename``); rows whose url is in ``skip``
+    were already lowered (an older edition) and are left alone."""
+    if not intent.single:
+        return []
+    asked = _request_words(intent)
+    labels = {str(row.get("url")): _label_words(row) for row in rows}
+    scored = [
+        (row, float(row["confidence_score"]), frozenset(labels[str(row.get("url"))]))
+        for row in rows
+        if row.get("confidence_score") is not None and row.get("url") not in skip
+    ]
+    answering = [(row, score, words) for row, score, words in scored if score >= ANSWERS]
+    if len(answering) < 2:
+        return []
+    best = max(score for _, score, _ in answering)
+    # The plainest answering label: the fewest words the request does not use, holding some it does.
+    plain = [
+        (words - asked, words)
+        for _, score, words in answering
+        if score >= best - MARGIN and words & asked and words - asked != words
+    ]
+    if not plain:
+        return []
+    fewest = min(len(extra) for extra, _ in plain)
+    plainest = [words for extra, words in plain if len(extra) == fewest]
+    updates = []
+    for row, score, words in answering:
+        extra = words - asked
+        base = next((p for p in plainest if p < words and len(extra) > fewest), None)
+        reason = str(row.get("relevance_reason") or "").rstrip(".")
+        if base is None or _VARIANT in reason:
+            continue
+        added = " ".join(labels[str(row.get("url"))][w] for w in sorted(words - base))
+        updates.append(
+            {
+                "url": row["url"],
+                "confidence_score": round(score * VARIANT_FACTOR, 3),
+                "relevance_reason": f"{reason}; {_VARIANT} ({added}) of another found.",
+            }
+        )
+    return updates
