@@ -130,3 +130,21 @@ def test_the_x_ranks_its_qualified_variants_below_it() -> None:
     assert "a variant (youth) of another found" in updates["Youth_AnnualReport_PY20.pdf"]["relevance_reason"]
     # "All X" asks for every one of them.
     assert rank_editions(parse_prompt("all annual reports PY20"), rows) == []
+
+
+def test_a_bare_board_section_heading_does_not_contradict_the_committee_the_heading_names() -> None:
+    from docharvest.models import Candidate
+    from docharvest.relevance import RuleScorer
+
+    candidate = Candidate(
+        url="https://fcd.example.org/FileStream.ashx/58102.pdf",
+        link_text="Agenda (PDF)",
+        heading="Zone 7 Advisory Committee - Regular Meeting",
+        context="Monday, September 05, 2022 @ 9:00 AM Board Room Agenda (PDF)",
+        extra={"section": "Board Meetings and District Documents"},
+    )
+    score = RuleScorer().score_document(
+        parse_prompt("zone 7 committee agenda for the September 2022 mtg"), candidate, None, None
+    )
+    assert score.confidence >= 0.5
+    assert "contradicted" not in score.reason.lower()

@@ -175,13 +175,16 @@ def body_verdict(
     own_body = any(
         s.name in OWN_LABELS and any(not is_bare(b.text) for b in s.phrase.bodies) for s in sources
     )
+    # A bare "Board" in a section heading or the page title says nothing against the committee the
+    # heading right above the document names ("Zone 7 Advisory Committee - Regular Meeting").
+    named_above = own_body or any(s.name == HEADING and _names_one_body(s) for s in sources)
     items = []
     for s in sources:
         bodies = without_organisation(s.phrase.bodies, org_keys) if org_keys else s.phrase.bodies
         if s.name not in PAGE_WIDE:
             bodies = without_site_owner(bodies, owners)
         if not bodies or (
-            own_body and s.name in PAGE_WIDE | {SECTION} and all(is_bare(b.text) for b in bodies)
+            named_above and s.name in PAGE_WIDE | {SECTION} and all(is_bare(b.text) for b in bodies)
         ):
             # A page titled "Board Meetings" lists the board's and its committees' meetings: the
             # committee a card or row names is the document's body.
