@@ -148,3 +148,18 @@ def test_a_bare_board_section_heading_does_not_contradict_the_committee_the_head
     )
     assert score.confidence >= 0.5
     assert "contradicted" not in score.reason.lower()
+
+
+def test_a_hyphenated_request_word_is_found_however_its_parts_are_joined() -> None:
+    from docharvest.relevance.free_words import holds
+
+    assert holds("use-of-force", "policy 300 use of force")
+    assert holds("use-of-force", "useofforce")
+    assert not holds("use-of-force", "force use")
+
+
+def test_recommendations_on_a_document_and_its_redline_are_derived_from_it() -> None:
+    from docharvest.relevance.phrases import read_phrase
+
+    assert read_phrase("Commission Recommendations on Policy 300 (Use of Force)").derived
+    assert read_path("localrules_2024_redline.pdf").derived

@@ -46,6 +46,10 @@ def stem(word: str) -> str:
 
 
 def holds(word: str, text: str) -> bool:
+    if "-" in word.strip("-"):
+        # "use-of-force": its parts in a row, however joined ("Use of Force", "UseOfForce").
+        parts = [re.escape(p) for p in word.split("-") if p]
+        return re.search(r"(?<![a-z])" + r"[\s_\-]*".join(parts), text) is not None
     if re.search(r"(?<![a-z])" + re.escape(stem(word)), text) is not None:
         return True
     # A shortened plural stands for a longer one it begins: "regs" for "regulations", "reqs" for

@@ -212,10 +212,10 @@ _MEETING_RECORDS = frozenset({"minutes", "agenda", "packet", "transcript"})
 # A document about another document: its summary, the comments on it, the notice of its hearing.
 _DERIVED_RE = re.compile(
     r"\b(?:summary|summaries|comments?|notice|survey|instructions|addendum|errata|certification|"
-    r"response|responses|review|highlights|overview|presentation|hearing|corrections?)\s+"
+    r"response|responses|review|highlights|overview|presentation|hearing|corrections?|recommendations?)\s+"
     r"(?:of|on|to|for|about|regarding)\b|"
     r"\b(?:summary of (?:changes|revisions)|revisions|survey results|executive summary|at a glance|"
-    r"in brief|frequently asked questions|faqs?|certification form)\b|"
+    r"in brief|frequently asked questions|faqs?|certification form|redline|red-lined?|tracked changes)\b|"
     # The head noun of the label names a companion of another document: "Catalog Addendum",
     # "Budget Message FY 2023-24", "Renewal Instructions".
     r"\b(?:addendum|addenda|errata|supplement|message|transmittal(?:\s+letter)?|instructions)\b"
