@@ -163,3 +163,23 @@ def test_recommendations_on_a_document_and_its_redline_are_derived_from_it() -> 
 
     assert read_phrase("Commission Recommendations on Policy 300 (Use of Force)").derived
     assert read_path("localrules_2024_redline.pdf").derived
+
+
+def test_initials_confirm_the_head_only_when_the_label_names_nothing_else() -> None:
+    from docharvest.relevance.free_words import Texts
+    from docharvest.relevance.kind_heads import UNCONFIRMED, head_confirmed
+
+    intent = parse_prompt("emergency action plan Cherry Creek dam")
+    alone = Texts(own="EAP Cherry Creek", context="", page="", label="EAP Cherry Creek pdf")
+    other = Texts(
+        own="Cherry Creek EAP Exercise AAR", context="", page="", label="Cherry Creek EAP Exercise AAR"
+    )
+    assert head_confirmed(intent, alone) == 1.0
+    assert head_confirmed(intent, other) == UNCONFIRMED
+
+
+def test_a_two_digit_revision_dates_an_edition() -> None:
+    from docharvest.relevance.editions import edition_year
+
+    assert edition_year("ud_tenant_guide_rev24.pdf") == 2024
+    assert edition_year("Policy_rev.19") == 2019

@@ -34,13 +34,18 @@ _YEAR_RE = re.compile(
 )  # a year, a span ("2020-21") or a compact date ("eff20240401" in a file name)
 
 
+# A revision written with a two-digit year in a file name: "UD_Tenant_Guide_rev24".
+_REVISION_RE = re.compile(r"(?<![a-z0-9])rev\.?\s*(\d\d)(?!\d)", re.I)
+
+
 def edition_year(label: str) -> int | None:
     """The latest edition year a label names, a span counting from its start.
 
     "Strategic Plan 2018-2022" -> 2018, "2020-21" -> 2020: an edition is dated by when it was
-    made; a plan for 2023-2026 is not newer than the 2023 assessment it follows.
+    made; a plan for 2023-2026 is not newer than the 2023 assessment it follows. "rev24" -> 2024.
     """
     years = [int(m.group(1)) for m in _YEAR_RE.finditer(label)]
+    years += [2000 + int(m.group(1)) for m in _REVISION_RE.finditer(label)]
     return max(years) if years else None
 
 

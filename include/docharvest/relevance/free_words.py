@@ -123,7 +123,7 @@ def _typed(word: str, text: str) -> bool:
     )
 
 
-def _acronym_words(words: tuple[str, ...], text: str) -> set[str]:
+def acronym_words(words: tuple[str, ...], text: str) -> set[str]:
     """Words of the request an acronym in ``text`` stands for: "CCR" for consumer confidence report."""
     tokens = {t for t in _TOKEN_RE.findall(text) if 2 <= len(t) <= 6}
     found: set[str] = set()
@@ -166,7 +166,7 @@ def _word_shares(words: tuple[str, ...], texts: Texts, page_share: float) -> lis
     page = texts.page.lower()
     body = (texts.body or "").lower()
     site = texts.site.lower()
-    acronyms = _acronym_words(words, own)
+    acronyms = acronym_words(words, own)
     shares = []
     for w in words:
         if (
@@ -256,7 +256,7 @@ def subject_groups(intent: Intent, texts: Texts) -> frozenset[str]:
     found = set()
     for group, text in (("label", texts.label), ("context", texts.context), ("text", texts.body or "")):
         lower = text.lower()
-        held = _acronym_words(words, lower) | {
+        held = acronym_words(words, lower) | {
             w for w in words if holds_noun(w, lower) or spelled_out(w, lower) or _typed(w, lower)
         }
         if lower and len(held) * 2 > len(words):
