@@ -183,3 +183,16 @@ def test_a_two_digit_revision_dates_an_edition() -> None:
 
     assert edition_year("ud_tenant_guide_rev24.pdf") == 2024
     assert edition_year("Policy_rev.19") == 2019
+
+
+def test_a_variant_phrased_in_other_words_is_still_a_variant() -> None:
+    from docharvest.relevance import rank_editions
+
+    rows = [
+        _row(
+            "https://ra.example.org/f/acfr_fy20.pdf", 0.99, "Annual Comprehensive Financial Report FY 2019-20"
+        ),
+        _row("https://ra.example.org/f/county_acfr_2019-20.pdf", 0.99, "Sutter Creek County ACFR FY 2019-20"),
+    ]
+    intent = parse_prompt("the FY2019-20 annual comprehensive financial report")
+    assert [u["url"].rsplit("/", 1)[-1] for u in rank_editions(intent, rows)] == ["county_acfr_2019-20.pdf"]

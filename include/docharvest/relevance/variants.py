@@ -7,8 +7,11 @@ year. Looked at together they tell which one is *the* annual report: the one who
 label and add a qualifier the request does not use ("Youth", "State Board", "Redline", "Year in
 Review"): another audience's, another body's or a derived version of it. ``rank_variants``
 lowers those below the job's threshold and says so in the reason. Only when the request asks for
-one document (``Intent.single``), and only labels that hold every title word of the plainest
-answering label plus more (a label naming nothing is never the plainest).
+one document (``Intent.single``), and only labels whose words the request does not use hold every
+such word of the plainest answering label plus more (a label naming nothing is never the plainest):
+"Sutter Creek County ACFR FY 2019-20" is the county's, beside the plain "Annual Comprehensive
+Financial Report FY 2019-20" (requiring the whole plain label inside the variant's, as first
+written, missed every variant phrased in other words: part 7 F1 0.829 against 0.869).
 """
 
 from __future__ import annotations
@@ -72,23 +75,19 @@ def rank_variants(
         return []
     best = max(score for _, score, _ in answering)
     # The plainest answering label: the fewest words the request does not use, holding some it does.
-    plain = [
-        (words - asked, words)
-        for _, score, words in answering
-        if score >= best - MARGIN and words & asked and words - asked != words
-    ]
+    plain = [words - asked for _, score, words in answering if score >= best - MARGIN and words & asked]
     if not plain:
         return []
-    fewest = min(len(extra) for extra, _ in plain)
-    plainest = [words for extra, words in plain if len(extra) == fewest]
+    fewest = min(len(extra) for extra in plain)
+    plainest = [extra for extra in plain if len(extra) == fewest]
     updates = []
     for row, score, words in answering:
         extra = words - asked
-        base = next((p for p in plainest if p < words and len(extra) > fewest), None)
+        base = next((p for p in plainest if p < extra), None)
         reason = str(row.get("relevance_reason") or "").rstrip(".")
         if base is None or _VARIANT in reason:
             continue
-        added = " ".join(labels[str(row.get("url"))][w] for w in sorted(words - base))
+        added = " ".join(labels[str(row.get("url"))][w] for w in sorted(extra - base))
         updates.append(
             {
                 "url": row["url"],
