@@ -35,9 +35,16 @@ MARGIN = 0.15
 # A variant keeps this share of its score (0.99 -> 0.35: clearly below the document asked for).
 VARIANT_FACTOR = 0.35
 _VARIANT = "a variant"  # in the reason: ranked once (a retried task does not lower it again)
-_WORD_RE = re.compile(r"(?<![a-z0-9])[a-z]{3,}(?![a-z0-9])")
-# Words of a label that qualify nothing: link filler, sizes, revision marks.
-_FILLER = GENERIC_LINK_WORDS | STOPWORDS | STATUS_WORDS | frozenset(MONTHS) | {"rev", "revised", "kb", "mb"}
+# Letters, also glued to digits ("Zone2", "Policy300": the zone, the policy).
+_WORD_RE = re.compile(r"(?<![a-z])[a-z]{3,}(?![a-z])")
+# Words of a label that qualify nothing: link filler, sizes, revision and date marks.
+_FILLER = (
+    GENERIC_LINK_WORDS
+    | STOPWORDS
+    | STATUS_WORDS
+    | frozenset(MONTHS)
+    | {"rev", "revised", "kb", "mb", "effective", "eff", "updated", "posted"}
+)
 
 
 def _label_words(row: Mapping[str, Any]) -> dict[str, str]:
