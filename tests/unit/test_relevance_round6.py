@@ -196,3 +196,27 @@ def test_a_variant_phrased_in_other_words_is_still_a_variant() -> None:
     ]
     intent = parse_prompt("the FY2019-20 annual comprehensive financial report")
     assert [u["url"].rsplit("/", 1)[-1] for u in rank_editions(intent, rows)] == ["county_acfr_2019-20.pdf"]
+
+
+def test_a_bare_links_variant_is_told_by_the_heading_that_names_it() -> None:
+    from docharvest.relevance import rank_editions
+
+    def bare(url: str, score: float, heading: str, context: str) -> dict[str, object]:
+        return {
+            "url": url,
+            "confidence_score": score,
+            "relevance_reason": "Matches kind annual report (heading).",
+            "evidence": {"link_text": "PDF", "heading": heading, "context": context},
+            "filename": url.rsplit("/", 1)[-1],
+        }
+
+    rows = [
+        bare("https://deq.example.gov/d/32950/637186731964102224.pdf", 0.934, "Annual Report FY2022",
+             "Nov 21, 2022 Reports and Publications Annual Report FY2022 PDF (3.5 MB)"),
+        bare("https://deq.example.gov/d/36074/637204983803817823.pdf", 0.99,
+             "Environmental Quality Council Annual Report 2022",
+             "Jan 8, 2023 Environmental Quality Council Annual Report 2022 PDF (1.9 MB)"),
+    ]  # fmt: skip
+    (update,) = rank_editions(parse_prompt("the FY22 annual report"), rows)
+    assert update["url"].endswith("637204983803817823.pdf")
+    assert "a variant (council environmental quality)" in update["relevance_reason"]

@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from docharvest.relevance.free_words import GENERIC_LINK_WORDS, stem
+from docharvest.relevance.free_words import GENERIC_LINK_WORDS, bare_link_label, names_something, stem
 from docharvest.relevance.intent import Intent
 from docharvest.relevance.phrases import name_words
 from docharvest.relevance.prompt_words import KIND_WORDS, STATUS_WORDS
@@ -48,11 +48,19 @@ _FILLER = (
 
 
 def _label_words(row: Mapping[str, Any]) -> dict[str, str]:
-    """The stems of what the document's own label (link text, tooltip, file name) calls it, each
-    with the word it stands for."""
+    """The stems of what the document's own label (link text, tooltip, file name; for a bare link,
+    what names it) calls it, each with the word it stands for."""
     evidence = row.get("evidence") or {}
-    parts = [str(evidence.get(k) or "") for k in ("link_text", "title_attr")]
-    parts.append(str(row.get("filename") or ""))
+    link = " ".join(str(evidence.get(k) or "") for k in ("link_text", "title_attr"))
+    parts = [link, str(row.get("filename") or "")]
+    if not names_something(link):
+        # A bare "PDF" link is named by the card heading above it, else its row's label.
+        heading = str(evidence.get("heading") or "")
+        column = str((evidence.get("extra") or {}).get("column") or "")
+        named = names_something(heading)
+        parts += (
+            [heading] if named else bare_link_label(str(evidence.get("context") or ""), [heading, column])
+        )
     text = name_words(" ".join(parts)).lower()
     return {stem(w): w for w in _WORD_RE.findall(text) if w not in _FILLER}
 
