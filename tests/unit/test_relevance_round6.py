@@ -220,3 +220,17 @@ def test_a_bare_links_variant_is_told_by_the_heading_that_names_it() -> None:
     (update,) = rank_editions(parse_prompt("the FY22 annual report"), rows)
     assert update["url"].endswith("637204983803817823.pdf")
     assert "a variant (council environmental quality)" in update["relevance_reason"]
+
+
+def test_a_lower_case_glued_file_name_is_split_at_the_requests_words() -> None:
+    from docharvest.relevance import rank_editions
+
+    rows = [
+        _row("https://court.example.gov/files/localrules_2024.pdf", 0.937, "localrules_2024.pdf"),
+        _row(
+            "https://court.example.gov/files/staterulesofcourt_2024.pdf", 0.99, "staterulesofcourt_2024.pdf"
+        ),
+    ]
+    (update,) = rank_editions(parse_prompt("the 2024 local rules of court"), rows)
+    assert update["url"].endswith("staterulesofcourt_2024.pdf")
+    assert "a variant (state) of another found" in update["relevance_reason"]

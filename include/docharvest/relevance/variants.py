@@ -47,7 +47,7 @@ _FILLER = (
 )
 
 
-def _label_words(row: Mapping[str, Any]) -> dict[str, str]:
+def _label_words(row: Mapping[str, Any], glue: re.Pattern[str] | None = None) -> dict[str, str]:
     """The stems of what the document's own label (link text, tooltip, file name; for a bare link,
     what names it) calls it, each with the word it stands for."""
     evidence = row.get("evidence") or {}
@@ -62,7 +62,15 @@ def _label_words(row: Mapping[str, Any]) -> dict[str, str]:
             [heading] if named else bare_link_label(str(evidence.get("context") or ""), [heading, column])
         )
     text = name_words(" ".join(parts)).lower()
+    if glue is not None:
+        # "staterulesofcourt", "localrules": a file name glued in lower case, split at the request's words.
+        text = glue.sub(r" \1 ", text)
     return {stem(w): w for w in _WORD_RE.findall(text) if w not in _FILLER}
+
+
+def _glue(intent: Intent) -> re.Pattern[str] | None:
+    words = sorted({w for w in _WORD_RE.findall(intent.prompt.lower()) if len(w) >= 4}, key=len, reverse=True)
+    return re.compile("(" + "|".join(map(re.escape, words)) + ")") if words else None
 
 
 def _request_words(intent: Intent) -> frozenset[str]:
@@ -79,7 +87,8 @@ def rank_variants(
     if not intent.single:
         return []
     asked = _request_words(intent)
-    labels = {str(row.get("url")): _label_words(row) for row in rows}
+    glue = _glue(intent)
+    labels = {str(row.get("url")): _label_words(row, glue) for row in rows}
     scored = [
         (row, float(row["confidence_score"]), frozenset(labels[str(row.get("url"))]))
         for row in rows
