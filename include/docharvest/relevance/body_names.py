@@ -40,7 +40,7 @@ class Body:
 
 
 _BODY_TYPE_RE = re.compile(
-    r"(?<![a-z0-9])(boards?|councils?|commissions?|committees?|authority|trustees?|associations?|organi[sz]ations?|"
+    r"(?<![a-z0-9])(boards?|councils?|commissions?|(?:sub)?committees?|authority|trustees?|associations?|organi[sz]ations?|"
     r"senates?|assembly)"
     r"(?![a-z0-9])"
 )
@@ -75,6 +75,8 @@ _QUALIFIER_STOP = frozenset(
         "approved",
         "adopted",
         "proposed",
+        "am",  # "1:30 PM Board Meeting": a time of day, not a qualifier
+        "pm",
     ]
 )
 # Words that place a body in a jurisdiction ("Harbor Point *School District* Board", "Park *City*
@@ -83,11 +85,12 @@ _QUALIFIER_STOP = frozenset(
 _PLACE_LEVELS = frozenset({"town", "township", "village", "city", "borough", "county", "parish", "school"})
 # Words that follow a body's type word when the text speaks of the body ("Council meeting",
 # "Board members", "Committee of the Whole"). Any other word after it makes the type word part
-# of a name: "Council Bluffs", "Council Grove", a "board-portal" folder.
+# of a name: "Council Bluffs", "Council Grove", a "board-portal" folder, and a place: the "Board
+# Room" and "Council Chambers" host every committee's meetings.
 _BODY_FOLLOWERS = frozenset(
     {
         "member", "members", "chair", "chairman", "chairwoman", "chairperson", "president", "vice",
-        "chambers", "chamber", "room", "session", "sessions", "workshop", "workshops", "hearing", "hearings",
+        "session", "sessions", "workshop", "workshops", "hearing", "hearings",
         "retreat", "election", "elections", "actions", "action", "notes", "recap", "summary", "video",
         "audio", "report", "reports", "members'", "business", "approved", "adopted", "draft", "regular",
         "special", "joint", "annual", "work", "study", "as", "is", "was", "will", "has", "have", "voted",
@@ -217,6 +220,8 @@ def _classify(btype: str, qualifiers: list[str], of_words: list[str]) -> Body:
         return Body("governing" if governing else "commission", level, text)
     if btype in ("committee", "authority", "senate", "assembly"):
         return Body(btype, level, text)
+    if btype == "subcommittee":
+        return Body("committee", level, text)
     if btype in ("association", "organization", "organisation"):
         # A parents' or residents' association is never the governing board, whatever its level.
         return Body("association", "", text)

@@ -175,13 +175,16 @@ def body_verdict(
     own_body = any(
         s.name in OWN_LABELS and any(not is_bare(b.text) for b in s.phrase.bodies) for s in sources
     )
+    # A bare "Board" in a section heading or the page title says nothing against the committee the
+    # heading right above the document names ("Zone 7 Advisory Committee - Regular Meeting").
+    named_above = own_body or any(s.name == HEADING and _names_one_body(s) for s in sources)
     items = []
     for s in sources:
         bodies = without_organisation(s.phrase.bodies, org_keys) if org_keys else s.phrase.bodies
         if s.name not in PAGE_WIDE:
             bodies = without_site_owner(bodies, owners)
         if not bodies or (
-            own_body and s.name in PAGE_WIDE | {SECTION} and all(is_bare(b.text) for b in bodies)
+            named_above and s.name in PAGE_WIDE | {SECTION} and all(is_bare(b.text) for b in bodies)
         ):
             # A page titled "Board Meetings" lists the board's and its committees' meetings: the
             # committee a card or row names is the document's body.
@@ -240,7 +243,7 @@ def status_verdict(intent: Intent, sources: list[Source], text_read: bool) -> Ve
         # A request that names no status still wants what is in force: a superseded edition never
         # answers it, and "the X" (one document) is not its draft or proposal. Any kind, known or not;
         # only the document's own labels and text say so (a page listing drafts says nothing of this one).
-        excluded = set(IMPLICIT_EXCLUDED | (IMPLICIT_EXCLUDED_SINGLE if intent.single else frozenset()))
+        excluded = set(IMPLICIT_EXCLUDED | (IMPLICIT_EXCLUDED_SINGLE if _one_record(intent) else frozenset()))
     # A link that names nothing ("PDF") is named by the heading over it ("... (archived)").
     bare = _bare_link(sources)
     own = OWN_SOURCES | TEXT_SOURCES | ({HEADING} if bare else frozenset())
@@ -267,6 +270,12 @@ def status_verdict(intent: Intent, sources: list[Source], text_read: bool) -> Ve
     if text_read and excluded and not text_marked and not superseded:
         prior += TEXT_READ_STATUS_BONUS
     return accumulate("status", prior, items)
+
+
+def _one_record(intent: Intent) -> bool:
+    """One document asked for: "the X", or the record of one meeting (a day or a month named)."""
+    periods = intent.periods
+    return intent.single or (bool(periods) and all(p.granularity in ("day", "month") for p in periods))
 
 
 def _bare_link(sources: list[Source]) -> bool:

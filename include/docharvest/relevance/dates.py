@@ -37,6 +37,8 @@ _PATTERNS = [
     rf"(?P<m5>[01]?\d)[-_./](?P<d5>[0-3]?\d)[-_./](?P<y5>{_Y4}|\d\d)(?!\d)",
     # 01092024
     rf"(?P<m6>[01]\d)(?P<d6>[0-3]\d)(?P<y6>{_Y4})(?!\d)",
+    # Program year (workforce boards: July..June, named by its first year): PY20, PY 2024-2027
+    rf"(?:py|program\s+years?)\s*'?(?P<py1>{_Y4}|\d\d)(?:\s*[-/\u2013]\s*(?P<py2>{_Y4}|\d\d))?(?!\d)",
     # Fiscal year: FY2024, FY 2023-24, FY24, Fiscal Year 2024-2025
     rf"(?:fy|fiscal\s+year|fiscal)\s*'?(?P<fy1>{_Y4}|\d\d)(?:\s*[-/\u2013]\s*(?P<fy2>{_Y4}|\d\d))?(?!\d)",
     # Quarter: Q3 2024, Q3-2024, 2024 Q3, third quarter 2024
@@ -126,6 +128,18 @@ def span_year(start_year: int) -> Period:
     )
 
 
+def program_years(first: int, last: int | None = None) -> Period | None:
+    """Program year(s) named by their first year: PY2020 = July 2020 .. June 2021; "PY20-23" the four."""
+    last = first if last is None else last
+    if not (MIN_YEAR <= first <= last <= MAX_YEAR):
+        return None
+    label = f"PY{first}" if last == first else f"PY{first}-{last % 100:02d}"
+    granularity = "span" if last == first else "range"
+    return Period(
+        date(first, FISCAL_START_MONTH, 1), date(last + 1, FISCAL_START_MONTH - 1, 30), granularity, label
+    )
+
+
 def calendar_year(year: int) -> Period:
     return Period(date(year, 1, 1), date(year, 12, 31), "year", str(year))
 
@@ -163,6 +177,8 @@ def _from_match(m: re.Match[str]) -> Period | None:
         return _day(g["y5"], g["m5"], g["d5"])
     if g["y6"]:
         return _day(g["y6"], g["m6"], g["d6"])
+    if g["py1"]:
+        return program_years(_year(g["py1"]), _year(g["py2"]) if g["py2"] else None)
     if g["fy1"]:
         first = _year(g["fy1"])
         if g["fy2"]:
@@ -216,8 +232,10 @@ def find_dates(text: str) -> tuple[Period, ...]:
     return tuple(found)
 
 
-_GRANULARITY_RANK = {"day": 0, "month": 1, "quarter": 1, "season": 1, "fiscal": 1, "span": 1, "year": 2}
-_PERIOD_RANK = {"fiscal": 0, "span": 0, "quarter": 0, "season": 0, "year": 1, "month": 2, "day": 3}
+_GRANULARITY_RANK = {
+    "day": 0, "month": 1, "quarter": 1, "season": 1, "fiscal": 1, "span": 1, "range": 2, "year": 2,
+}  # fmt: skip
+_PERIOD_RANK = {"fiscal": 0, "span": 0, "range": 0, "quarter": 0, "season": 0, "year": 1, "month": 2, "day": 3}  # fmt: skip
 
 
 def own_date(text: str, *, period_document: bool = False) -> Period | None:
@@ -317,6 +335,9 @@ def _compare_one(doc: Period, w: Period) -> float:
         return 0.5
     if doc.end < w.start or doc.start > w.end:
         return 0.0
+    if doc.granularity == "range" and w.granularity == "range":
+        # "PY2020-23" (July 2020 .. June 2024) asked for as "2020-2023": the years it names match.
+        return 1.0 if doc.start.year == w.start.year and abs(doc.end.year - w.end.year) <= 1 else 0.0
     if doc.granularity in ("fiscal", "span") and w.granularity == "year":
         # FY2024 (or "2023-24") asked for as "2024": the named year matches; "2023" half does.
         return 0.9 if doc.year == w.start.year else 0.35

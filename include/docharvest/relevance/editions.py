@@ -17,6 +17,7 @@ from typing import Any
 
 from docharvest.relevance.free_words import bare_link_label, names_something
 from docharvest.relevance.intent import Intent
+from docharvest.relevance.variants import rank_variants
 
 __all__ = ["EDITION_FACTOR", "edition_year", "rank_editions"]
 
@@ -33,13 +34,18 @@ _YEAR_RE = re.compile(
 )  # a year, a span ("2020-21") or a compact date ("eff20240401" in a file name)
 
 
+# A revision written with a two-digit year in a file name: "UD_Tenant_Guide_rev24".
+_REVISION_RE = re.compile(r"(?<![a-z0-9])rev\.?\s*(\d\d)(?!\d)", re.I)
+
+
 def edition_year(label: str) -> int | None:
     """The latest edition year a label names, a span counting from its start.
 
     "Strategic Plan 2018-2022" -> 2018, "2020-21" -> 2020: an edition is dated by when it was
-    made; a plan for 2023-2026 is not newer than the 2023 assessment it follows.
+    made; a plan for 2023-2026 is not newer than the 2023 assessment it follows. "rev24" -> 2024.
     """
     years = [int(m.group(1)) for m in _YEAR_RE.finditer(label)]
+    years += [2000 + int(m.group(1)) for m in _REVISION_RE.finditer(label)]
     return max(years) if years else None
 
 
@@ -68,6 +74,13 @@ def rank_editions(intent: Intent, rows: Iterable[Mapping[str, Any]]) -> list[dic
     ``name``, or a plain ``label``). Nothing changes unless the request asks for one document
     and names no period.
     """
+    rows = list(rows)
+    updates = _older_editions(intent, rows)
+    # "The X": its variants ("Youth Annual Report" for the annual report) rank below it too.
+    return updates + rank_variants(intent, rows, frozenset(u["url"] for u in updates))
+
+
+def _older_editions(intent: Intent, rows: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
     if not intent.single or intent.times:
         return []
     dated = []

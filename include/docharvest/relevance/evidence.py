@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from docharvest.models import Candidate
 from docharvest.relevance.dates import Period, day_in_year, find_dates, month_days, own_date
-from docharvest.relevance.phrases import EMPTY, Phrase, read_path, read_phrase, split_url
+from docharvest.relevance.phrases import EMPTY, Phrase, is_file_name, read_path, read_phrase, split_url
 from docharvest.relevance.vocab import FORM_KINDS, PERIOD_KINDS
 from docharvest.text.document import DocumentText
 
@@ -70,7 +70,7 @@ def candidate_sources(candidate: Candidate, filename: str | None = None) -> list
     name = filename or str(candidate.extra.get("filename") or "") or url_name
     link = " ".join(t for t in (candidate.link_text, candidate.title_attr) if t and t.strip())
     sources = [
-        _prose(LINK, link),
+        _path(LINK, link) if is_file_name(link) else _prose(LINK, link),
         _path(FILE, name),
         _prose(COLUMN, str(candidate.extra.get("column") or "")),
         _prose(HEADING, candidate.heading),
@@ -135,7 +135,7 @@ def _source_date(phrase: Phrase) -> Period | None:
     if not usable:
         return None
     if phrase.heads & PERIOD_KINDS:
-        periods = [d for d in usable if d.granularity in ("fiscal", "span", "quarter", "year")]
+        periods = [d for d in usable if d.granularity in ("fiscal", "span", "range", "quarter", "year")]
         if periods:
             return periods[0]
     own = [d for d in usable if d.cue == "own"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from docharvest.models import Candidate
 from docharvest.relevance.evidence import LABEL_CHARS, title_block
 from docharvest.relevance.intent import Intent, subject_words
-from docharvest.relevance.phrases import split_url
+from docharvest.relevance.phrases import is_file_name, name_words, split_url
 from docharvest.relevance.prompt_words import content_words, osa_distance
 from docharvest.relevance.vocab import MONTHS
 from docharvest.text.document import DocumentText
@@ -46,6 +46,10 @@ def stem(word: str) -> str:
 
 
 def holds(word: str, text: str) -> bool:
+    if "-" in word.strip("-"):
+        # "use-of-force": its parts in a row, however joined ("Use of Force", "UseOfForce").
+        parts = [re.escape(p) for p in word.split("-") if p]
+        return re.search(r"(?<![a-z])" + r"[\s_\-]*".join(parts), text) is not None
     if re.search(r"(?<![a-z])" + re.escape(stem(word)), text) is not None:
         return True
     # A shortened plural stands for a longer one it begins: "regs" for "regulations", "reqs" for
@@ -119,7 +123,7 @@ def _typed(word: str, text: str) -> bool:
     )
 
 
-def _acronym_words(words: tuple[str, ...], text: str) -> set[str]:
+def acronym_words(words: tuple[str, ...], text: str) -> set[str]:
     """Words of the request an acronym in ``text`` stands for: "CCR" for consumer confidence report."""
     tokens = {t for t in _TOKEN_RE.findall(text) if 2 <= len(t) <= 6}
     found: set[str] = set()
@@ -161,7 +165,8 @@ def _word_shares(words: tuple[str, ...], texts: Texts, page_share: float) -> lis
     context = texts.context.lower()
     page = texts.page.lower()
     body = (texts.body or "").lower()
-    acronyms = _acronym_words(words, own)
+    site = texts.site.lower()
+    acronyms = acronym_words(words, own)
     shares = []
     for w in words:
         if (
@@ -181,11 +186,17 @@ def _word_shares(words: tuple[str, ...], texts: Texts, page_share: float) -> lis
             shares.append(0.6)
         elif body and holds(w, body):
             shares.append(0.3)
+        elif holds(w, site):
+            # The site's own name ("Pinal Workforce Alliance") qualifies every document on it.
+            shares.append(max(page_share, SITE_SHARE))
         elif holds(w, page):
             shares.append(page_share)
         else:
             shares.append(0.0)
     return shares
+
+
+SITE_SHARE = 0.6
 
 
 def subject_factor(intent: Intent, texts: Texts) -> float:
@@ -245,7 +256,7 @@ def subject_groups(intent: Intent, texts: Texts) -> frozenset[str]:
     found = set()
     for group, text in (("label", texts.label), ("context", texts.context), ("text", texts.body or "")):
         lower = text.lower()
-        held = _acronym_words(words, lower) | {
+        held = acronym_words(words, lower) | {
             w for w in words if holds_noun(w, lower) or spelled_out(w, lower) or _typed(w, lower)
         }
         if lower and len(held) * 2 > len(words):
@@ -280,8 +291,10 @@ def candidate_texts(candidate: Candidate, filename: str | None, text: DocumentTe
     folder, url_name = split_url(candidate.url)
     name = filename or str(candidate.extra.get("filename") or "") or url_name
     # Words only: upload ids and hashes ("0acc11b7") are not words of a title.
-    name = re.sub(r"\b\w*\d\w*\b", " ", re.sub(r"[-_.+]+", " ", name))
+    name = re.sub(r"\b\w*\d\w*\b", " ", name_words(name))
     link = " ".join(t for t in (candidate.link_text, candidate.title_attr) if t and t.strip())
+    if is_file_name(link):
+        link = re.sub(r"\b\w*\d\w*\b", " ", name_words(link))
     own = [link, name]
     above = [candidate.heading, str(candidate.extra.get("column") or "")]
     context = candidate.context or ""

@@ -253,6 +253,8 @@ _COMPLEMENT = frozenset({"for", "of", "on", "about", "regarding", "concerning"})
 
 def _after_kind(words: list[str], i: int) -> bool:
     j = i - 1
+    if j >= 0 and words[j] in KIND_WORDS:
+        return True  # "schedule 1 *residential* rates": the kind's own name follows it
     while j >= 0 and is_content(words[j]) and words[j] not in KIND_WORDS:
         j -= 1
     while j >= 0 and words[j] in ("the", "all", "our", "its", "their", "a", "an"):

@@ -16,7 +16,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from docharvest.relevance.free_words import Texts, holds_noun
+from docharvest.relevance.free_words import Texts, acronym_words, holds_noun, stem
 from docharvest.relevance.intent import Intent, subject_words
 from docharvest.relevance.phrases import GRADE_RE
 from docharvest.relevance.prompt_times import parse_times
@@ -37,10 +37,25 @@ __all__ = [
 UNCONFIRMED = 0.6
 
 
+# Nouns that name what a document is. The head of "emergency action plan Cherry Creek dam", "local
+# rules of court", "recycling guide for homes" is its last such noun, not the words that follow it
+# (a place, a complement): those say which one, the noun what it is.
+DOCUMENT_NOUNS = frozenset({
+    "plan", "plans", "guide", "guides", "guidebook", "rules", "regulations", "code", "codes", "rates",
+    "rate", "fees", "report", "reports", "study", "studies", "map", "maps", "manual", "brochure",
+    "flyer", "application", "checklist", "list", "directory", "roster", "assessment", "strategy",
+    "inventory", "analysis", "evaluation", "standards", "specifications", "guidelines", "procedures",
+    "statement", "certificate", "permit", "license", "letter", "memo", "bulletin", "catalog",
+    "timetable", "tariff", "toolkit", "workbook", "booklet", "pamphlet", "factsheet", "profile",
+})  # fmt: skip
+
+
 def kind_head(intent: Intent) -> str | None:
-    """The head noun of a request whose kind the vocabulary does not know: its last own word."""
+    """The head noun of a request whose kind the vocabulary does not know: its last document noun
+    (``DOCUMENT_NOUNS``), else its last own word."""
     words = subject_words(intent)
-    return words[-1] if words else None
+    nouns = [w for w in words if w in DOCUMENT_NOUNS]
+    return nouns[-1] if nouns else words[-1] if words else None
 
 
 def head_confirmed(intent: Intent, texts: Texts) -> float:
@@ -49,8 +64,30 @@ def head_confirmed(intent: Intent, texts: Texts) -> float:
     head = kind_head(intent)
     if head is None:
         return 1.0
-    own = texts.title if texts.title.strip() else texts.label
-    return 1.0 if holds_noun(head, own.lower()) else UNCONFIRMED
+    own = (texts.title if texts.title.strip() else texts.label).lower()
+    return 1.0 if holds_noun(head, own) or _initials_alone(intent, head, own) else UNCONFIRMED
+
+
+def _initials_alone(intent: Intent, head: str, own: str) -> bool:
+    """Is the head inside initials ("EAP" for emergency action plan) of a label that names nothing
+    but the request's words ("EAP_CherryCreek")? Followed by other nouns ("IRP Workshop", "CEDS Annual
+    Performance Report") the initials qualify another document."""
+    words = subject_words(intent)
+    covered = acronym_words(words, own)
+    if head not in covered:
+        return False
+    initials = {
+        "".join(w[0] for w in words[i:j]) for i in range(len(words)) for j in range(i + 2, len(words) + 1)
+    }
+    asked = {stem(w) for w in words}
+    rest = [t for t in _LABEL_WORD_RE.findall(own) if t not in initials and t not in _LABEL_FILLER]
+    return all(stem(t) in asked for t in rest)
+
+
+_LABEL_WORD_RE = re.compile(r"(?<![a-z0-9])[a-z]{2,}(?![a-z0-9])")
+_LABEL_FILLER = frozenset(
+    {"pdf", "doc", "docx", "read", "view", "download", "the", "of", "and", "for", "rev"}
+)
 
 
 def title_names_head(intent: Intent, texts: Texts) -> str:

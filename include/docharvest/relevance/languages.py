@@ -73,3 +73,20 @@ def read_languages(norm: str, kind_words: frozenset[str] | None = None) -> froze
         if marked:
             found.add("language:" + _NAME_OF[name])
     return frozenset(found)
+
+
+# A file name's last word as a language code ("Policy300_UseOfForce_ES.pdf", "Guide_rev20_SPA.pdf"):
+# a translation's marker. Only codes that are no English word of a file name.
+FILE_CODES: dict[str, str] = {
+    "es": "spanish", "spa": "spanish", "esp": "spanish",
+    "zh": "chinese", "chi": "chinese", "vi": "vietnamese", "vie": "vietnamese", "ko": "korean",
+    "kor": "korean", "tl": "tagalog", "ru": "russian", "fr": "french", "ht": "haitian creole",
+    "pt": "portuguese", "hmn": "hmong", "ar": "arabic",
+}  # fmt: skip
+
+
+def file_language(tokens: list[str]) -> frozenset[str]:
+    """ "language:<name>" when a file name's last word (of several) is a language code."""
+    if len(tokens) < 2 or tokens[-1] not in FILE_CODES:
+        return frozenset()
+    return frozenset({"language:" + FILE_CODES[tokens[-1]]})

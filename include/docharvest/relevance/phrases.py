@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from docharvest.relevance.body_names import Body, read_bodies
 from docharvest.relevance.dates import Period, find_dates
-from docharvest.relevance.languages import read_languages
+from docharvest.relevance.languages import file_language, read_languages
 from docharvest.relevance.vocab import (
     AUDIENCE_PHRASES,
     BODY_ABBREVIATIONS,
@@ -74,7 +74,8 @@ _STATUS_OF = {p: s for s, ps in STATUS_PHRASES.items() for p in ps}
 _STATUS_RE = re.compile(r"(?<![a-z0-9])(" + _alternation(list(_STATUS_OF)) + r")(?![a-z0-9])")
 _SPACE_RE = re.compile(r"\s+")
 _COORDINATION_RE = re.compile(r"^[\s,;]*(?:[a-z]+\s+){0,2}(?:and|&|,|;|/|or|\+)[\s,;]*$")
-_OF_RE = re.compile(r"^\s*(?:of|for|on|regarding|about)\b")
+# ("Minutes with Schedules", "Agenda including Attachments": what comes with it is not the document.)
+_OF_RE = re.compile(r"^\s*(?:of|for|on|regarding|about|with|including)\b")
 
 
 def _normalize(text: str) -> str:
@@ -211,10 +212,10 @@ _MEETING_RECORDS = frozenset({"minutes", "agenda", "packet", "transcript"})
 # A document about another document: its summary, the comments on it, the notice of its hearing.
 _DERIVED_RE = re.compile(
     r"\b(?:summary|summaries|comments?|notice|survey|instructions|addendum|errata|certification|"
-    r"response|responses|review|highlights|overview|presentation|hearing|corrections?)\s+"
+    r"response|responses|review|highlights|overview|presentation|hearing|corrections?|recommendations?)\s+"
     r"(?:of|on|to|for|about|regarding)\b|"
     r"\b(?:summary of (?:changes|revisions)|revisions|survey results|executive summary|at a glance|"
-    r"in brief|frequently asked questions|faqs?|certification form)\b|"
+    r"in brief|frequently asked questions|faqs?|certification form|redline|red-lined?|tracked changes)\b|"
     # The head noun of the label names a companion of another document: "Catalog Addendum",
     # "Budget Message FY 2023-24", "Renewal Instructions".
     r"\b(?:addendum|addenda|errata|supplement|message|transmittal(?:\s+letter)?|instructions)\b"
@@ -281,10 +282,24 @@ def read_path(path: str) -> Phrase:
         phrase.statuses,
         dates,
         phrase.listing,
-        phrase.audiences,
+        phrase.audiences | file_language(tokens),
         phrase.derived,
         phrase.sorts,
     )
+
+
+# A link text that is only a file name ("LocalPlan_PY20-23_FINAL.pdf"): read as one (words split).
+_FILE_NAME_RE = re.compile(r"^[^\s/]+\.(?:pdf|docx?|txt|rtf|odt|xlsx?|csv|pptx?)$", re.IGNORECASE)
+_LOWER_UPPER_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def is_file_name(text: str) -> bool:
+    return bool(_FILE_NAME_RE.match(text.strip()))
+
+
+def name_words(name: str) -> str:
+    """A file name's words: "LocalPlan_PY20-23_FINAL" -> "Local Plan PY20 23 FINAL"."""
+    return _LOWER_UPPER_RE.sub(" ", re.sub(r"[-_.+]+", " ", name))
 
 
 def split_url(url: str) -> tuple[str, str]:

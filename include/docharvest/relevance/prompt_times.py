@@ -43,7 +43,8 @@ class TimeSpec:
 _Y = r"((?:19|20)\d\d)"
 _RANGE_RE = re.compile(
     rf"\b(?:from|between)\s+(?:fy\s*)?{_Y}\s+(?:to|and|through|thru|until|-)\s+(?:fy\s*)?{_Y}\b|"
-    rf"\b{_Y}\s*(?:-|\u2013|to|through|thru)\s*{_Y}\b",
+    rf"\b{_Y}\s*(?:-|\u2013|to|through|thru)\s*{_Y}\b|"
+    rf"\b{_Y}\s*[-\u2013]\s*(\d\d)\b(?![-/.]\d)",  # "2020-23": 2020 to 2023
     re.IGNORECASE,
 )
 _SINCE_RE = re.compile(
@@ -102,16 +103,25 @@ def parse_times(text: str, today: date, period_kinds: bool) -> tuple[tuple[TimeS
 
 
 def _years(m: re.Match[str]) -> list[int]:
-    return [int(g) for g in m.groups() if g]
+    years = [int(g) for g in m.groups() if g]
+    if len(years) == 2 and years[1] < 100:
+        years[1] += years[0] // 100 * 100  # "2020-23"
+    return years
 
 
 def _range(m: re.Match[str], text: str, period_kinds: bool) -> TimeSpec | None:
     first, second = _years(m)
+    last_written = m.group(m.lastindex or 0)
+    if _PROGRAM_YEARS_RE.search(text[: m.start()]) or (len(last_written) == 2 and second == first + 1):
+        return None  # "program years 2023-2026", "2023-24": one period, read by ``find_dates``
     cue = period_kinds or _SCHOOL_CUE_RE.search(text) or re.search(r"\bfy|\bfiscal", text, re.I)
     is_span = second == first + 1 and cue and not re.match(r"from|between", m.group(0), re.I)
     if is_span or first >= second:
         return None  # a school/fiscal year: read later as one period
     return TimeSpec("range", f"{first}-{second}", date(first, 1, 1), date(second, 12, 31))
+
+
+_PROGRAM_YEARS_RE = re.compile(r"(?:\bpy|\bprogram\s+years?)\s*$", re.IGNORECASE)
 
 
 def _since(m: re.Match[str], text: str) -> TimeSpec:
@@ -161,7 +171,7 @@ def _spec_of(period: Period, text: str) -> TimeSpec:
 _DATE_WORDS_RE = re.compile(
     r"\b(?:" + "|".join(SEASONS) + r")(?:\s+of)?\s+'?(?:19|20)\d\d\b|"
     r"\b(?:fy\s*)?'?(?:19|20)?\d\d(?:\s*[-/]\s*\d{2,4})?\b|\b(?:" + "|".join(MONTHS) + r")\b\.?|\bq[1-4]\b|"
-    r"\b(?:first|second|third|fourth)\s+quarter\b|\bfiscal\s+year\b|\b(?:school|academic)\s+year\b",
+    r"\b(?:first|second|third|fourth)\s+quarter\b|\bfiscal\s+year\b|\bprogram\s+years?\b|\bpy\s*\d\d|\b(?:school|academic)\s+year\b",
     re.IGNORECASE,
 )
 

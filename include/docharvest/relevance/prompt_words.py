@@ -170,7 +170,11 @@ def _vocabulary_words() -> frozenset[str]:
     words = set(KIND_WORDS | STATUS_WORDS | BODY_WORDS | STOPWORDS | set(MONTHS) | set(BODY_ABBREVIATIONS))
     words |= {w for phrase in AUDIENCE_PHRASES for w in phrase.split()}
     words |= {w for phrases in KIND_PHRASES.values() for p in phrases for w in p.split()}
-    return frozenset(words)
+    return frozenset(words | ENGLISH_NEAR_KINDS)
+
+
+# English words one edit from a kind's name: never typos ("police review commission" is no policy's).
+ENGLISH_NEAR_KINDS = frozenset({"police", "votes", "rules", "report", "reports", "packets", "budgets"})
 
 
 # Single-word names of kinds (word -> kind), the targets of a typo's correction.

@@ -15,7 +15,7 @@ KIND_PHRASES: dict[str, tuple[str, ...]] = {
     "minutes": (
         "minutes", "meeting minutes", "summary of proceedings", "proceedings", "journal of proceedings",
         "record of proceedings", "action minutes", "minute book", "meeting summary", "summary minutes",
-        "action summary",
+        "action summary", "meeting notes", "notes", "mtg notes",
     ),
     "agenda": ("agenda", "agendas", "order of business", "agenda items"),
     # A meeting's packet holds its agenda and every supporting document: not the agenda alone.
@@ -275,7 +275,7 @@ MONTHS: dict[str, int] = {
 # Words around a date saying it is *not* the document's own date (a stamp, a reference).
 FOREIGN_DATE_CUES: tuple[str, ...] = (
     "approved", "adopted", "posted", "revised", "printed", "updated", "filed", "received", "published",
-    "next meeting", "next regular meeting", "amended", "effective", "uploaded", "modified", "as of",
+    "next meeting", "next regular meeting", "amended", "uploaded", "modified", "as of",
     "prepared", "distributed", "released", "accepted", "signed", "dated", "ratified", "opened", "continued from",
     "tabled", "postponed", "rescheduled from",
 )
