@@ -307,8 +307,8 @@ PARTS = {
     "part4": "decoys: part 4 (seen, now dev)",
     "part5": "decoys: part 5 (seen, now dev)",
     "part6": "decoys: part 6 (seen, now dev)",
-    "part7": "decoys: part 7 (held in round 5)",
-    "part8": "decoys: part 8 (held in round 6)",
+    "part7": "decoys: part 7 (held r5, dev r6)",
+    "part8": "decoys: part 8 (held r6, dev r7)",
 }
 
 
