@@ -21,10 +21,12 @@ every site of each seed's corpus (a document of another site is a negative). Pri
   4), with --with-part6 part 6 (decoy_sites_part6.py; held back in round 4, its errors printed by
   round 4's final run: a development part since round 5), with --with-part7, held-back part 7
   (decoy_sites_part7.py; written before round 5's tuning, never tuned on, only its aggregates
-  printed unless --show-part7-errors) and, with --with-part8, held-back part 8
+  printed unless --show-part7-errors), with --with-part8, held-back part 8
   (decoy_sites_part8.py; written before round 6's tuning without reading the scorer, never tuned
-  on nor scored while written, only its aggregates printed unless --show-part8-errors) -- with
-  the decoys reported and the
+  on nor scored while written, only its aggregates printed unless --show-part8-errors) and, with
+  --with-part9, held-back part 9 (decoy_sites_part9.py; written in round 7 without reading the
+  scorer, never tuned on nor scored while written, only its aggregates printed unless
+  --show-part9-errors) -- with the decoys reported and the
   precision against each near-miss class, how often a "the X" job ranks a relevant document first,
   and ../shared/realworld/civic when present: mean precision / recall / F1 over jobs at the job's
   threshold (0.5), ECE and the documents per 0.1 score bucket of each corpus.
@@ -36,6 +38,7 @@ every site of each seed's corpus (a document of another site is a negative). Pri
     .venv/bin/python bench/relevance.py --corpora-only --with-part6   # part 6 (seen, now dev)
     .venv/bin/python bench/relevance.py --corpora-only --with-part7   # held part 7, aggregates only
     .venv/bin/python bench/relevance.py --corpora-only --with-part8   # held part 8, aggregates only
+    .venv/bin/python bench/relevance.py --corpora-only --with-part9   # held part 9, aggregates only
     .venv/bin/python bench/relevance.py --corpora-only --with-part3 --with-part4 --calibration
 
 --calibration fits an isotonic map (relevance/calibration.py, anchored so 0.5 stays 0.5) on the
@@ -67,6 +70,7 @@ from tests.support.decoy_sites_part5 import build_sites5
 from tests.support.decoy_sites_part6 import build_sites6
 from tests.support.decoy_sites_part7 import build_sites7
 from tests.support.decoy_sites_part8 import build_sites8
+from tests.support.decoy_sites_part9 import build_sites9
 from tests.support.relevance_corpus import Corpus, build_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -198,6 +202,16 @@ def main() -> None:
         help="also print part 8's misjudged documents (the final run only: it makes part 8 seen)",
     )
     parser.add_argument(
+        "--with-part9",
+        action="store_true",
+        help="also run held-back part 9 (aggregates only; written in round 7, never tuned on)",
+    )
+    parser.add_argument(
+        "--show-part9-errors",
+        action="store_true",
+        help="also print part 9's misjudged documents (the final run only: it makes part 9 seen)",
+    )
+    parser.add_argument(
         "--with-civic2",
         action="store_true",
         help="also run civic2 (bench/corpora/civic2: real agency pages of other City Bureau projects, "
@@ -223,7 +237,7 @@ def main() -> None:
         print("isotonic calibration fitted on dev parts 1+2 + part 3 (score -> share relevant):")
         print("  " + ", ".join(f"{x:.3f}->{y:.3f}" for x, y in CALIBRATION))
     global SHOW_PART3, WITH_PART3, SHOW_PART4, WITH_PART4, SHOW_PART5, WITH_PART5, SHOW_PART6, WITH_PART6
-    global SHOW_PART7, WITH_PART7, SHOW_PART8, WITH_PART8
+    global SHOW_PART7, WITH_PART7, SHOW_PART8, WITH_PART8, SHOW_PART9, WITH_PART9
     SHOW_PART3 = args.show_part3_errors
     WITH_PART3 = args.with_part3 or args.show_part3_errors
     SHOW_PART4 = args.show_part4_errors
@@ -236,6 +250,8 @@ def main() -> None:
     WITH_PART7 = args.with_part7 or args.show_part7_errors
     SHOW_PART8 = args.show_part8_errors
     WITH_PART8 = args.with_part8 or args.show_part8_errors
+    SHOW_PART9 = args.show_part9_errors
+    WITH_PART9 = args.with_part9 or args.show_part9_errors
     global CIVIC2, CIVIC3
     CIVIC2 = Path(args.civic2) if args.with_civic2 else None
     CIVIC3 = Path(args.civic3) if args.with_civic3 else None
@@ -299,7 +315,8 @@ def main() -> None:
 # run (F1 0.624), so it is a development part since round 5. "part7" was written before round 5's
 # tuning by someone who had not read the scoring code, and is held back: aggregates only. "part8"
 # was written before round 6's tuning by someone who had not read the scoring code nor scored it,
-# and is held back: aggregates only.
+# and is held back: aggregates only. "part9" was written in round 7 by someone who had not read
+# the scoring code nor scored it, and is held back: aggregates only.
 PARTS = {
     "tune": "decoys: dev parts 1+2 (tuned on)",
     "held": "decoys: held part 1 (seen)",
@@ -309,6 +326,7 @@ PARTS = {
     "part6": "decoys: part 6 (seen, now dev)",
     "part7": "decoys: part 7 (held r5, dev r6)",
     "part8": "decoys: part 8 (held r6, dev r7)",
+    "part9": "decoys: part 9 (held in round 7)",
 }
 
 
@@ -324,6 +342,7 @@ def decoy_runs(part: str) -> tuple[list[civic.JobRun], dict[str, dict[str, str]]
         + build_sites6()
         + build_sites7()
         + build_sites8()
+        + build_sites9()
         if s.part == part
     ]
     jobs, labels = [], {}
@@ -385,6 +404,7 @@ def decoy_figures(part: str, errors: int) -> dict[str, float | str]:
                 or (part == "part6" and not SHOW_PART6)
                 or (part == "part7" and not SHOW_PART7)
                 or (part == "part8" and not SHOW_PART8)
+                or (part == "part9" and not SHOW_PART9)
             )
             if wrong and shown < errors and not hidden:
                 shown += 1
@@ -458,6 +478,8 @@ SHOW_PART7 = False
 WITH_PART7 = False
 SHOW_PART8 = False
 WITH_PART8 = False
+SHOW_PART9 = False
+WITH_PART9 = False
 
 
 def bucket_counts(pairs: list[tuple[float, bool]]) -> list[tuple[int, int]]:
@@ -530,6 +552,7 @@ def print_corpora(civic_dir: Path, errors: int, synthetic: dict[str, float | str
         and (part != "part6" or WITH_PART6)
         and (part != "part7" or WITH_PART7)
         and (part != "part8" or WITH_PART8)
+        and (part != "part9" or WITH_PART9)
     ]
     found = civic_figures(civic_dir)
     rows.append(("civic (../shared, development half)", found) if found else ("civic: absent", {}))
