@@ -195,7 +195,7 @@ def _meetings9(
 ) -> list[MeetingDoc]:
     """Each (body, abbreviation, meetings a year, weekday, which one of the month) meets on that
     weekday in ``year`` and the year before, once in ``month``; with ``extra`` the first body holds a
-    second (special) meeting in ``month`` of ``year``, late in the month."""
+    second (special) meeting in ``month`` of ``year``, on its fourth Thursday (no first body meets then)."""
     rng = page.rng
     style, namer = rng.randrange(3), rng.choice(_NAMERS9)
     found: list[MeetingDoc] = []
@@ -203,7 +203,7 @@ def _meetings9(
         others = rng.sample([m for m in range(1, 13) if m != month], n - 1)
         days = [(_nth(y, m, weekday, nth), "Regular Meeting") for m in sorted([month, *others])]
         if extra and body == bodies[0][0] and y == year:
-            days.append((_nth(y, month, 3, 4) + timedelta(days=1 if nth == 4 else 0), "Special Meeting"))
+            days.append((_nth(y, month, 3, 4), "Special Meeting"))  # the fourth Thursday
         for day, meeting in days:
             for kind in kinds:
                 title = f"{'Meeting Packet' if kind == 'Packet' else kind} - {_long(day)}"
