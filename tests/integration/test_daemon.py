@@ -10,9 +10,11 @@ job; ``--no-daemon`` and ``DOCHARVEST_DAEMON=0`` start none; an idle daemon exit
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -152,10 +154,14 @@ def test_jobs_through_the_daemon_match_an_in_process_run(
     code, err = _finish(first)
     assert code == 0, err
     (runner,) = _daemons(env)
+    parsed_at = _last_parsed(env, "docharvest_extract")
     second = _scrape(env, site.url("/"), tmp_path / "second.json")
     code, err = _finish(second)
     assert code == 0, err
     assert _daemons(env) == [runner], "the second command did not use the running daemon"
+    # The daemon wrote the DAG folder to Airflow's DB when it started; its jobs did not again
+    # (each sync stamps every DAG's last_parsed_time, the ones no job ran included).
+    assert parsed_at is not None and _last_parsed(env, "docharvest_extract") == parsed_at
     assert _documents(tmp_path / "first.json") == expected
     assert _documents(tmp_path / "second.json") == expected
     # Each job was owned by a fork of the daemon, not by the command that asked for it.
@@ -176,6 +182,13 @@ def test_jobs_through_the_daemon_match_an_in_process_run(
     # Bad flags are the command's own error, through the daemon too.
     code, err = _finish(_scrape(env, site.url("/"), tmp_path / "x.json", "--timeout", "1"))
     assert code == 2 and "timeout" in err
+
+
+def _last_parsed(env: dict[str, str], dag_id: str) -> str | None:
+    db = Path(env["DOCHARVEST_AIRFLOW_HOME"]) / "airflow.db"
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        row = conn.execute("SELECT last_parsed_time FROM dag WHERE dag_id = ?", (dag_id,)).fetchone()
+    return str(row[0]) if row else None
 
 
 def _job_ids(env: dict[str, str]) -> set[str]:
