@@ -159,6 +159,9 @@ def body_verdict(
     wanted = intent.bodies
     if any(is_organisation_board(b, org_keys) for b in wanted):
         wanted = (*wanted, ORGANISATION_BOARD)
+    elif any(b.key == "governing" for b in wanted):
+        # And the other way: the "board of trustees" of a library is its "Library Board".
+        wanted = (*wanted, *(BodySpec(key, "", f"{key} board") for key in sorted(org_keys)))
     owners = tuple(
         b
         for s in sources
@@ -177,7 +180,8 @@ def body_verdict(
     )
     # A bare "Board" in a section heading or the page title says nothing against the committee the
     # heading right above the document names ("Zone 7 Advisory Committee - Regular Meeting").
-    named_above = own_body or any(s.name == HEADING and _names_one_body(s) for s in sources)
+    heading_named = any(s.name == HEADING and _names_one_body(s) for s in sources)
+    named_above = own_body or heading_named
     items = []
     for s in sources:
         bodies = without_organisation(s.phrase.bodies, org_keys) if org_keys else s.phrase.bodies
@@ -199,7 +203,10 @@ def body_verdict(
         if value and (
             (s.name in PAGE_WIDE and (own_named or value < 0))
             or (s.name == HEADING and value > 0 and own_body)
+            or (s.name == SECTION and value > 0 and heading_named)
         ):
+            # (And the headings further up, once the one right above the document names its body:
+            # "Library Board and Reports / Friends of the Library" lists the friends' minutes.)
             # (And a heading over a grid of every body's meetings, once the row names its body.)
             # A page title names the site's organisation or the listing, not this document: it
             # supports, but contradicts a body only weakly ("Regional Planning Council" above the
@@ -214,6 +221,8 @@ def body_verdict(
 
 def _names_one_body(source: Source) -> bool:
     bodies = source.phrase.bodies
+    if source.name == SECTION:
+        bodies = bodies[-1:]  # the innermost heading naming a body ("Library Board and Reports / Friends")
     return len(bodies) == 1 and not bodies[0].plural and not is_bare(bodies[0].text)
 
 
