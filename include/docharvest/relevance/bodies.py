@@ -134,6 +134,8 @@ def _names_less_of_type(wanted: BodyLike, found: BodyLike) -> bool:
     Committee". Not for the governing board ("the board"): a site has many boards of other kinds."""
     if wanted.key == "governing" or body_type(wanted.text) != body_type(found.text):
         return False
+    if found.key == "affiliate" != wanted.key:
+        return False  # the "Library Foundation Board" is the foundation's board, not the library board
     # "Board of Health" names its body by what it is of: an "Environmental Health Appeals Board",
     # of no such "of", is another body, not the same one named more fully.
     of_part = wanted.text.lower().partition(" of ")[2]
