@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass
 
 from docharvest.models import Candidate
+from docharvest.relevance.bodies import organisation_keys
 from docharvest.relevance.evidence import LABEL_CHARS, title_block
 from docharvest.relevance.intent import Intent, subject_words
 from docharvest.relevance.phrases import is_file_name, name_words, split_url
 from docharvest.relevance.prompt_words import content_words, osa_distance
-from docharvest.relevance.vocab import MONTHS
+from docharvest.relevance.vocab import MONTHS, SPECIALIST_QUALIFIERS
 from docharvest.text.document import DocumentText
 
 
@@ -186,7 +187,7 @@ def _word_shares(words: tuple[str, ...], texts: Texts, page_share: float) -> lis
             shares.append(0.6)
         elif body and holds(w, body):
             shares.append(0.3)
-        elif holds(w, site):
+        elif _names_site(w, site):
             # The site's own name ("Pinal Workforce Alliance") qualifies every document on it.
             shares.append(max(page_share, SITE_SHARE))
         elif holds(w, page):
@@ -197,6 +198,14 @@ def _word_shares(words: tuple[str, ...], texts: Texts, page_share: float) -> lis
 
 
 SITE_SHARE = 0.6
+
+
+def _names_site(word: str, site: str) -> bool:
+    """Does the site's title hold ``word``, or name its organisation by the field ``word`` names
+    ("hospital" for a "Healthcare District")?"""
+    return bool(site) and (
+        holds(word, site) or SPECIALIST_QUALIFIERS.get(word, "") in organisation_keys([site])
+    )
 
 
 def subject_factor(intent: Intent, texts: Texts) -> float:
@@ -235,8 +244,12 @@ def keyword_factor(intent: Intent, texts: Texts) -> float:
     """
     if not intent.keywords or subject_words(intent):
         return 1.0  # no free words, or a kind the vocabulary does not know: subject_factor reads them
+    # A word naming the site's organisation ("hospital district" on its site) qualifies every document on it.
+    words = tuple(w for w in intent.keywords if not _names_site(w, texts.site.lower()))
+    if not words:
+        return 1.0
     other = _other_qualifiers(intent, texts)
-    shares = _word_shares(intent.keywords, texts, 0.2 if other else 1.0)
+    shares = _word_shares(words, texts, 0.2 if other else 1.0)
     if all(s >= 1.0 for s in shares) or (not other and all(s >= 0.6 for s in shares)):
         return 1.0
     found = sum(shares) / len(shares)

@@ -1,0 +1,126 @@
+"""Round 7: general reading fixes found on part 8 (a development part since round 7).
+
+1. an accordion's toggle (a ``<button>`` before its panel) titles the panel: the body of every
+   document listed in it;
+2. the headings above a link are read one by one (the outer heading's list of kinds does not make
+   the inner one's body a group), and the nearest heading naming a body outweighs those above it;
+3. a friends group or a foundation is a body of its own, with or without a type word;
+4. the organisation's board is named by its field ("Library Board") or its members ("Board of
+   Trustees"), and a request's word naming the site's organisation ("hospital" for a "Healthcare
+   District") qualifies every document on it.
+"""
+
+from __future__ import annotations
+
+from docharvest.relevance import parse_prompt
+from docharvest.relevance.phrases import read_phrase
+
+from tests.unit.test_relevance_round5 import _links
+from tests.unit.test_relevance_unseen_classes import TODAY, _score
+
+# -- 1. accordions -------------------------------------------------------------------------------------
+
+ACCORDION = (
+    "<h1>Agendas, Minutes and Budget</h1>"
+    "<button class='accordion' aria-expanded='true'>City Council</button><div class='panel'><h4>2021</h4>"
+    "<ul><li><a href='cc.pdf'>Agenda 10.4.21</a></li></ul></div>"
+    "<button class='accordion' aria-expanded='false'>Library Board</button><div class='panel'><h4>2021</h4>"
+    "<ul><li><a href='lb.pdf'>Agenda 10.4.21</a></li></ul></div>"
+    "<button aria-controls='p3'>Planning Commission</button><p>Open the panel.</p>"
+    "<div id='p3'><ul><li><a href='pc.pdf'>Agenda 10.4.21</a></li></ul></div>"
+)
+
+
+def test_an_accordions_toggle_titles_its_panel() -> None:
+    links = _links(ACCORDION)
+    assert links["cc.pdf"].section.endswith("City Council") and links["cc.pdf"].heading == "2021"
+    assert links["lb.pdf"].section.endswith("Library Board")
+    assert "City Council" not in links["lb.pdf"].section
+    assert links["pc.pdf"].heading == "Planning Commission"  # by aria-controls, past a paragraph
+
+
+def _sections(prompt: str, other: str, right: str, **page: str) -> tuple[float, float, str]:
+    """(score, score, reason of the first) of one link under two sections."""
+    scores = [_score(prompt, section=section, **page) for section in (other, right)]
+    return scores[0][0], scores[1][0], scores[0][1]
+
+
+def test_a_document_in_another_bodys_panel_is_that_bodys() -> None:
+    other, right, reason = _sections(
+        "2021 planning commission agendas",
+        "Agendas, Minutes and Budget / Library Board",
+        "Agendas, Minutes and Budget / Planning Commission",
+        page_title="Agendas, Minutes and Budget | City of Westlake",
+        heading="2021",
+        link_text="Agenda 10.4.21",
+    )
+    assert other < 0.5 <= right
+    assert "library board (section heading)" in reason
+
+
+# -- 2. the nearest heading ------------------------------------------------------------------------------
+
+
+def test_the_heading_over_a_document_outweighs_the_section_above_it() -> None:
+    prompt = "library board minutes 2019"
+    page = {"page_title": "Library Board and Reports | Library Hill Public Library"}
+    friends, reason = _score(
+        prompt,
+        link_text="Minutes",
+        context="6/11/2019 Minutes",
+        heading="Friends of the Library",
+        section="Library Board and Reports",
+        url="https://t.gov/uploads/June-11-2019-Minutes.pdf",
+        **page,
+    )
+    assert friends < 0.5
+    assert "friends of the library (heading)" in reason
+
+
+# -- 3. affiliates -----------------------------------------------------------------------------------------
+
+
+def test_a_friends_group_or_a_foundation_is_a_body() -> None:
+    assert [(b.key, b.text) for b in read_phrase("Friends of the Library").bodies] == [
+        ("affiliate", "friends of the library")
+    ]
+    assert [b.key for b in read_phrase("Friends of the Library Board").bodies] == ["affiliate"]
+    assert [b.key for b in read_phrase("Library Foundation Board Minutes").bodies] == ["affiliate"]
+
+
+def test_a_foundations_board_is_not_the_library_board_named_more_fully() -> None:
+    prompt = "library board minutes 2019"
+    page = {"page_title": "Board | Library Hill Public Library", "heading": "Minutes"}
+    other, reason = _score(prompt, ["LIBRARY FOUNDATION BOARD", "MINUTES", "June 10, 2019"], **page)
+    right, _ = _score(prompt, ["LIBRARY BOARD", "MINUTES", "June 10, 2019"], **page)
+    assert other < 0.5 <= right
+    assert "library foundation" in reason
+
+
+# -- 4. the organisation's own board and name ---------------------------------------------------------------
+
+
+def test_the_board_of_trustees_of_a_library_is_its_library_board() -> None:
+    friends, right, _ = _sections(
+        "2022 BOT agendas (library)",
+        "Library Board and Reports / Friends of the Library",
+        "Library Board and Reports / Board of Trustees",
+        page_title="Library Board and Reports | Redmond Public Library",
+        heading="2022",
+        link_text="Agenda 11.7.22",
+    )
+    assert friends < 0.5 <= right
+
+
+def test_a_word_naming_the_sites_organisation_by_its_field_is_found() -> None:
+    assert parse_prompt("2024 finance cmte minutes hospital district", today=TODAY).keywords == ("hospital",)
+    page = {"page_title": "Board and Public Reports | Marion Healthcare District", "heading": "2024"}
+    score, reason = _score(
+        "2024 finance cmte minutes hospital district",
+        ["MARION HEALTHCARE DISTRICT", "FINANCE COMMITTEE", "MINUTES", "December 6, 2024"],
+        link_text="12-06-2024 Minutes",
+        section="Board and Public Reports / Finance Committee",
+        **page,
+    )
+    assert score >= 0.5
+    assert "missing the words" not in reason
