@@ -11,12 +11,11 @@ import re
 from dataclasses import dataclass
 
 from docharvest.models import Candidate
-from docharvest.relevance.bodies import organisation_keys
 from docharvest.relevance.evidence import LABEL_CHARS, title_block
 from docharvest.relevance.intent import Intent, subject_words
 from docharvest.relevance.phrases import is_file_name, name_words, split_url
 from docharvest.relevance.prompt_words import content_words, osa_distance
-from docharvest.relevance.vocab import MONTHS, SPECIALIST_QUALIFIERS
+from docharvest.relevance.vocab import MONTHS, SPECIALIST_CLASS
 from docharvest.text.document import DocumentText
 
 
@@ -201,11 +200,14 @@ SITE_SHARE = 0.6
 
 
 def _names_site(word: str, site: str) -> bool:
-    """Does the site's title hold ``word``, or name its organisation by the field ``word`` names
+    """Does the site's title hold ``word``, or a synonym of it naming the organisation's field
     ("hospital" for a "Healthcare District")?"""
-    return bool(site) and (
-        holds(word, site) or SPECIALIST_QUALIFIERS.get(word, "") in organisation_keys([site])
-    )
+    if not site:
+        return False
+    if holds(word, site):
+        return True
+    field = SPECIALIST_CLASS.get(word)
+    return field is not None and any(SPECIALIST_CLASS.get(w) == field for w in _TOKEN_RE.findall(site))
 
 
 def subject_factor(intent: Intent, texts: Texts) -> float:
@@ -228,9 +230,12 @@ def _other_qualifiers(intent: Intent, texts: Texts) -> bool:
     """The document's label qualifies its kind with words the request does not use ("Trails Master Plan")."""
     asked = set(intent.keywords) | set(content_words(intent.prompt))
     page = texts.page.lower()
+    prompt = intent.prompt.lower()
     for word in content_words(texts.label):
         if word in GENERIC_LINK_WORDS or holds(word, page) or any(stem(a) == stem(word) for a in asked):
             continue
+        if spelled_out(word, prompt):
+            continue  # "FC" in a file name for the "finance cmte" asked for
         return True
     return False
 
@@ -244,8 +249,11 @@ def keyword_factor(intent: Intent, texts: Texts) -> float:
     """
     if not intent.keywords or subject_words(intent):
         return 1.0  # no free words, or a kind the vocabulary does not know: subject_factor reads them
-    # A word naming the site's organisation ("hospital district" on its site) qualifies every document on it.
-    words = tuple(w for w in intent.keywords if not _names_site(w, texts.site.lower()))
+    # A word naming the site's organisation by its field ("hospital" on a Healthcare District's
+    # site) qualifies every document on it. (A word the site's title holds is weighed below: on a
+    # "Parks & Recreation" site, a "Trails Master Plan" is not "the parks master plan".)
+    site = texts.site.lower()
+    words = tuple(w for w in intent.keywords if holds(w, site) or not _names_site(w, site))
     if not words:
         return 1.0
     other = _other_qualifiers(intent, texts)
