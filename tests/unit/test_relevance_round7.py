@@ -124,3 +124,39 @@ def test_a_word_naming_the_sites_organisation_by_its_field_is_found() -> None:
     )
     assert score >= 0.5
     assert "missing the words" not in reason
+
+
+def test_a_file_names_initials_of_the_body_asked_for_are_no_other_qualifier() -> None:
+    prompt = "2024 finance cmte minutes marion"
+    page = {"page_title": "Board and Public Reports | Marion Healthcare District", "heading": "2024"}
+    score, reason = _score(
+        prompt,
+        ["FINANCE COMMITTEE", "MINUTES", "December 6, 2024"],
+        link_text="12-06-2024 Minutes",
+        url="https://t.gov/View/28237/FC-Minutes-12.06.24.pdf",
+        section="Board and Public Reports / Finance Committee",
+        **page,
+    )
+    assert score >= 0.9, reason
+
+
+# -- 5. "the X" among labels named by headings over hashed file names ---------------------------------------
+
+
+def test_an_upload_hash_in_a_file_name_is_no_qualifier_of_the_x() -> None:
+    from docharvest.relevance.editions import rank_editions
+
+    def row(url: str, heading: str) -> dict[str, object]:
+        evidence = {"link_text": "Download", "heading": heading, "context": "Download (PDF, 1.6 MB)"}
+        return {"url": url, "confidence_score": 0.99, "relevance_reason": "Matches.", "evidence": evidence,
+                "filename": url.rsplit("/", 1)[-1]}  # fmt: skip
+
+    rows = [
+        row("https://t.gov/v/2/f075faf1c165.pdf", "2021 Annual Report"),
+        row("https://t.gov/v/2/c919b9fa0174.pdf", "2021 Annual Report Infographic"),
+        row("https://t.gov/v/2/ab12cd34ef56.pdf", "Friends of the Library 2021 Annual Report"),
+    ]
+    lowered = {
+        u["url"].rsplit("/", 1)[-1] for u in rank_editions(parse_prompt("the 2021 annual report"), rows)
+    }
+    assert lowered == {"c919b9fa0174.pdf", "ab12cd34ef56.pdf"}

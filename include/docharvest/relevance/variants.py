@@ -44,7 +44,11 @@ _FILLER = (
     | STATUS_WORDS
     | frozenset(MONTHS)
     | {"rev", "revised", "kb", "mb", "effective", "eff", "updated", "posted"}
+    # The parts of one document: "Volume 1", "Vol2", "Part II" (every part answers).
+    | {"volume", "vol", "part", "parts"}
 )
+# An upload hash or id in a file name ("f075faf1c165"): its letters are no words.
+_HASH_RE = re.compile(r"(?<![a-z0-9])(?=[a-f0-9]*\d)(?=[a-f0-9]*[a-f])[a-f0-9]{8,}(?![a-z0-9])")
 
 
 def _label_words(row: Mapping[str, Any], glue: re.Pattern[str] | None = None) -> dict[str, str]:
@@ -61,7 +65,7 @@ def _label_words(row: Mapping[str, Any], glue: re.Pattern[str] | None = None) ->
         parts += (
             [heading] if named else bare_link_label(str(evidence.get("context") or ""), [heading, column])
         )
-    text = name_words(" ".join(parts)).lower()
+    text = _HASH_RE.sub(" ", name_words(" ".join(parts)).lower())
     if glue is not None:
         # "staterulesofcourt", "localrules": a file name glued in lower case, split at the request's words.
         text = glue.sub(r" \1 ", text)
