@@ -160,3 +160,45 @@ def test_an_upload_hash_in_a_file_name_is_no_qualifier_of_the_x() -> None:
         u["url"].rsplit("/", 1)[-1] for u in rank_editions(parse_prompt("the 2021 annual report"), rows)
     }
     assert lowered == {"c919b9fa0174.pdf", "ab12cd34ef56.pdf"}
+
+
+def test_editions_named_by_file_names_are_told_by_their_rows_label() -> None:
+    from docharvest.relevance.editions import rank_editions
+
+    def row(name: str, context: str) -> dict[str, object]:
+        evidence = {
+            "link_text": "PDF",
+            "title_attr": name,
+            "context": context,
+            "heading": "Schedules and Maps",
+        }
+        return {"url": f"https://t.gov/media/{name}", "confidence_score": 0.99, "relevance_reason": "Matches.",
+                "evidence": evidence, "filename": name}  # fmt: skip
+
+    rows = [
+        row(
+            "Route11_Weekday_eff_20240802.pdf",
+            "Route 11 Weekday Schedule (effective August 2, 2024) 7/19/2024",
+        ),
+        row(
+            "Route11_Weekend_eff_20240802.pdf",
+            "Route 11 Saturday & Sunday Schedule (effective August 2, 2024)",
+        ),
+        row("Route11_Schedule_eff_20230802.pdf", "Route 11 Schedule (effective August 2, 2023) 7/19/2023"),
+    ]
+    updates = rank_editions(parse_prompt("rt 11 schedule"), rows)
+    assert [u["url"].rsplit("/", 1)[-1] for u in updates] == ["Route11_Schedule_eff_20230802.pdf"]
+    assert "older edition" in updates[0]["relevance_reason"]
+
+
+def test_the_row_label_of_a_link_showing_only_pdf_is_its_label() -> None:
+    from docharvest.models import Candidate
+    from docharvest.relevance.evidence import LABEL, candidate_sources
+
+    candidate = Candidate(
+        url="https://t.gov/media/Route11_Detour_2024.pdf",
+        link_text="PDF",
+        title_attr="Route11_Detour_2024.pdf",
+        context="Route 11 Detour Notice 1/4/2024",
+    )
+    assert LABEL in {s.name for s in candidate_sources(candidate)}

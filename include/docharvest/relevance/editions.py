@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from docharvest.relevance.evidence import LABEL_CHARS
 from docharvest.relevance.free_words import bare_link_label, names_something
 from docharvest.relevance.intent import Intent
 from docharvest.relevance.variants import rank_variants
@@ -47,6 +48,13 @@ def edition_year(label: str) -> int | None:
     years = [int(m.group(1)) for m in _YEAR_RE.finditer(label)]
     years += [2000 + int(m.group(1)) for m in _REVISION_RE.finditer(label)]
     return max(years) if years else None
+
+
+def _short_context(row: Mapping[str, Any]) -> str:
+    """The row or label a link sits in when short ("Route 11 Weekday Schedule (effective August 2,
+    2024) 7/19/2024"): the title words of a link named by its file name ("Route11_Weekday_eff...")."""
+    context = str((row.get("evidence") or {}).get("context") or "")
+    return context if len(context) <= LABEL_CHARS else ""
 
 
 def _label(row: Mapping[str, Any]) -> str:
@@ -91,7 +99,7 @@ def _older_editions(intent: Intent, rows: list[Mapping[str, Any]]) -> list[dict[
         label = _label(row)
         year = edition_year(label)
         if year is not None:
-            dated.append((row, float(score), year, _title_words(label)))
+            dated.append((row, float(score), year, _title_words(f"{label} {_short_context(row)}")))
     if not dated:
         return []
     # Only a document answering about as well as the best one can make others older: a weaker
