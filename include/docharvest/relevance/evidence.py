@@ -77,7 +77,8 @@ def candidate_sources(candidate: Candidate, filename: str | None = None) -> list
         _prose(PAGE, candidate.page_title),
         _prose(CRUMB, candidate.breadcrumb),
         _trail(SECTION, str(candidate.extra.get("section") or "")),
-        _prose(_context_name(link, candidate.context), candidate.context, own=False),
+        # A link showing only "PDF" (its tooltip the file name) is named by its row's short label.
+        _prose(_context_name(candidate.link_text, candidate.context), candidate.context, own=False),
         _path(FOLDER, folder),
     ]
     sources = [s for s in sources if s.phrase is not EMPTY]
