@@ -202,3 +202,35 @@ def test_the_row_label_of_a_link_showing_only_pdf_is_its_label() -> None:
         context="Route 11 Detour Notice 1/4/2024",
     )
     assert LABEL in {s.name for s in candidate_sources(candidate)}
+
+
+# -- 6. a draft beside its approved record ------------------------------------------------------------------
+
+
+def test_a_listed_draft_ranks_below_the_approved_minutes_of_its_meeting() -> None:
+    from docharvest.relevance.editions import rank_editions
+
+    def row(name: str, link: str, context: str) -> dict[str, object]:
+        evidence = {"url": f"https://t.gov/uploads/{name}", "link_text": link, "context": context}
+        return {"url": evidence["url"], "confidence_score": 0.99, "relevance_reason": "Matches.",
+                "evidence": evidence, "filename": name}  # fmt: skip
+
+    rows = [
+        row(
+            "2019-11-11_BOT_Minutes_DRAFT.pdf",
+            "DRAFT Minutes - November 11, 2019",
+            "11/14/2019 DRAFT Minutes",
+        ),
+        row(
+            "November-11-2019-BOT-Minutes.pdf",
+            "Board of Trustees Minutes",
+            "11/11/2019 Board of Trustees Minutes",
+        ),
+        row(
+            "2019-12-09_BOT_Minutes_DRAFT.pdf", "DRAFT Minutes - December 9, 2019", "12/12/2019 DRAFT Minutes"
+        ),
+    ]
+    updates = rank_editions(parse_prompt("library board minutes 2019"), rows)
+    assert [u["url"].rsplit("/", 1)[-1] for u in updates] == ["2019-11-11_BOT_Minutes_DRAFT.pdf"]
+    assert "a draft of the approved record found (2019-11-11)" in updates[0]["relevance_reason"]
+    assert rank_editions(parse_prompt("draft minutes 2019"), rows) == []

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from docharvest.relevance.drafts import rank_drafts
 from docharvest.relevance.evidence import LABEL_CHARS
 from docharvest.relevance.free_words import bare_link_label, names_something
 from docharvest.relevance.intent import Intent
@@ -79,13 +80,16 @@ def rank_editions(intent: Intent, rows: Iterable[Mapping[str, Any]]) -> list[dic
 
     ``rows``: a job's scored documents, each with ``url``, ``confidence_score``,
     ``relevance_reason`` and what labels it (``evidence`` link text / tooltip, ``filename``,
-    ``name``, or a plain ``label``). Nothing changes unless the request asks for one document
-    and names no period.
+    ``name``, or a plain ``label``). Older editions and variants change only when the request asks
+    for one document (older editions: naming no period); a meeting's listed draft beside its
+    approved record (``drafts``) whenever the request does not ask for drafts.
     """
     rows = list(rows)
     updates = _older_editions(intent, rows)
     # "The X": its variants ("Youth Annual Report" for the annual report) rank below it too.
-    return updates + rank_variants(intent, rows, frozenset(u["url"] for u in updates))
+    updates += rank_variants(intent, rows, frozenset(u["url"] for u in updates))
+    # A meeting's draft minutes rank below its approved minutes when both are listed.
+    return updates + rank_drafts(intent, rows, frozenset(u["url"] for u in updates))
 
 
 def _older_editions(intent: Intent, rows: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
