@@ -234,3 +234,38 @@ def test_a_listed_draft_ranks_below_the_approved_minutes_of_its_meeting() -> Non
     assert [u["url"].rsplit("/", 1)[-1] for u in updates] == ["2019-11-11_BOT_Minutes_DRAFT.pdf"]
     assert "a draft of the approved record found (2019-11-11)" in updates[0]["relevance_reason"]
     assert rank_editions(parse_prompt("draft minutes 2019"), rows) == []
+
+
+def _variant_rows(prompt: str, *labels: str) -> set[str]:
+    """The labels ``rank_editions`` lowers among documents linked by those texts, all scored 0.99."""
+    from docharvest.relevance.editions import rank_editions
+
+    rows = [
+        {
+            "url": f"https://t.gov/d/{n}.pdf",
+            "confidence_score": 0.99,
+            "relevance_reason": "Matches.",
+            "evidence": {"link_text": label},
+            "filename": f"{n}.pdf",
+        }  # fmt: skip
+        for n, label in enumerate(labels)
+    ]
+    lowered = {u["url"] for u in rank_editions(parse_prompt(prompt), rows)}
+    return {labels[int(url.rsplit("/", 1)[-1][:-4])] for url in lowered}
+
+
+def test_the_kind_asked_for_is_no_filler_and_another_kinds_words_are_qualifiers() -> None:
+    # "budget" is a word of the status phrase "budget amendment": still what the document is.
+    assert _variant_rows("approved budget FY2023", "FY23 Adopted Budget Vol1", "Library Budget FY23") == {
+        "Library Budget FY23"
+    }
+    # "school" and "law" are words of kinds ("school calendar", "local law"): the law school's calendar.
+    assert _variant_rows(
+        "2021-22 academic calendar", "Academic Calendar 2021-22", "School of Law Academic Calendar 2021-22"
+    ) == {"School of Law Academic Calendar 2021-22"}
+    # A period written out qualifies nothing: "Program Year" is when, "one page" is what.
+    assert _variant_rows(
+        "the workforce board's 2023-2024 annual report",
+        "Annual Report Program Year 2023-24",
+        "PY 2023 Year in Review (one page)",
+    ) == {"PY 2023 Year in Review (one page)"}

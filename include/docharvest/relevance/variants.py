@@ -24,7 +24,7 @@ from docharvest.relevance.free_words import GENERIC_LINK_WORDS, bare_link_label,
 from docharvest.relevance.intent import Intent
 from docharvest.relevance.phrases import name_words
 from docharvest.relevance.prompt_words import KIND_WORDS, STATUS_WORDS
-from docharvest.relevance.vocab import MONTHS, STOPWORDS
+from docharvest.relevance.vocab import KIND_PHRASES, MONTHS, STOPWORDS
 
 __all__ = ["VARIANT_FACTOR", "rank_variants"]
 
@@ -41,13 +41,16 @@ _WORD_RE = re.compile(r"(?<![a-z])[a-z]{3,}(?![a-z])")
 _FILLER = (
     GENERIC_LINK_WORDS
     | STOPWORDS
-    | STATUS_WORDS
+    # A status word ("adopted"), not a kind's ("budget" of "budget amendment"): that is what the document is.
+    | (STATUS_WORDS - KIND_WORDS)
     | frozenset(MONTHS)
     | {"rev", "revised", "kb", "mb", "effective", "eff", "updated", "posted"}
     # The parts of one document: "Volume 1", "Vol2", "Part II" (every part answers).
     | {"volume", "vol", "part", "parts"}
 )
 # An upload hash or id in a file name ("f075faf1c165"): its letters are no words.
+# A period written out ("Program Year 2023-24", "Fiscal Year"): when, not which document.
+_PERIOD_RE = re.compile(r"(?<![a-z])(?:fiscal|program|school|calendar|academic)\s+years?(?![a-z])")
 _HASH_RE = re.compile(r"(?<![a-z0-9])(?=[a-f0-9]*\d)(?=[a-f0-9]*[a-f])[a-f0-9]{8,}(?![a-z0-9])")
 
 
@@ -65,7 +68,7 @@ def _label_words(row: Mapping[str, Any], glue: re.Pattern[str] | None = None) ->
         parts += (
             [heading] if named else bare_link_label(str(evidence.get("context") or ""), [heading, column])
         )
-    text = _HASH_RE.sub(" ", name_words(" ".join(parts)).lower())
+    text = _PERIOD_RE.sub(" ", _HASH_RE.sub(" ", name_words(" ".join(parts)).lower()))
     if glue is not None:
         # "staterulesofcourt", "localrules": a file name glued in lower case, split at the request's words.
         text = glue.sub(r" \1 ", text)
@@ -79,7 +82,14 @@ def _glue(intent: Intent) -> re.Pattern[str] | None:
 
 def _request_words(intent: Intent) -> frozenset[str]:
     words = _WORD_RE.findall(name_words(intent.prompt).lower())
-    return frozenset(stem(w) for w in words) | frozenset(stem(w) for w in KIND_WORDS)
+    # The words of the kinds asked for ("budget book", "school calendar"), not of every kind: the
+    # "School of Law Academic Calendar" is the law school's, "Local Law" no word of a calendar.
+    kinds = (
+        frozenset(w for k in intent.kinds for p in KIND_PHRASES.get(k, ()) for w in p.split())
+        if intent.kinds
+        else KIND_WORDS
+    )
+    return frozenset(stem(w) for w in words) | frozenset(stem(w) for w in kinds)
 
 
 def rank_variants(
