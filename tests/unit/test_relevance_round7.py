@@ -269,3 +269,12 @@ def test_the_kind_asked_for_is_no_filler_and_another_kinds_words_are_qualifiers(
         "Annual Report Program Year 2023-24",
         "PY 2023 Year in Review (one page)",
     ) == {"PY 2023 Year in Review (one page)"}
+
+
+def test_who_approved_a_document_qualifies_nothing() -> None:
+    assert _variant_rows(
+        "district calendar 2022-2023",
+        "2022-23 District Calendar (Board Approved)",
+        "Preschool Calendar 2022-23",
+        "State Testing Calendar 2022-23",
+    ) == {"Preschool Calendar 2022-23", "State Testing Calendar 2022-23"}

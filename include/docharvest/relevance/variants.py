@@ -49,8 +49,12 @@ _FILLER = (
     | {"volume", "vol", "part", "parts"}
 )
 # An upload hash or id in a file name ("f075faf1c165"): its letters are no words.
-# A period written out ("Program Year 2023-24", "Fiscal Year"): when, not which document.
-_PERIOD_RE = re.compile(r"(?<![a-z])(?:fiscal|program|school|calendar|academic)\s+years?(?![a-z])")
+# A period written out ("Program Year 2023-24", "Fiscal Year"): when, not which document ...
+_PERIOD_RE = re.compile(
+    r"(?<![a-z])(?:(?:fiscal|program|school|calendar|academic)\s+years?|"
+    # ... and who approved it ("Board Approved", "Council-adopted"): its status, not which document.
+    r"(?:board|council|commission|trustees|committee)[\s-]+(?:approved|adopted))(?![a-z])"
+)
 _HASH_RE = re.compile(r"(?<![a-z0-9])(?=[a-f0-9]*\d)(?=[a-f0-9]*[a-f])[a-f0-9]{8,}(?![a-z0-9])")
 
 
