@@ -278,3 +278,15 @@ def test_who_approved_a_document_qualifies_nothing() -> None:
         "Preschool Calendar 2022-23",
         "State Testing Calendar 2022-23",
     ) == {"Preschool Calendar 2022-23", "State Testing Calendar 2022-23"}
+
+
+def test_a_request_typed_as_a_titles_initials_names_that_title() -> None:
+    page = {
+        "page_title": "Board and Public Reports | Sierra Vista Healthcare District",
+        "link_text": "CHNA 2020",
+    }
+    score, reason = _score("CHNA", ["Community Health Needs Assessment", "2020"], **page)
+    assert score >= 0.5 and "kind unconfirmed" not in reason
+    assert _variant_rows(
+        "CHNA", "Community Health Needs Assessment 2020", "CHNA Implementation Strategy 2021-2023"
+    ) == {"CHNA Implementation Strategy 2021-2023"}

@@ -79,6 +79,20 @@ def _label_words(row: Mapping[str, Any], glue: re.Pattern[str] | None = None) ->
     return {stem(w): w for w in _WORD_RE.findall(text) if w not in _FILLER}
 
 
+def _spelled(words: dict[str, str], acronyms: tuple[str, ...]) -> dict[str, str]:
+    """A label's words with those a request's initials spell out in order ("Community Health Needs
+    Assessment" for "CHNA") read as those initials: asked for, not qualifiers."""
+    if not acronyms:
+        return words
+    order = list(words)
+    for acronym in acronyms:
+        for i in range(len(order) - len(acronym) + 1):
+            run = order[i : i + len(acronym)]
+            if "".join(words[w][0] for w in run) == acronym:
+                return {**{k: v for k, v in words.items() if k not in run}, stem(acronym): acronym}
+    return words
+
+
 def _glue(intent: Intent) -> re.Pattern[str] | None:
     words = sorted({w for w in _WORD_RE.findall(intent.prompt.lower()) if len(w) >= 4}, key=len, reverse=True)
     return re.compile("(" + "|".join(map(re.escape, words)) + ")") if words else None
@@ -106,7 +120,8 @@ def rank_variants(
         return []
     asked = _request_words(intent)
     glue = _glue(intent)
-    labels = {str(row.get("url")): _label_words(row, glue) for row in rows}
+    acronyms = tuple(w for w in _WORD_RE.findall(intent.prompt.lower()) if len(w) <= 5)
+    labels = {str(row.get("url")): _spelled(_label_words(row, glue), acronyms) for row in rows}
     scored = [
         (row, float(row["confidence_score"]), frozenset(labels[str(row.get("url"))]))
         for row in rows
