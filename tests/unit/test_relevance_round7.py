@@ -290,3 +290,14 @@ def test_a_request_typed_as_a_titles_initials_names_that_title() -> None:
     assert _variant_rows(
         "CHNA", "Community Health Needs Assessment 2020", "CHNA Implementation Strategy 2021-2023"
     ) == {"CHNA Implementation Strategy 2021-2023"}
+
+
+def test_a_title_noun_of_the_requests_group_is_not_another_kind() -> None:
+    page = {"page_title": "Documents | Valley Transit", "heading": "2021"}
+    score, reason = _score(
+        "the Route 15 timetable",
+        ["Route 15 Weekday Schedule", "Effective August 8, 2021"],
+        link_text="Route 15 Weekday Schedule (effective August 8, 2021)",
+        **page,
+    )
+    assert score >= 0.5 and "contradicted" not in reason.lower()

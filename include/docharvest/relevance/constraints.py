@@ -31,7 +31,7 @@ from docharvest.relevance.evidence import (
     TITLE,
     Source,
 )
-from docharvest.relevance.free_words import stem
+from docharvest.relevance.free_words import same_nouns, stem
 from docharvest.relevance.intent import BodySpec, Intent, subject_words
 from docharvest.relevance.issuers import ISSUER_VALUE
 from docharvest.relevance.vocab import RELATED_KINDS
@@ -68,7 +68,8 @@ OTHER_HEAD = 0.6
 
 def _named_by(kind: str, words: tuple[str, ...]) -> bool:
     """Do the request's words name ``kind`` ("report" in "water quality report")?"""
-    stems = {stem(w) for w in words}
+    # A title noun of the same group counts ("timetable" names the "schedule").
+    stems = {stem(n) for w in words for n in same_nouns(w) if " " not in n}
     return all(stem(w) in stems for w in kind.split())
 
 
