@@ -301,3 +301,11 @@ def test_a_title_noun_of_the_requests_group_is_not_another_kind() -> None:
         **page,
     )
     assert score >= 0.5 and "contradicted" not in reason.lower()
+
+
+def test_the_prior_year_an_audit_compares_with_is_not_its_own() -> None:
+    from docharvest.relevance.dates import own_date
+
+    block = "Marion Healthcare District\nFINANCIAL STATEMENTS\nYears ended June 30, 2023 and 2022"
+    own = own_date(block, period_document=True)
+    assert own is not None and own.end.isoformat() == "2023-06-30"
