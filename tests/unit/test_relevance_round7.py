@@ -309,3 +309,22 @@ def test_the_prior_year_an_audit_compares_with_is_not_its_own() -> None:
     block = "Marion Healthcare District\nFINANCIAL STATEMENTS\nYears ended June 30, 2023 and 2022"
     own = own_date(block, period_document=True)
     assert own is not None and own.end.isoformat() == "2023-06-30"
+
+
+def test_the_commission_asked_for_is_the_board_of_county_commissioners() -> None:
+    page = {
+        "page_title": "County Commission | Lincoln County",
+        "link_text": "Download",
+        "context": "Agenda Packet: Download",
+    }
+    score, reason = _score(
+        "the July 2021 commission agenda packet",
+        [
+            "Board of County Commissioners of the Lincoln County",
+            "Board Packet - Regular Meeting",
+            "9 July 2021",
+        ],
+        heading="Board of County Commissioners Regular Meeting - July 9, 2021",
+        **page,
+    )
+    assert score >= 0.5 and "contradicted" not in reason.lower()
