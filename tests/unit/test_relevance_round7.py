@@ -328,3 +328,27 @@ def test_the_commission_asked_for_is_the_board_of_county_commissioners() -> None
         **page,
     )
     assert score >= 0.5 and "contradicted" not in reason.lower()
+
+
+def test_the_sites_own_name_and_the_requests_initials_qualify_no_variant() -> None:
+    from docharvest.relevance.editions import rank_editions
+
+    def row(n: int, link: str, page: str) -> dict[str, object]:
+        return {"url": f"https://t.gov/d/{n}.pdf", "confidence_score": 0.99, "relevance_reason": "Matches.",
+                "evidence": {"link_text": link, "page_title": page}, "filename": f"{n}.pdf"}  # fmt: skip
+
+    page = "County Commission, Budget and Emergency Management | Lincoln County"
+    rows = [
+        row(0, "Lincoln County Hazard Mitigation Plan 2020 - Volume 1", page),
+        row(1, "State Hazard Mitigation Plan", page),
+    ]
+    assert [u["url"] for u in rank_editions(parse_prompt("the hazard mitigation plan"), rows)] == [
+        "https://t.gov/d/1.pdf"
+    ]
+    rows = [
+        row(0, "HMP_2019_Vol1.pdf", "Plans | Carver County"),
+        row(1, "State_HMP.pdf", "Plans | Carver County"),
+    ]
+    assert [u["url"] for u in rank_editions(parse_prompt("Carver County hazard mitigation plan"), rows)] == [
+        "https://t.gov/d/1.pdf"
+    ]

@@ -73,10 +73,23 @@ def _label_words(row: Mapping[str, Any], glue: re.Pattern[str] | None = None) ->
             [heading] if named else bare_link_label(str(evidence.get("context") or ""), [heading, column])
         )
     text = _PERIOD_RE.sub(" ", _HASH_RE.sub(" ", name_words(" ".join(parts)).lower()))
+    # The site's own name in full ("Lincoln County" on Lincoln County's site) heads its documents.
+    site = _site_name(evidence)
+    if site and len(site) >= 2 and re.search(r"(?<![a-z])" + r"\W+".join(site) + r"(?![a-z])", text):
+        text = re.sub(r"(?<![a-z])" + r"\W+".join(site) + r"(?![a-z])", " ", text)
     if glue is not None:
         # "staterulesofcourt", "localrules": a file name glued in lower case, split at the request's words.
         text = glue.sub(r" \1 ", text)
     return {stem(w): w for w in _WORD_RE.findall(text) if w not in _FILLER}
+
+
+_SITE_SEPARATOR_RE = re.compile(r"\s[|\u2013\u2014-]\s")
+
+
+def _site_name(evidence: Mapping[str, Any]) -> list[str]:
+    """The words of the site's name: the page title's last part ("Agendas | *Lincoln County*")."""
+    parts = _SITE_SEPARATOR_RE.split(str(evidence.get("page_title") or ""))
+    return [re.escape(w) for w in re.findall(r"[a-z0-9']+", parts[-1].lower())] if len(parts) > 1 else []
 
 
 def _spelled(words: dict[str, str], acronyms: tuple[str, ...]) -> dict[str, str]:
@@ -107,7 +120,10 @@ def _request_words(intent: Intent) -> frozenset[str]:
         if intent.kinds
         else KIND_WORDS
     )
-    return frozenset(stem(w) for w in words) | frozenset(stem(w) for w in kinds)
+    # And their initials ("HMP" for the hazard mitigation plan asked for).
+    own = [w for w in words if w not in STOPWORDS]
+    initials = {"".join(w[0] for w in own[i:j]) for i in range(len(own)) for j in range(i + 2, len(own) + 1)}
+    return frozenset(stem(w) for w in words) | frozenset(stem(w) for w in kinds) | frozenset(initials)
 
 
 def rank_variants(
