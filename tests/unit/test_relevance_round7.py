@@ -352,3 +352,12 @@ def test_the_sites_own_name_and_the_requests_initials_qualify_no_variant() -> No
     assert [u["url"] for u in rank_editions(parse_prompt("Carver County hazard mitigation plan"), rows)] == [
         "https://t.gov/d/1.pdf"
     ]
+
+
+def test_another_part_of_the_document_is_no_variant() -> None:
+    assert _variant_rows(
+        "the hazard mitigation plan",
+        "Hazard Mitigation Plan 2020 - Volume 1",
+        "Hazard Mitigation Plan 2020 - Volume 2 (Jurisdictional Annexes)",
+        "Wildfire Hazard Mitigation Plan 2020",
+    ) == {"Wildfire Hazard Mitigation Plan 2020"}

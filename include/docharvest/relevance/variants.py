@@ -92,6 +92,18 @@ def _site_name(evidence: Mapping[str, Any]) -> list[str]:
     return [re.escape(w) for w in re.findall(r"[a-z0-9']+", parts[-1].lower())] if len(parts) > 1 else []
 
 
+_PART_RE = re.compile(r"(?<![a-z])(?:vol(?:ume)?|part)[\s._-]*(?:\d+|[ivx]+)(?![a-z0-9])", re.I)
+
+
+def _names_part(row: Mapping[str, Any]) -> bool:
+    """Does the document's own label name a part of one ("Volume 2", "Vol1", "Part II")?"""
+    evidence = row.get("evidence") or {}
+    label = " ".join(
+        str(x or "") for x in (evidence.get("link_text"), evidence.get("title_attr"), row.get("filename"))
+    )
+    return bool(_PART_RE.search(label))
+
+
 def _spelled(words: dict[str, str], acronyms: tuple[str, ...]) -> dict[str, str]:
     """A label's words with those a request's initials spell out in order ("Community Health Needs
     Assessment" for "CHNA") read as those initials: asked for, not qualifiers."""
@@ -148,15 +160,21 @@ def rank_variants(
         return []
     best = max(score for _, score, _ in answering)
     # The plainest answering label: the fewest words the request does not use, holding some it does.
-    plain = [words - asked for _, score, words in answering if score >= best - MARGIN and words & asked]
+    plain = [
+        (words - asked, _names_part(row))
+        for row, score, words in answering
+        if score >= best - MARGIN and words & asked
+    ]
     if not plain:
         return []
-    fewest = min(len(extra) for extra in plain)
-    plainest = [extra for extra in plain if len(extra) == fewest]
+    fewest = min(len(extra) for extra, _ in plain)
+    plainest = [(extra, part) for extra, part in plain if len(extra) == fewest]
     updates = []
     for row, score, words in answering:
         extra = words - asked
-        base = next((p for p in plainest if p < extra), None)
+        # Another part of the document ("Volume 2 (Jurisdictional Annexes)" beside "Volume 1") is no variant.
+        part = _names_part(row)
+        base = next((p for p, other in plainest if p < extra and not (part and other)), None)
         reason = str(row.get("relevance_reason") or "").rstrip(".")
         if base is None or _VARIANT in reason:
             continue
