@@ -361,3 +361,27 @@ def test_another_part_of_the_document_is_no_variant() -> None:
         "Hazard Mitigation Plan 2020 - Volume 2 (Jurisdictional Annexes)",
         "Wildfire Hazard Mitigation Plan 2020",
     ) == {"Wildfire Hazard Mitigation Plan 2020"}
+
+
+def test_a_foundations_document_does_not_answer_a_request_naming_no_body() -> None:
+    page = {
+        "page_title": "Board and Public Reports | Marion Healthcare District",
+        "heading": "Financial Reports",
+    }
+    title = [
+        "Marion Healthcare District",
+        "HOSPITAL FOUNDATION",
+        "AUDITED FINANCIAL STATEMENTS",
+        "June 30, 2023",
+    ]
+    other, reason = _score(
+        "audited financial statements FY2023", title, link_text="Audited Statements FY 2023", **page
+    )
+    own = ["Marion Healthcare District", "AUDITED FINANCIAL STATEMENTS", "June 30, 2023"]
+    right, _ = _score(
+        "audited financial statements FY2023", own, link_text="Audited Statements FY 2023", **page
+    )
+    assert other < 0.5 <= right
+    assert "contradicted by body hospital foundation (title block)" in reason.lower()
+    asked, _ = _score("hospital foundation audited financial statements FY2023", title, **page)
+    assert asked >= 0.5

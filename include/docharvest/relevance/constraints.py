@@ -34,7 +34,7 @@ from docharvest.relevance.evidence import (
 from docharvest.relevance.free_words import same_nouns, stem
 from docharvest.relevance.intent import BodySpec, Intent, subject_words
 from docharvest.relevance.issuers import ISSUER_VALUE
-from docharvest.relevance.vocab import RELATED_KINDS
+from docharvest.relevance.vocab import RELATED_KINDS, SPECIALIST_GROUPS
 
 # Log-odds of the kind when the prompt's kind is unknown to the vocabulary (its words decide).
 UNKNOWN_KIND_PRIOR = 1.5
@@ -156,7 +156,7 @@ def body_verdict(
     """``issuer``: a title block's first line naming a group that is neither a body read as one
     nor the site's organisation (``issuers``): evidence against the body asked for."""
     if not intent.bodies and not intent.excluded_bodies:
-        return None
+        return _affiliate_verdict(intent, sources)
     wanted = intent.bodies
     if any(is_organisation_board(b, org_keys) for b in wanted):
         wanted = (*wanted, ORGANISATION_BOARD)
@@ -218,6 +218,25 @@ def body_verdict(
     if issuer and intent.bodies and not any(s.name == TITLE and s.phrase.bodies for s in sources):
         items.append((TITLE, ISSUER_VALUE, issuer.lower()))
     return accumulate("body", PRIORS["body"] if intent.bodies else 2.0, items)
+
+
+_AFFILIATE_WORDS = frozenset(w for group in SPECIALIST_GROUPS["affiliate"] for w in group)
+
+
+def _affiliate_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
+    """A request naming no body wants the organisation's own document: one whose own title or label
+    names only a group beside it ("Hospital Foundation", "Friends of the Library") is that group's.
+    Not when the request or the site names such a group (the foundation's own site)."""
+    if set(intent.prompt.lower().split()) & _AFFILIATE_WORDS:
+        return None
+    if any(b.key == "affiliate" for s in sources if s.name in (PAGE, CRUMB) for b in s.phrase.bodies):
+        return None
+    items = [
+        (s.name, -1.0, " / ".join(b.text for b in s.phrase.bodies))
+        for s in sources
+        if s.name in OWN_SOURCES and s.phrase.bodies and all(b.key == "affiliate" for b in s.phrase.bodies)
+    ]
+    return accumulate("body", 2.0, items) if items else None
 
 
 def _names_one_body(source: Source) -> bool:
