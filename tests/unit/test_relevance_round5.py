@@ -218,7 +218,10 @@ def test_a_title_blocks_first_line_naming_another_group_is_evidence_against_the_
 
     site = "Board of Trustees | Fox River Valley Public Library District"
     block = "FRIENDS OF THE LIBRARY\nFox River Valley Public Library District\nMINUTES\nApril 19, 2022"
-    assert foreign_issuer(block, site) == "FRIENDS OF THE LIBRARY"
+    club = "ELM GROVE GARDEN CLUB\nFox River Valley Public Library District\nMINUTES\nApril 19, 2022"
+    assert foreign_issuer(club, site) == "ELM GROVE GARDEN CLUB"
+    # Round 7: a friends group or a foundation is read as a body of its own (an affiliate), not by its shape.
+    assert foreign_issuer(block, site) is None
     # The site's organisation, a government, or a body read as one is no foreign issuer.
     assert foreign_issuer("Fox River Valley Public Library District\nMINUTES", site) is None
     assert foreign_issuer("CITY OF ELM GROVE\nMINUTES", site) is None

@@ -31,11 +31,17 @@ class _Entry:
     text: str
 
 
+def panel_key(mem_id: int) -> str:
+    """The key of a panel known by its place (the element right after an accordion's toggle)."""
+    return f"@{mem_id}"
+
+
 def panel_of(chain: list[LexborNode], panels: dict[str, str]) -> tuple[int, str] | None:
-    """The title of the tab/accordion panel holding the link (``id``/``aria-labelledby``), with its depth."""
+    """The title of the tab/accordion panel holding the link (``id``/``aria-labelledby``, or the
+    element right after its toggle), with its depth."""
     for depth, node in enumerate(chain):
         attrs = node.attributes
-        for key in (attrs.get("id"), attrs.get("aria-labelledby")):
+        for key in (attrs.get("id"), attrs.get("aria-labelledby"), panel_key(node.mem_id)):
             if key and key in panels:
                 return depth, panels[key]
     return None

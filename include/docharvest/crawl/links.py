@@ -9,7 +9,9 @@ table column, breadcrumb); page links carry only their text, to keep the frontie
 What names a document link besides its text (its block or table row, the labels of the list
 items, definitions, cards and rows holding it, the heading trail) is read by
 :mod:`docharvest.crawl.link_context`. Headings are ``h1``-``h6``, ``role=heading`` and
-``<caption>`` in document order, and the title of the tab/accordion panel holding a link.
+``<caption>`` in document order, and the title of the tab/accordion panel holding a link: a tab's
+(``role=tab``), or an accordion's toggle (a ``<button>`` or an element with ``aria-expanded``) for
+the panel it controls (``aria-controls``) or, naming none, the element right after it.
 """
 
 from __future__ import annotations
@@ -24,11 +26,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from docharvest.crawl.link_context import ContextReader
 from docharvest.crawl.link_context import clean as _clean
+from docharvest.crawl.link_trail import panel_key
 from docharvest.crawl.urls import DOCUMENT_EXTENSIONS, resolve_link, url_extension
 
 _SELECTOR = (
-    "h1,h2,h3,h4,h5,h6,[role=heading],caption,[role=tab],a[href],area[href],iframe[src],frame[src],"
-    "link[href],meta[http-equiv],[data-href],[onclick],option[value]"
+    "h1,h2,h3,h4,h5,h6,[role=heading],caption,[role=tab],button,[aria-expanded],a[href],area[href],"
+    "iframe[src],frame[src],link[href],meta[http-equiv],[data-href],[onclick],option[value]"
 )
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "caption"})
 _ONCLICK_RE = re.compile(
@@ -177,6 +180,16 @@ def extract_links(html: str, page_url: str, document_type: Callable[[str], str |
                 if key and title:
                     panel_titles[key] = title
             continue
+        if tag == "button" or (attrs.get("aria-expanded") is not None and tag != "a"):
+            # An accordion's toggle titles the panel it opens: "<button>Library Board</button><div>".
+            title = _clean(node.text(separator=" "), 200)
+            target = attrs.get("aria-controls")
+            panel = node.next
+            while panel is not None and panel.tag in ("-text", "-comment"):
+                panel = panel.next
+            key = target or (panel_key(panel.mem_id) if panel is not None else "")
+            if key and title and key not in panel_titles:
+                panel_titles[key] = title
         if tag in _HEADING_TAGS or role == "heading":
             heading = _clean(node.text(separator=" "), 200)
             level = _heading_level(tag, attrs)

@@ -92,6 +92,8 @@ def agreement(wanted: BodyLike, found: BodyLike, plural: bool = False) -> float:
         return OTHER
     if is_bare(wanted.text) and getattr(found, "titled", False) and found.key != "affiliate":
         return NAMES_LESS  # "the board" on a fire district's site: its Board of Fire Commissioners
+    if is_bare(wanted.text) and found.key == "governing" and _members_of(body_type(wanted.text), found):
+        return NAMES_LESS  # "the commission": the Board of County Commissioners
     if is_bare(found.text):
         if plural:
             return GROUP
@@ -108,6 +110,13 @@ def agreement(wanted: BodyLike, found: BodyLike, plural: bool = False) -> float:
     if _within(have, want):
         return NAMES_LESS
     return GROUP if plural else OTHER
+
+
+def _members_of(btype: str, found: BodyLike) -> bool:
+    """Does a governing body's name call its members after ``btype`` ("commissioners" of a commission)?"""
+    if not btype or getattr(found, "plural", False):
+        return False
+    return any(w != btype and w.startswith(btype) for w in _WORD_RE.findall(found.text.lower()))
 
 
 def _unit_and_parent(wanted: BodyLike, found: BodyLike) -> bool:
@@ -134,6 +143,8 @@ def _names_less_of_type(wanted: BodyLike, found: BodyLike) -> bool:
     Committee". Not for the governing board ("the board"): a site has many boards of other kinds."""
     if wanted.key == "governing" or body_type(wanted.text) != body_type(found.text):
         return False
+    if found.key == "affiliate" != wanted.key:
+        return False  # the "Library Foundation Board" is the foundation's board, not the library board
     # "Board of Health" names its body by what it is of: an "Environmental Health Appeals Board",
     # of no such "of", is another body, not the same one named more fully.
     of_part = wanted.text.lower().partition(" of ")[2]

@@ -31,10 +31,10 @@ from docharvest.relevance.evidence import (
     TITLE,
     Source,
 )
-from docharvest.relevance.free_words import stem
+from docharvest.relevance.free_words import same_nouns, stem
 from docharvest.relevance.intent import BodySpec, Intent, subject_words
 from docharvest.relevance.issuers import ISSUER_VALUE
-from docharvest.relevance.vocab import RELATED_KINDS
+from docharvest.relevance.vocab import RELATED_KINDS, SPECIALIST_GROUPS
 
 # Log-odds of the kind when the prompt's kind is unknown to the vocabulary (its words decide).
 UNKNOWN_KIND_PRIOR = 1.5
@@ -68,7 +68,8 @@ OTHER_HEAD = 0.6
 
 def _named_by(kind: str, words: tuple[str, ...]) -> bool:
     """Do the request's words name ``kind`` ("report" in "water quality report")?"""
-    stems = {stem(w) for w in words}
+    # A title noun of the same group counts ("timetable" names the "schedule").
+    stems = {stem(n) for w in words for n in same_nouns(w) if " " not in n}
     return all(stem(w) in stems for w in kind.split())
 
 
@@ -155,10 +156,13 @@ def body_verdict(
     """``issuer``: a title block's first line naming a group that is neither a body read as one
     nor the site's organisation (``issuers``): evidence against the body asked for."""
     if not intent.bodies and not intent.excluded_bodies:
-        return None
+        return _affiliate_verdict(intent, sources)
     wanted = intent.bodies
     if any(is_organisation_board(b, org_keys) for b in wanted):
         wanted = (*wanted, ORGANISATION_BOARD)
+    elif any(b.key == "governing" for b in wanted):
+        # And the other way: the "board of trustees" of a library is its "Library Board".
+        wanted = (*wanted, *(BodySpec(key, "", f"{key} board") for key in sorted(org_keys)))
     owners = tuple(
         b
         for s in sources
@@ -177,7 +181,8 @@ def body_verdict(
     )
     # A bare "Board" in a section heading or the page title says nothing against the committee the
     # heading right above the document names ("Zone 7 Advisory Committee - Regular Meeting").
-    named_above = own_body or any(s.name == HEADING and _names_one_body(s) for s in sources)
+    heading_named = any(s.name == HEADING and _names_one_body(s) for s in sources)
+    named_above = own_body or heading_named
     items = []
     for s in sources:
         bodies = without_organisation(s.phrase.bodies, org_keys) if org_keys else s.phrase.bodies
@@ -199,7 +204,10 @@ def body_verdict(
         if value and (
             (s.name in PAGE_WIDE and (own_named or value < 0))
             or (s.name == HEADING and value > 0 and own_body)
+            or (s.name == SECTION and value > 0 and heading_named)
         ):
+            # (And the headings further up, once the one right above the document names its body:
+            # "Library Board and Reports / Friends of the Library" lists the friends' minutes.)
             # (And a heading over a grid of every body's meetings, once the row names its body.)
             # A page title names the site's organisation or the listing, not this document: it
             # supports, but contradicts a body only weakly ("Regional Planning Council" above the
@@ -212,8 +220,29 @@ def body_verdict(
     return accumulate("body", PRIORS["body"] if intent.bodies else 2.0, items)
 
 
+_AFFILIATE_WORDS = frozenset(w for group in SPECIALIST_GROUPS["affiliate"] for w in group)
+
+
+def _affiliate_verdict(intent: Intent, sources: list[Source]) -> Verdict | None:
+    """A request naming no body wants the organisation's own document: one whose own title or label
+    names only a group beside it ("Hospital Foundation", "Friends of the Library") is that group's.
+    Not when the request or the site names such a group (the foundation's own site)."""
+    if set(intent.prompt.lower().split()) & _AFFILIATE_WORDS:
+        return None
+    if any(b.key == "affiliate" for s in sources if s.name in (PAGE, CRUMB) for b in s.phrase.bodies):
+        return None
+    items = [
+        (s.name, -1.0, " / ".join(b.text for b in s.phrase.bodies))
+        for s in sources
+        if s.name in OWN_SOURCES and s.phrase.bodies and all(b.key == "affiliate" for b in s.phrase.bodies)
+    ]
+    return accumulate("body", 2.0, items) if items else None
+
+
 def _names_one_body(source: Source) -> bool:
     bodies = source.phrase.bodies
+    if source.name == SECTION:
+        bodies = bodies[-1:]  # the innermost heading naming a body ("Library Board and Reports / Friends")
     return len(bodies) == 1 and not bodies[0].plural and not is_bare(bodies[0].text)
 
 

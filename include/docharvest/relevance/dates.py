@@ -238,6 +238,9 @@ _GRANULARITY_RANK = {
 _PERIOD_RANK = {"fiscal": 0, "span": 0, "range": 0, "quarter": 0, "season": 0, "year": 1, "month": 2, "day": 3}  # fmt: skip
 
 
+_COMPARED_RE = re.compile(r"(?:19|20)\d\d\s*(?:and|&)\s*$")
+
+
 def own_date(text: str, *, period_document: bool = False) -> Period | None:
     """The date a title block gives as the document's own.
 
@@ -248,6 +251,8 @@ def own_date(text: str, *, period_document: bool = False) -> Period | None:
     it was presented or adopted.
     """
     candidates = [p for p in find_dates(text) if p.cue != "foreign"]
+    # "Years ended June 30, 2023 and 2022": the year after "and" is the prior period compared with.
+    candidates = [p for p in candidates if not _COMPARED_RE.search(text[: p.pos])] or candidates
     if not candidates:
         return None
     ranks = _PERIOD_RANK if period_document else _GRANULARITY_RANK

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from docharvest.relevance.drafts import rank_drafts
+from docharvest.relevance.evidence import LABEL_CHARS
 from docharvest.relevance.free_words import bare_link_label, names_something
 from docharvest.relevance.intent import Intent
 from docharvest.relevance.variants import rank_variants
@@ -49,6 +51,13 @@ def edition_year(label: str) -> int | None:
     return max(years) if years else None
 
 
+def _short_context(row: Mapping[str, Any]) -> str:
+    """The row or label a link sits in when short ("Route 11 Weekday Schedule (effective August 2,
+    2024) 7/19/2024"): the title words of a link named by its file name ("Route11_Weekday_eff...")."""
+    context = str((row.get("evidence") or {}).get("context") or "")
+    return context if len(context) <= LABEL_CHARS else ""
+
+
 def _label(row: Mapping[str, Any]) -> str:
     evidence = row.get("evidence") or {}
     link = " ".join(str(evidence.get(k) or "") for k in ("link_text", "title_attr"))
@@ -71,13 +80,16 @@ def rank_editions(intent: Intent, rows: Iterable[Mapping[str, Any]]) -> list[dic
 
     ``rows``: a job's scored documents, each with ``url``, ``confidence_score``,
     ``relevance_reason`` and what labels it (``evidence`` link text / tooltip, ``filename``,
-    ``name``, or a plain ``label``). Nothing changes unless the request asks for one document
-    and names no period.
+    ``name``, or a plain ``label``). Older editions and variants change only when the request asks
+    for one document (older editions: naming no period); a meeting's listed draft beside its
+    approved record (``drafts``) whenever the request does not ask for drafts.
     """
     rows = list(rows)
     updates = _older_editions(intent, rows)
     # "The X": its variants ("Youth Annual Report" for the annual report) rank below it too.
-    return updates + rank_variants(intent, rows, frozenset(u["url"] for u in updates))
+    updates += rank_variants(intent, rows, frozenset(u["url"] for u in updates))
+    # A meeting's draft minutes rank below its approved minutes when both are listed.
+    return updates + rank_drafts(intent, rows, frozenset(u["url"] for u in updates))
 
 
 def _older_editions(intent: Intent, rows: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -91,7 +103,7 @@ def _older_editions(intent: Intent, rows: list[Mapping[str, Any]]) -> list[dict[
         label = _label(row)
         year = edition_year(label)
         if year is not None:
-            dated.append((row, float(score), year, _title_words(label)))
+            dated.append((row, float(score), year, _title_words(f"{label} {_short_context(row)}")))
     if not dated:
         return []
     # Only a document answering about as well as the best one can make others older: a weaker

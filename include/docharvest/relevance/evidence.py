@@ -10,7 +10,7 @@ download: the title block, the document's metadata title and dates, and the firs
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from docharvest.models import Candidate
 from docharvest.relevance.dates import Period, day_in_year, find_dates, month_days, own_date
@@ -76,8 +76,9 @@ def candidate_sources(candidate: Candidate, filename: str | None = None) -> list
         _prose(HEADING, candidate.heading),
         _prose(PAGE, candidate.page_title),
         _prose(CRUMB, candidate.breadcrumb),
-        _prose(SECTION, str(candidate.extra.get("section") or "")),
-        _prose(_context_name(link, candidate.context), candidate.context, own=False),
+        _trail(SECTION, str(candidate.extra.get("section") or "")),
+        # A link showing only "PDF" (its tooltip the file name) is named by its row's short label.
+        _prose(_context_name(candidate.link_text, candidate.context), candidate.context, own=False),
         _path(FOLDER, folder),
     ]
     sources = [s for s in sources if s.phrase is not EMPTY]
@@ -122,6 +123,18 @@ def _with_listing_year(source: Source, year: int, text: str) -> Source:
 def _prose(name: str, text: str, own: bool = True) -> Source:
     phrase = read_phrase(text) if text else EMPTY
     return Source(name, phrase, _source_date(phrase) if own or len(phrase.dates) == 1 else None)
+
+
+def _trail(name: str, text: str) -> Source:
+    """The headings above a link, outermost first ("Agendas, Minutes and Budget / Library Board"):
+    each names its own bodies (the outer heading's list of kinds does not make the inner one's
+    body a group)."""
+    source = _prose(name, text)
+    parts = text.split(" / ")
+    if len(parts) < 2 or not source.phrase.bodies:
+        return source
+    bodies = tuple(b for part in parts for b in read_phrase(part).bodies)
+    return Source(name, replace(source.phrase, bodies=bodies), source.own)
 
 
 def _path(name: str, path: str) -> Source:

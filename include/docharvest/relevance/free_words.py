@@ -15,7 +15,7 @@ from docharvest.relevance.evidence import LABEL_CHARS, title_block
 from docharvest.relevance.intent import Intent, subject_words
 from docharvest.relevance.phrases import is_file_name, name_words, split_url
 from docharvest.relevance.prompt_words import content_words, osa_distance
-from docharvest.relevance.vocab import MONTHS
+from docharvest.relevance.vocab import MONTHS, SPECIALIST_CLASS
 from docharvest.text.document import DocumentText
 
 
@@ -186,7 +186,7 @@ def _word_shares(words: tuple[str, ...], texts: Texts, page_share: float) -> lis
             shares.append(0.6)
         elif body and holds(w, body):
             shares.append(0.3)
-        elif holds(w, site):
+        elif _names_site(w, site):
             # The site's own name ("Pinal Workforce Alliance") qualifies every document on it.
             shares.append(max(page_share, SITE_SHARE))
         elif holds(w, page):
@@ -197,6 +197,17 @@ def _word_shares(words: tuple[str, ...], texts: Texts, page_share: float) -> lis
 
 
 SITE_SHARE = 0.6
+
+
+def _names_site(word: str, site: str) -> bool:
+    """Does the site's title hold ``word``, or a synonym of it naming the organisation's field
+    ("hospital" for a "Healthcare District")?"""
+    if not site:
+        return False
+    if holds(word, site):
+        return True
+    field = SPECIALIST_CLASS.get(word)
+    return field is not None and any(SPECIALIST_CLASS.get(w) == field for w in _TOKEN_RE.findall(site))
 
 
 def subject_factor(intent: Intent, texts: Texts) -> float:
@@ -219,9 +230,12 @@ def _other_qualifiers(intent: Intent, texts: Texts) -> bool:
     """The document's label qualifies its kind with words the request does not use ("Trails Master Plan")."""
     asked = set(intent.keywords) | set(content_words(intent.prompt))
     page = texts.page.lower()
+    prompt = intent.prompt.lower()
     for word in content_words(texts.label):
         if word in GENERIC_LINK_WORDS or holds(word, page) or any(stem(a) == stem(word) for a in asked):
             continue
+        if spelled_out(word, prompt):
+            continue  # "FC" in a file name for the "finance cmte" asked for
         return True
     return False
 
@@ -235,8 +249,15 @@ def keyword_factor(intent: Intent, texts: Texts) -> float:
     """
     if not intent.keywords or subject_words(intent):
         return 1.0  # no free words, or a kind the vocabulary does not know: subject_factor reads them
+    # A word naming the site's organisation by its field ("hospital" on a Healthcare District's
+    # site) qualifies every document on it. (A word the site's title holds is weighed below: on a
+    # "Parks & Recreation" site, a "Trails Master Plan" is not "the parks master plan".)
+    site = texts.site.lower()
+    words = tuple(w for w in intent.keywords if holds(w, site) or not _names_site(w, site))
+    if not words:
+        return 1.0
     other = _other_qualifiers(intent, texts)
-    shares = _word_shares(intent.keywords, texts, 0.2 if other else 1.0)
+    shares = _word_shares(words, texts, 0.2 if other else 1.0)
     if all(s >= 1.0 for s in shares) or (not other and all(s >= 0.6 for s in shares)):
         return 1.0
     found = sum(shares) / len(shares)

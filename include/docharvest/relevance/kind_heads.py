@@ -16,7 +16,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from docharvest.relevance.free_words import Texts, acronym_words, holds_noun, stem
+from docharvest.relevance.free_words import Texts, acronym_words, holds_noun, spelled_out, stem
 from docharvest.relevance.intent import Intent, subject_words
 from docharvest.relevance.phrases import GRADE_RE
 from docharvest.relevance.prompt_times import parse_times
@@ -65,7 +65,8 @@ def head_confirmed(intent: Intent, texts: Texts) -> float:
     if head is None:
         return 1.0
     own = (texts.title if texts.title.strip() else texts.label).lower()
-    return 1.0 if holds_noun(head, own) or _initials_alone(intent, head, own) else UNCONFIRMED
+    named = holds_noun(head, own) or spelled_out(head, own) or _initials_alone(intent, head, own)
+    return 1.0 if named else UNCONFIRMED
 
 
 def _initials_alone(intent: Intent, head: str, own: str) -> bool:
@@ -93,8 +94,9 @@ _LABEL_FILLER = frozenset(
 def title_names_head(intent: Intent, texts: Texts) -> str:
     """The head noun asked for when the document's title block (once read) names it, else ""."""
     head = kind_head(intent)
-    if head is None or not texts.title.strip() or not holds_noun(head, texts.title.lower()):
-        return ""
+    title = texts.title.lower()
+    if head is None or not title.strip() or not (holds_noun(head, title) or spelled_out(head, title)):
+        return ""  # (a request typed as the title's initials: "CHNA", "Community Health Needs Assessment")
     return head
 
 

@@ -150,6 +150,8 @@ def read_phrase(text: str) -> Phrase:
         return EMPTY
     norm = _normalize(text)
     bodies, masked = read_bodies(norm)
+    if not any(b.key == "affiliate" for b in bodies):
+        bodies = _with_affiliates(norm, bodies, masked)
     if not bodies:
         bodies.extend(_abbreviated_bodies(text))
     heads, kinds, sorts = _kinds(norm, masked)
@@ -224,6 +226,22 @@ _DERIVED_RE = re.compile(
 
 
 _UPPER_TOKEN_RE = re.compile(r"\b[A-Z]{2,4}\b")
+
+
+# A group beside the organisation named without a type word: "Friends of the Library", "Library Foundation".
+_AFFILIATE_RE = re.compile(r"(?<![a-z0-9])(friends of (?:the )?[a-z]+|(?:[a-z]+ )?foundation)(?![a-z0-9])")
+
+
+def _with_affiliates(norm: str, bodies: list[Body], spans: list[tuple[int, int]]) -> list[Body]:
+    """The bodies read, an affiliate group among them: "Friends of the Library Board" is the
+    friends' board, not the library board."""
+    found = list(_AFFILIATE_RE.finditer(norm))
+    if not found:
+        return bodies
+    kept = [b for b, (start, end) in zip(bodies, spans, strict=True) if not any(
+        start < m.end() and m.start() < end for m in found
+    )]  # fmt: skip
+    return kept + [Body("affiliate", "", m.group(1)) for m in found]
 
 
 def _abbreviated_bodies(text: str) -> list[Body]:

@@ -24,7 +24,7 @@ from docharvest.relevance.free_words import GENERIC_LINK_WORDS, bare_link_label,
 from docharvest.relevance.intent import Intent
 from docharvest.relevance.phrases import name_words
 from docharvest.relevance.prompt_words import KIND_WORDS, STATUS_WORDS
-from docharvest.relevance.vocab import MONTHS, STOPWORDS
+from docharvest.relevance.vocab import KIND_PHRASES, MONTHS, STOPWORDS
 
 __all__ = ["VARIANT_FACTOR", "rank_variants"]
 
@@ -41,10 +41,21 @@ _WORD_RE = re.compile(r"(?<![a-z])[a-z]{3,}(?![a-z])")
 _FILLER = (
     GENERIC_LINK_WORDS
     | STOPWORDS
-    | STATUS_WORDS
+    # A status word ("adopted"), not a kind's ("budget" of "budget amendment"): that is what the document is.
+    | (STATUS_WORDS - KIND_WORDS)
     | frozenset(MONTHS)
     | {"rev", "revised", "kb", "mb", "effective", "eff", "updated", "posted"}
+    # The parts of one document: "Volume 1", "Vol2", "Part II" (every part answers).
+    | {"volume", "vol", "part", "parts"}
 )
+# An upload hash or id in a file name ("f075faf1c165"): its letters are no words.
+# A period written out ("Program Year 2023-24", "Fiscal Year"): when, not which document ...
+_PERIOD_RE = re.compile(
+    r"(?<![a-z])(?:(?:fiscal|program|school|calendar|academic)\s+years?|"
+    # ... and who approved it ("Board Approved", "Council-adopted"): its status, not which document.
+    r"(?:board|council|commission|trustees|committee)[\s-]+(?:approved|adopted))(?![a-z])"
+)
+_HASH_RE = re.compile(r"(?<![a-z0-9])(?=[a-f0-9]*\d)(?=[a-f0-9]*[a-f])[a-f0-9]{8,}(?![a-z0-9])")
 
 
 def _label_words(row: Mapping[str, Any], glue: re.Pattern[str] | None = None) -> dict[str, str]:
@@ -61,11 +72,50 @@ def _label_words(row: Mapping[str, Any], glue: re.Pattern[str] | None = None) ->
         parts += (
             [heading] if named else bare_link_label(str(evidence.get("context") or ""), [heading, column])
         )
-    text = name_words(" ".join(parts)).lower()
+    text = _PERIOD_RE.sub(" ", _HASH_RE.sub(" ", name_words(" ".join(parts)).lower()))
+    # The site's own name in full ("Lincoln County" on Lincoln County's site) heads its documents.
+    site = _site_name(evidence)
+    if site and len(site) >= 2 and re.search(r"(?<![a-z])" + r"\W+".join(site) + r"(?![a-z])", text):
+        text = re.sub(r"(?<![a-z])" + r"\W+".join(site) + r"(?![a-z])", " ", text)
     if glue is not None:
         # "staterulesofcourt", "localrules": a file name glued in lower case, split at the request's words.
         text = glue.sub(r" \1 ", text)
     return {stem(w): w for w in _WORD_RE.findall(text) if w not in _FILLER}
+
+
+_SITE_SEPARATOR_RE = re.compile(r"\s[|\u2013\u2014-]\s")
+
+
+def _site_name(evidence: Mapping[str, Any]) -> list[str]:
+    """The words of the site's name: the page title's last part ("Agendas | *Lincoln County*")."""
+    parts = _SITE_SEPARATOR_RE.split(str(evidence.get("page_title") or ""))
+    return [re.escape(w) for w in re.findall(r"[a-z0-9']+", parts[-1].lower())] if len(parts) > 1 else []
+
+
+_PART_RE = re.compile(r"(?<![a-z])(?:vol(?:ume)?|part)[\s._-]*(?:\d+|[ivx]+)(?![a-z0-9])", re.I)
+
+
+def _names_part(row: Mapping[str, Any]) -> bool:
+    """Does the document's own label name a part of one ("Volume 2", "Vol1", "Part II")?"""
+    evidence = row.get("evidence") or {}
+    label = " ".join(
+        str(x or "") for x in (evidence.get("link_text"), evidence.get("title_attr"), row.get("filename"))
+    )
+    return bool(_PART_RE.search(label))
+
+
+def _spelled(words: dict[str, str], acronyms: tuple[str, ...]) -> dict[str, str]:
+    """A label's words with those a request's initials spell out in order ("Community Health Needs
+    Assessment" for "CHNA") read as those initials: asked for, not qualifiers."""
+    if not acronyms:
+        return words
+    order = list(words)
+    for acronym in acronyms:
+        for i in range(len(order) - len(acronym) + 1):
+            run = order[i : i + len(acronym)]
+            if "".join(words[w][0] for w in run) == acronym:
+                return {**{k: v for k, v in words.items() if k not in run}, stem(acronym): acronym}
+    return words
 
 
 def _glue(intent: Intent) -> re.Pattern[str] | None:
@@ -75,7 +125,17 @@ def _glue(intent: Intent) -> re.Pattern[str] | None:
 
 def _request_words(intent: Intent) -> frozenset[str]:
     words = _WORD_RE.findall(name_words(intent.prompt).lower())
-    return frozenset(stem(w) for w in words) | frozenset(stem(w) for w in KIND_WORDS)
+    # The words of the kinds asked for ("budget book", "school calendar"), not of every kind: the
+    # "School of Law Academic Calendar" is the law school's, "Local Law" no word of a calendar.
+    kinds = (
+        frozenset(w for k in intent.kinds for p in KIND_PHRASES.get(k, ()) for w in p.split())
+        if intent.kinds
+        else KIND_WORDS
+    )
+    # And their initials ("HMP" for the hazard mitigation plan asked for).
+    own = [w for w in words if w not in STOPWORDS]
+    initials = {"".join(w[0] for w in own[i:j]) for i in range(len(own)) for j in range(i + 2, len(own) + 1)}
+    return frozenset(stem(w) for w in words) | frozenset(stem(w) for w in kinds) | frozenset(initials)
 
 
 def rank_variants(
@@ -88,7 +148,8 @@ def rank_variants(
         return []
     asked = _request_words(intent)
     glue = _glue(intent)
-    labels = {str(row.get("url")): _label_words(row, glue) for row in rows}
+    acronyms = tuple(w for w in _WORD_RE.findall(intent.prompt.lower()) if len(w) <= 5)
+    labels = {str(row.get("url")): _spelled(_label_words(row, glue), acronyms) for row in rows}
     scored = [
         (row, float(row["confidence_score"]), frozenset(labels[str(row.get("url"))]))
         for row in rows
@@ -99,15 +160,21 @@ def rank_variants(
         return []
     best = max(score for _, score, _ in answering)
     # The plainest answering label: the fewest words the request does not use, holding some it does.
-    plain = [words - asked for _, score, words in answering if score >= best - MARGIN and words & asked]
+    plain = [
+        (words - asked, _names_part(row))
+        for row, score, words in answering
+        if score >= best - MARGIN and words & asked
+    ]
     if not plain:
         return []
-    fewest = min(len(extra) for extra in plain)
-    plainest = [extra for extra in plain if len(extra) == fewest]
+    fewest = min(len(extra) for extra, _ in plain)
+    plainest = [(extra, part) for extra, part in plain if len(extra) == fewest]
     updates = []
     for row, score, words in answering:
         extra = words - asked
-        base = next((p for p in plainest if p < extra), None)
+        # Another part of the document ("Volume 2 (Jurisdictional Annexes)" beside "Volume 1") is no variant.
+        part = _names_part(row)
+        base = next((p for p, other in plainest if p < extra and not (part and other)), None)
         reason = str(row.get("relevance_reason") or "").rstrip(".")
         if base is None or _VARIANT in reason:
             continue

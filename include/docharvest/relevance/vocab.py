@@ -174,7 +174,7 @@ SPECIALIST_GROUPS: dict[str, tuple[tuple[str, ...], ...]] = {
     "zoning": (("zoning", "appeals", "adjustment", "adjustments", "variance"),),
     "library": (("library",),),
     "parks": (("parks", "park", "recreation"),),
-    "health": (("health",), ("hospital", "hospitals")),
+    "health": (("health",), ("hospital", "hospitals", "healthcare")),
     "ethics": (("ethics",),),
     "assessment": (("assessment", "tax"), ("assessors", "assessor")),
     "review": (("review", "architectural", "design"),),
